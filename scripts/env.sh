@@ -1,0 +1,12 @@
+# Shared environment for the scripts: where things live. Sourced, not run.
+MML_ROOT="$(cd "$(dirname "${BASH_SOURCE[0]}")/.." && pwd)"
+# Downloads and tool caches live outside the repository so a clean clone reuses them.
+MML_CACHE="${MML_CACHE:-${XDG_CACHE_HOME:-$HOME/.cache}/mml-companion}"
+MML_IMGUI_DIR="$MML_CACHE/imgui-1.86"
+mkdir -p "$MML_CACHE"
+# Debian's emcc finds its JS dependencies (acorn, terser) only through NODE_PATH.
+export NODE_PATH="/usr/share/nodejs${NODE_PATH:+:$NODE_PATH}"
+# Emscripten's own cache (system libraries it builds on first use) must be writable when not root.
+if [ "$(id -u)" != 0 ]; then export EM_CACHE="${EM_CACHE:-$MML_CACHE/emscripten}"; fi
+export npm_config_cache="${npm_config_cache:-$MML_CACHE/npm}"
+export MML_ROOT MML_CACHE MML_IMGUI_DIR
