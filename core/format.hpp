@@ -1,0 +1,15 @@
+#pragma once
+// Every number a reader sees is formatted here, once: sensible significant digits, a true minus
+// sign (U+2212) for display, and a plain ASCII form for URLs and embed snippets.
+#include <string>
+
+namespace mml {
+
+// For display: 3 significant digits by default, trailing zeros dropped, "−" for negatives,
+// values within 1e-9 of zero shown as "0" (no "−0").
+std::string format_number(double value, int significant_digits = 3);
+
+// For URLs and snippets: ASCII, round-trips at the given precision ("-0.3", "1.5", "2e-05").
+std::string format_number_ascii(double value, int significant_digits = 6);
+
+}  // namespace mml

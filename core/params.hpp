@@ -1,0 +1,118 @@
+#pragma once
+// A figure's parameters: declared once in the figure's constructor (name, type, range, default,
+// one-line doc), they are its whole state. The same declarations drive attribute and URL parsing,
+// the embed snippet, the manifest the site generator reads, and the accessible controls.
+// Parsing is for untrusted input (attributes, URLs): it never throws, and every rejection
+// is a sentence naming the valid values.
+#include <Eigen/Dense>
+#include <array>
+#include <cstdint>
+#include <string>
+#include <string_view>
+#include <vector>
+
+namespace mml {
+
+enum class ParamType { Float, Int, Vec2, Vec3, Enum, Bool, Seed, String };
+const char* param_type_name(ParamType type);
+
+struct ParamSpec {
+  std::string name;
+  ParamType type = ParamType::Float;
+  std::string doc;
+  double min = 0, max = 0;            // Float, Int and each Vec component
+  std::vector<std::string> options;   // Enum
+  std::size_t max_length = 200;       // String
+};
+
+// Numbers live in `num` (one to three components; Enum stores its option index, Bool 0/1),
+// text in `text` (String only).
+struct ParamValue {
+  std::array<double, 3> num{};
+  std::string text;
+  bool operator==(const ParamValue&) const = default;
+};
+
+struct ParseResult {
+  bool ok = false;
+  ParamValue value;
+  std::string error;  // "<name>: <what is wrong>; <what is valid>"
+};
+
+ParseResult parse_param(const ParamSpec& spec, std::string_view text);
+// ASCII text that parse_param reads back to the same value (URL and snippet form).
+std::string format_param(const ParamSpec& spec, const ParamValue& value);
+// Human description of the valid values, e.g. "two numbers in [-3, 3], like 1,0.5".
+std::string describe_valid(const ParamSpec& spec);
+
+// Percent-encoding for query values (RFC 3986 unreserved characters and ',' stay as they are).
+std::string url_encode(std::string_view text);
+std::string url_decode(std::string_view text);
+
+template <class T> struct Param { std::size_t index; };
+
+class ParamSet {
+ public:
+  Param<double> add_float(std::string name, double value, double min, double max, std::string doc);
+  Param<std::int64_t> add_int(std::string name, std::int64_t value, std::int64_t min,
+                              std::int64_t max, std::string doc);
+  Param<Eigen::Vector2d> add_vec2(std::string name, Eigen::Vector2d value, double min, double max,
+                                  std::string doc);
+  Param<Eigen::Vector3d> add_vec3(std::string name, Eigen::Vector3d value, double min, double max,
+                                  std::string doc);
+  // The value is the option's index.
+  Param<int> add_enum(std::string name, std::vector<std::string> options, int value, std::string doc);
+  Param<bool> add_bool(std::string name, bool value, std::string doc);
+  Param<std::uint64_t> add_seed(std::string name, std::uint64_t value, std::string doc);
+  Param<std::string> add_string(std::string name, std::string value, std::size_t max_length,
+                                std::string doc);
+
+  double get(Param<double> p) const { return values_[p.index].num[0]; }
+  std::int64_t get(Param<std::int64_t> p) const { return std::int64_t(values_[p.index].num[0]); }
+  Eigen::Vector2d get(Param<Eigen::Vector2d> p) const;
+  Eigen::Vector3d get(Param<Eigen::Vector3d> p) const;
+  int get(Param<int> p) const { return int(values_[p.index].num[0]); }
+  bool get(Param<bool> p) const { return values_[p.index].num[0] != 0; }
+  std::uint64_t get(Param<std::uint64_t> p) const { return std::uint64_t(values_[p.index].num[0]); }
+  const std::string& get(Param<std::string> p) const { return values_[p.index].text; }
+
+  // Setters from figure code clamp into range (a drag past the edge stops at the edge).
+  void set(Param<double> p, double v);
+  void set(Param<std::int64_t> p, std::int64_t v);
+  void set(Param<Eigen::Vector2d> p, const Eigen::Vector2d& v);
+  void set(Param<Eigen::Vector3d> p, const Eigen::Vector3d& v);
+  void set(Param<int> p, int option);
+  void set(Param<bool> p, bool v);
+  void set(Param<std::uint64_t> p, std::uint64_t v);
+  void set(Param<std::string> p, std::string v);
+
+  // From untrusted text: false with a message when the name or value is not valid.
+  bool set_text(std::string_view name, std::string_view text, std::string* error);
+  // "a=1,0.5&preset=shear": applies every valid pair, collects one message per bad one.
+  bool apply_query(std::string_view query, std::vector<std::string>* errors);
+  // Values that differ from the defaults (or all of them), as "name=value&…".
+  std::string to_query(bool only_changed = true) const;
+  std::string text(std::size_t index) const { return format_param(specs_[index], values_[index]); }
+  std::string default_text(std::size_t index) const {
+    return format_param(specs_[index], defaults_[index]);
+  }
+
+  void reset() { values_ = defaults_; ++revision_; }
+  const std::vector<ParamSpec>& specs() const { return specs_; }
+  std::size_t size() const { return specs_.size(); }
+  int find(std::string_view name) const;
+  std::string names() const;  // "a, b, preset"
+  // Bumped on every change: callers recompute or update the URL only when it moved.
+  std::uint64_t revision() const { return revision_; }
+
+ private:
+  std::size_t add(ParamSpec spec, ParamValue value);
+  void store(std::size_t index, ParamValue value);
+  ParamValue clamped(std::size_t index, ParamValue value) const;
+
+  std::vector<ParamSpec> specs_;
+  std::vector<ParamValue> values_, defaults_;
+  std::uint64_t revision_ = 0;
+};
+
+}  // namespace mml

@@ -1,0 +1,49 @@
+#pragma once
+// What every figure is: parameters (its whole state, declared in its constructor), a frame
+// function that draws it with the toolkit, and a live text description for screen readers.
+// One file per figure in this folder; registry.cpp lists them all.
+#include <memory>
+#include <span>
+#include <string>
+#include <string_view>
+
+#include "core/params.hpp"
+
+namespace mml {
+
+struct FrameContext {
+  double time = 0;            // seconds since the figure started
+  double dt = 0;              // seconds since the previous frame
+  bool reduced_motion = false;
+};
+
+class Figure {
+ public:
+  virtual ~Figure() = default;
+  // Draws the whole figure into the current ImGui window (which covers the canvas).
+  virtual void frame(const FrameContext& context) = 0;
+  // What the figure shows right now, in one or two sentences.
+  virtual std::string describe() const = 0;
+  // True while an animation runs, so the host keeps producing frames.
+  virtual bool animating() const { return false; }
+
+  ParamSet& params() { return params_; }
+  const ParamSet& params() const { return params_; }
+
+ protected:
+  ParamSet params_;
+};
+
+struct FigureInfo {
+  const char* id;        // "basis-images": the element's name, the file web/figures/basis_images.cpp
+  const char* title;
+  const char* summary;   // one sentence for galleries and the figure's accessible description
+  float aspect;          // width / height of the canvas
+  std::unique_ptr<Figure> (*make)();
+};
+
+std::span<const FigureInfo> all_figures();
+const FigureInfo* find_figure(std::string_view id);
+std::string figure_ids();  // "basis-images, …" for error messages
+
+}  // namespace mml

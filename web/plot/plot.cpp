@@ -1,0 +1,247 @@
+#include "web/plot/plot.hpp"
+
+#include <imgui_internal.h>
+
+#include <algorithm>
+#include <cmath>
+#include <string>
+
+#include "core/format.hpp"
+
+namespace mml::plot {
+namespace {
+
+// The plot being drawn: valid between begin_plot and end_plot of one frame only. Figure state
+// that outlives a frame lives in the figure or in ImGui's per-window storage.
+struct CurrentPlot {
+  bool active = false;
+  int flags = 0;
+  ImGuiID id = 0;
+  ImRect rect;
+  ViewTransform view;
+  ImDrawList* draw = nullptr;
+};
+
+FrameOptions g_options;
+CurrentPlot g_plot;
+
+ImVec2 v2(const Eigen::Vector2d& v) { return {float(v.x()), float(v.y())}; }
+
+float line_width(float width) { return width > 0 ? width : g_options.theme->line_width; }
+
+void draw_grid_and_axes() {
+  const Theme& t = *g_options.theme;
+  const ViewTransform& view = g_plot.view;
+  ImDrawList* dl = g_plot.draw;
+  const float spacing_px = 70;
+  const int target_x = std::max(2, int(g_plot.rect.GetWidth() / spacing_px));
+  const int target_y = std::max(2, int(g_plot.rect.GetHeight() / spacing_px));
+  const auto xs = nice_ticks(view.x(), target_x);
+  const auto ys = nice_ticks(view.y(), target_y);
+  if (!(g_plot.flags & PlotFlags_NoGrid)) {
+    for (double x : xs)
+      dl->AddLine(to_screen({x, view.y().min}), to_screen({x, view.y().max}), t.grid, 1);
+    for (double y : ys)
+      dl->AddLine(to_screen({view.x().min, y}), to_screen({view.x().max, y}), t.grid, 1);
+  }
+  // Axes through the origin when it is in view, else along the lower and left edges.
+  const double ax = std::clamp(0.0, view.x().min, view.x().max);
+  const double ay = std::clamp(0.0, view.y().min, view.y().max);
+  dl->AddLine(to_screen({view.x().min, ay}), to_screen({view.x().max, ay}), t.axis, 1.2f);
+  dl->AddLine(to_screen({ax, view.y().min}), to_screen({ax, view.y().max}), t.axis, 1.2f);
+  if (g_plot.flags & PlotFlags_NoTickLabels) return;
+  const float fs = ImGui::GetFontSize() * 0.85f;
+  ImFont* font = ImGui::GetFont();
+  auto label = [&](ImVec2 anchor, ImVec2 align, double value) {
+    const std::string s = format_number(value, 3);
+    const ImVec2 size = font->CalcTextSizeA(fs, FLT_MAX, 0, s.c_str());
+    ImVec2 at(anchor.x - size.x * align.x, anchor.y - size.y * align.y);
+    at.x = std::clamp(at.x, g_plot.rect.Min.x + 2, g_plot.rect.Max.x - size.x - 2);
+    at.y = std::clamp(at.y, g_plot.rect.Min.y + 2, g_plot.rect.Max.y - size.y - 2);
+    dl->AddText(font, fs, at, t.text_muted, s.c_str());
+  };
+  for (double x : xs) {
+    if (x == ax) continue;
+    const ImVec2 s = to_screen({x, ay});
+    dl->AddLine({s.x, s.y - 3}, {s.x, s.y + 3}, t.axis, 1);
+    label({s.x, s.y + 5}, {0.5f, 0}, x);
+  }
+  for (double y : ys) {
+    if (y == ay) continue;
+    const ImVec2 s = to_screen({ax, y});
+    dl->AddLine({s.x - 3, s.y}, {s.x + 3, s.y}, t.axis, 1);
+    label({s.x - 6, s.y}, {1, 0.5f}, y);
+  }
+}
+
+Vec2 snapped(const Vec2& p, double step) {
+  if (step <= 0) return p;
+  return {std::round(p.x() / step) * step, std::round(p.y() / step) * step};
+}
+
+Vec2 limited(const Vec2& p, double limit) {
+  return {std::clamp(p.x(), -limit, limit), std::clamp(p.y(), -limit, limit)};
+}
+
+}  // namespace
+
+void set_frame_options(const FrameOptions& options) { g_options = options; }
+const Theme& current_theme() { return *g_options.theme; }
+
+bool begin_plot(const char* id, ImVec2 size, int flags) {
+  IM_ASSERT(!g_plot.active && "begin_plot without end_plot");
+  ImGuiWindow* window = ImGui::GetCurrentWindow();
+  const ImVec2 avail = ImGui::GetContentRegionAvail();
+  if (size.x <= 0) size.x = std::max(avail.x + size.x, 10.0f);
+  if (size.y <= 0) size.y = std::max(avail.y + size.y, 10.0f);
+  const ImVec2 min = window->DC.CursorPos;
+  g_plot = {};
+  g_plot.active = true;
+  g_plot.flags = flags;
+  g_plot.id = window->GetID(id);
+  g_plot.rect = ImRect(min, {min.x + size.x, min.y + size.y});
+  g_plot.draw = window->DrawList;
+  ImGui::PushID(id);
+  return true;
+}
+
+void setup_axes(Range x, Range y) {
+  const ImRect& r = g_plot.rect;
+  g_plot.view = ViewTransform(x, y, {r.Min.x, r.Min.y, r.GetWidth(), r.GetHeight()},
+                              g_plot.flags & PlotFlags_EqualAspect);
+  g_plot.draw->PushClipRect(r.Min, r.Max, true);
+  g_plot.draw->AddRectFilled(r.Min, r.Max, g_options.theme->background);
+  draw_grid_and_axes();
+}
+
+const ViewTransform& current_view() { return g_plot.view; }
+ImVec2 to_screen(const Vec2& data) { return v2(g_plot.view.to_screen(data)); }
+
+void end_plot() {
+  IM_ASSERT(g_plot.active && "end_plot without begin_plot");
+  g_plot.draw->PopClipRect();
+  ImGui::PopID();
+  // Leave the layout cursor below the plot, as if it were one item.
+  ImGui::SetCursorScreenPos(g_plot.rect.Min);
+  ImGui::Dummy(g_plot.rect.GetSize());
+  g_plot.active = false;
+}
+
+void segment(const Vec2& a, const Vec2& b, ImU32 color, float width) {
+  g_plot.draw->AddLine(to_screen(a), to_screen(b), color, line_width(width));
+}
+
+void arrow(const Vec2& from, const Vec2& to, ImU32 color, const char* label) {
+  const ImVec2 a = to_screen(from), b = to_screen(to);
+  const ImVec2 d(b.x - a.x, b.y - a.y);
+  const float length = std::sqrt(d.x * d.x + d.y * d.y);
+  const float w = g_options.theme->arrow_width;
+  if (length > 1e-3f) {
+    const ImVec2 u(d.x / length, d.y / length), n(-u.y, u.x);
+    const float head = std::min(12.0f, length * 0.5f), half = head * 0.45f;
+    const ImVec2 base(b.x - u.x * head, b.y - u.y * head);
+    g_plot.draw->AddLine(a, base, color, w);
+    g_plot.draw->AddTriangleFilled(b, {base.x + n.x * half, base.y + n.y * half},
+                                   {base.x - n.x * half, base.y - n.y * half}, color);
+  }
+  if (label) {
+    // Beyond the tip, on the far side from the tail.
+    const ImVec2 u = length > 1e-3f ? ImVec2(d.x / length, d.y / length) : ImVec2(0.7f, -0.7f);
+    const ImVec2 size = ImGui::CalcTextSize(label);
+    const ImVec2 at(b.x + u.x * 14 - size.x * 0.5f + u.x * size.x * 0.3f,
+                    b.y + u.y * 14 - size.y * 0.5f + u.y * size.y * 0.3f);
+    g_plot.draw->AddText(at, color, label);
+  }
+}
+
+void point(const Vec2& p, ImU32 color, float radius) {
+  g_plot.draw->AddCircleFilled(to_screen(p), radius, color);
+}
+
+void polygon(std::span<const Vec2> outline, ImU32 fill, ImU32 line, float width) {
+  std::vector<Eigen::Vector2d> screen;
+  screen.reserve(outline.size());
+  for (const Vec2& p : outline) screen.push_back(g_plot.view.to_screen(p));
+  ImDrawList* dl = g_plot.draw;
+  if (fill & IM_COL32_A_MASK) {
+    const auto triangles = triangulate(screen);
+    dl->PrimReserve(int(triangles.size() * 3), int(triangles.size() * 3));
+    const ImVec2 uv = dl->_Data->TexUvWhitePixel;
+    for (const auto& t : triangles) {
+      for (int k : t) {
+        dl->_IdxWritePtr[0] = ImDrawIdx(dl->_VtxCurrentIdx);
+        dl->_IdxWritePtr++;
+        dl->PrimWriteVtx(v2(screen[size_t(k)]), uv, fill);
+      }
+    }
+  }
+  if (line & IM_COL32_A_MASK) {
+    std::vector<ImVec2> pts;
+    for (const auto& s : screen) pts.push_back(v2(s));
+    dl->AddPolyline(pts.data(), int(pts.size()), line, ImDrawFlags_Closed, line_width(width));
+  }
+}
+
+void text(const Vec2& at, const char* s, ImU32 color, ImVec2 align, ImVec2 pixel_offset) {
+  const ImVec2 p = to_screen(at), size = ImGui::CalcTextSize(s);
+  g_plot.draw->AddText({p.x + pixel_offset.x - size.x * align.x, p.y + pixel_offset.y - size.y * align.y},
+                       color, s);
+}
+
+void linear_grid(const Mat2& a, int half_extent, ImU32 color, float width) {
+  const double k_max = half_extent;
+  for (int k = -half_extent; k <= half_extent; ++k) {
+    segment(a * Vec2(k, -k_max), a * Vec2(k, k_max), color, width);
+    segment(a * Vec2(-k_max, k), a * Vec2(k_max, k), color, width);
+  }
+}
+
+bool drag_point(const char* id, Vec2* p, ImU32 color, const char* label, const DragOptions& options) {
+  const Theme& t = *g_options.theme;
+  ImGuiIO& io = ImGui::GetIO();
+  ImGuiStorage* storage = ImGui::GetStateStorage();
+  const ImGuiID item = ImGui::GetID(id);
+  const ImGuiID selected_key = ImGui::GetID("##selected-handle");
+  const ImVec2 s = to_screen(*p);
+  const float r = t.handle_hit_radius;
+  ImGui::SetCursorScreenPos({s.x - r, s.y - r});
+  ImGui::InvisibleButton(id, {2 * r, 2 * r});
+  const bool hovered = ImGui::IsItemHovered(), active = ImGui::IsItemActive();
+  const Vec2 before = *p;
+  // Drags accumulate the unsnapped position so snapping never makes the handle lag the pointer.
+  const ImGuiID raw_x = item + 1, raw_y = item + 2;
+  if (ImGui::IsItemActivated()) {
+    storage->SetFloat(raw_x, float(p->x()));
+    storage->SetFloat(raw_y, float(p->y()));
+    storage->SetInt(selected_key, int(item));
+  }
+  if (active && (io.MouseDelta.x != 0 || io.MouseDelta.y != 0)) {
+    const ViewTransform& view = g_plot.view;
+    Vec2 raw(storage->GetFloat(raw_x) + io.MouseDelta.x / view.pixels_per_unit_x(),
+             storage->GetFloat(raw_y) - io.MouseDelta.y / view.pixels_per_unit_y());
+    storage->SetFloat(raw_x, float(raw.x()));
+    storage->SetFloat(raw_y, float(raw.y()));
+    *p = limited(io.KeyShift ? raw : snapped(raw, options.snap), options.limit);
+  }
+  const bool selected = storage->GetInt(selected_key, 0) == int(item);
+  if (selected && g_options.keyboard_focus && !ImGui::IsAnyItemActive()) {
+    const double step = io.KeyShift ? options.nudge / 10 : options.nudge;
+    Vec2 d(0, 0);
+    if (ImGui::IsKeyPressed(ImGui::GetKeyIndex(ImGuiKey_LeftArrow))) d.x() -= step;
+    if (ImGui::IsKeyPressed(ImGui::GetKeyIndex(ImGuiKey_RightArrow))) d.x() += step;
+    if (ImGui::IsKeyPressed(ImGui::GetKeyIndex(ImGuiKey_UpArrow))) d.y() += step;
+    if (ImGui::IsKeyPressed(ImGui::GetKeyIndex(ImGuiKey_DownArrow))) d.y() -= step;
+    if (d.x() != 0 || d.y() != 0) *p = limited(snapped(*p + d, step), options.limit);
+  }
+  if (hovered || active) ImGui::SetMouseCursor(ImGuiMouseCursor_Hand);
+  const ImVec2 c = to_screen(*p);
+  const float radius = t.handle_radius * (hovered || active ? 1.25f : 1.0f);
+  ImDrawList* dl = g_plot.draw;
+  if (selected && g_options.keyboard_focus) dl->AddCircle(c, radius + 5, t.text, 0, 2);
+  dl->AddCircleFilled(c, radius + 2, t.handle_ring);
+  dl->AddCircleFilled(c, radius, color);
+  if (label) dl->AddText({c.x + radius + 4, c.y - radius - ImGui::GetFontSize()}, color, label);
+  return *p != before;
+}
+
+}  // namespace mml::plot

@@ -1,0 +1,68 @@
+#include "web/plot/theme.hpp"
+
+namespace mml::plot {
+namespace {
+
+constexpr ImU32 rgba(unsigned rgb, unsigned alpha = 255) {
+  return IM_COL32((rgb >> 16) & 255, (rgb >> 8) & 255, rgb & 255, alpha);
+}
+
+Theme make_theme(bool dark) {
+  Theme t;
+  t.dark = dark;
+  // Page palette (web/site/assets/site.css uses the same values).
+  t.background = dark ? rgba(0x16181d) : rgba(0xffffff);
+  t.panel = dark ? rgba(0x1f2229) : rgba(0xf5f6f8);
+  t.text = dark ? rgba(0xe6e6e6) : rgba(0x1d1f23);
+  t.text_muted = dark ? rgba(0xa3a8b3) : rgba(0x5b606b);
+  t.grid = dark ? rgba(0xffffff, 22) : rgba(0x000000, 20);
+  t.grid_strong = dark ? rgba(0xffffff, 60) : rgba(0x000000, 55);
+  t.axis = dark ? rgba(0xffffff, 120) : rgba(0x000000, 110);
+  // Okabe–Ito: orange, blue (sky blue on dark), bluish green.
+  t.first = rgba(0xE69F00);
+  t.second = dark ? rgba(0x56B4E9) : rgba(0x0072B2);
+  t.third = rgba(0x009E73);
+  t.positive_fill = dark ? rgba(0x56B4E9, 70) : rgba(0x0072B2, 50);
+  t.positive_line = dark ? rgba(0x56B4E9) : rgba(0x0072B2);
+  t.negative_fill = rgba(0xD55E00, dark ? 80 : 60);
+  t.negative_line = rgba(0xD55E00);
+  t.collapsed = dark ? rgba(0xCC79A7) : rgba(0xAA4F86);
+  t.handle_ring = dark ? rgba(0x16181d) : rgba(0xffffff);
+  return t;
+}
+
+}  // namespace
+
+const Theme& light_theme() {
+  static const Theme t = make_theme(false);
+  return t;
+}
+
+const Theme& dark_theme() {
+  static const Theme t = make_theme(true);
+  return t;
+}
+
+const Theme& theme(bool dark) { return dark ? dark_theme() : light_theme(); }
+
+void apply_imgui_style(const Theme& theme, ImGuiStyle& style) {
+  style = ImGuiStyle();
+  if (theme.dark) ImGui::StyleColorsDark(&style);
+  else ImGui::StyleColorsLight(&style);
+  style.WindowPadding = {12, 12};
+  style.FramePadding = {8, 5};
+  style.ItemSpacing = {8, 7};
+  style.FrameRounding = 4;
+  style.GrabRounding = 4;
+  style.WindowBorderSize = 0;
+  style.ChildBorderSize = 0;
+  style.AntiAliasedLines = true;
+  style.AntiAliasedFill = true;
+  ImVec4* c = style.Colors;
+  c[ImGuiCol_WindowBg] = ImGui::ColorConvertU32ToFloat4(theme.background);
+  c[ImGuiCol_ChildBg] = ImGui::ColorConvertU32ToFloat4(theme.panel);
+  c[ImGuiCol_Text] = ImGui::ColorConvertU32ToFloat4(theme.text);
+  c[ImGuiCol_TextDisabled] = ImGui::ColorConvertU32ToFloat4(theme.text_muted);
+}
+
+}  // namespace mml::plot

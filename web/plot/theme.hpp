@@ -1,0 +1,28 @@
+#pragma once
+// One look for every figure, matching the page theme: background and ink follow the page's
+// light or dark palette; data colours are the Okabe–Ito set (colour-blind safe).
+#include <imgui.h>
+
+namespace mml::plot {
+
+struct Theme {
+  bool dark = false;
+  ImU32 background, panel, text, text_muted, grid, grid_strong, axis;
+  ImU32 first, second, third;        // e₁'s image, e₂'s image, a third series
+  ImU32 positive_fill, negative_fill, positive_line, negative_line;  // orientation kept / flipped
+  ImU32 collapsed;                    // det ≈ 0
+  ImU32 handle_ring;
+  float line_width = 1.5f;            // CSS pixels
+  float arrow_width = 2.5f;
+  float handle_radius = 7.0f;         // drawn size
+  float handle_hit_radius = 16.0f;    // generous for touch
+};
+
+const Theme& light_theme();
+const Theme& dark_theme();
+const Theme& theme(bool dark);
+
+// Applies the theme to ImGui's widget colours and metrics.
+void apply_imgui_style(const Theme& theme, ImGuiStyle& style);
+
+}  // namespace mml::plot
