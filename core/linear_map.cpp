@@ -31,7 +31,7 @@ double signed_area(std::span<const Vec2> polygon) {
   return twice_area / 2;
 }
 
-std::vector<Vec2> apply(const Mat2& a, std::span<const Vec2> points) {
+std::vector<Vec2> map_points(const Mat2& a, std::span<const Vec2> points) {
   std::vector<Vec2> out;
   out.reserve(points.size());
   for (const Vec2& p : points) out.push_back(a * p);

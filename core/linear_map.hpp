@@ -22,7 +22,7 @@ Orientation orientation(const Mat2& a, double tolerance = 1e-9);
 // Signed area of a simple polygon (shoelace): positive when its vertices run counter-clockwise.
 double signed_area(std::span<const Vec2> polygon);
 
-std::vector<Vec2> apply(const Mat2& a, std::span<const Vec2> points);
+std::vector<Vec2> map_points(const Mat2& a, std::span<const Vec2> points);
 
 // The unit square e₁, e₁+e₂, e₂ corners from the origin, counter-clockwise.
 std::vector<Vec2> unit_square();

@@ -12,7 +12,7 @@ source "$here/env.sh"
 
 PACKAGES=(build-essential cmake ninja-build pkg-config git ca-certificates xz-utils
   libeigen3-dev catch2 emscripten clang libclang-rt-14-dev libglfw3-dev
-  chromium fonts-dejavu-core python3 python3-fonttools nodejs)
+  chromium fonts-dejavu-core python3 fonttools nodejs)
 
 as_root() {
   if [ "$(id -u)" = 0 ]; then "$@"

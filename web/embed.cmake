@@ -19,5 +19,5 @@ function(mml_embed target out)
   add_custom_command(OUTPUT ${out}
     COMMAND ${CMAKE_COMMAND} "-DPAIRS=${pairs_arg}" -DOUT=${out} -P ${PROJECT_SOURCE_DIR}/web/embed_run.cmake
     DEPENDS ${files} ${PROJECT_SOURCE_DIR}/web/embed_run.cmake
-    COMMENT "Embedding ${target}")
+    COMMENT "Embedding ${target}" VERBATIM)
 endfunction()

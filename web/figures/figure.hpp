@@ -38,7 +38,8 @@ struct FigureInfo {
   const char* id;        // "basis-images": the element's name, the file web/figures/basis_images.cpp
   const char* title;
   const char* summary;   // one sentence for galleries and the figure's accessible description
-  float aspect;          // width / height of the canvas
+  float aspect;          // width / height of the canvas when it is wide (panel beside the plot)
+  float narrow_aspect;   // the same below plot::kWideLayoutMinWidth (panel under the plot)
   std::unique_ptr<Figure> (*make)();
 };
 

@@ -38,7 +38,7 @@ double nice_step(double span, int target) {
   if (!(span > 0) || !std::isfinite(span) || target < 1) return 1;
   const double raw = span / target;
   const double magnitude = std::pow(10.0, std::floor(std::log10(raw)));
-  const double fraction = raw / magnitude;  // in [1, 10)
+  const double fraction = raw / magnitude * (1 + 1e-12);  // in [1, 10); nudged so 0.7 / 0.1 is 7
   const double nice = fraction < 1.5 ? 1 : fraction < 3 ? 2 : fraction < 7 ? 5 : 10;
   return nice * magnitude;
 }
@@ -78,7 +78,7 @@ std::vector<std::array<int, 3>> triangulate(const std::vector<Eigen::Vector2d>& 
   const double eps = 1e-12 * std::max(extent * extent, 1e-300);
   if (!(std::abs(twice_area) > eps * n)) return triangles;
   const double orient = twice_area > 0 ? 1 : -1;
-  std::vector<int> left(size_t(n));
+  std::vector<int> left(static_cast<size_t>(n));
   for (int i = 0; i < n; ++i) left[size_t(i)] = i;
   // Each pass removes one ear; a pass that finds none means the outline self-intersects.
   while (left.size() > 3) {

@@ -1,0 +1,141 @@
+// Every figure in the registry, driven headless: default frames at wide and narrow sizes, drags
+// from a grid of start points, keyboard use, state round-trips through the URL form, and idling
+// (no frames requested once input stops).
+#include <catch2/catch.hpp>
+#include <imgui.h>
+
+#include <string>
+#include <vector>
+
+#include "web/app/figure_host.hpp"
+#include "web/app/manifest.hpp"
+
+using namespace mml;
+
+namespace {
+
+// Runs frames until the host stops asking for them; returns how many ran (capped).
+int settle(FigureHost& host, double* time, int cap = 60) {
+  int n = 0;
+  while (n < cap && host.needs_frame()) {
+    host.frame(*time += 1.0 / 60);
+    ++n;
+  }
+  return n;
+}
+
+void drag(FigureHost& host, double* time, float x, float y, float dx, float dy) {
+  host.pointer_move(x, y);
+  host.frame(*time += 1.0 / 60);
+  host.pointer_button(0, true);
+  host.frame(*time += 1.0 / 60);
+  for (int step = 1; step <= 4; ++step) {
+    host.pointer_move(x + dx * step / 4, y + dy * step / 4);
+    host.frame(*time += 1.0 / 60);
+  }
+  host.pointer_button(0, false);
+  host.frame(*time += 1.0 / 60);
+}
+
+struct Size {
+  float w, h;
+};
+
+}  // namespace
+
+TEST_CASE("every figure draws, takes drags and keys, and goes idle") {
+  for (const FigureInfo& info : all_figures()) {
+    for (const Size size : {Size{900, 900 / info.aspect}, Size{360, 360 / info.narrow_aspect}}) {
+      CAPTURE(info.id, size.w, size.h);
+      FigureHost host(info);
+      double time = 0;
+      host.resize(size.w, size.h, 2);
+      REQUIRE(settle(host, &time) < 60);
+      REQUIRE(host.draw_data() != nullptr);
+      CHECK(host.draw_data()->TotalVtxCount > 100);  // it drew something substantial
+      CHECK_FALSE(host.describe().empty());
+
+      // Drags from a grid over the whole canvas, in both themes.
+      for (int row = 0; row < 8; ++row)
+        for (int col = 0; col < 12; ++col) {
+          host.set_theme((row + col) % 2 == 1);
+          drag(host, &time, size.w * (col + 0.5f) / 12, size.h * (row + 0.5f) / 8, 37, -23);
+        }
+      // Keyboard: focus, Tab through widgets, nudge with arrows, Escape.
+      host.set_focus(true);
+      for (HostKey key : {HostKey::Tab, HostKey::Tab, HostKey::Right, HostKey::Up, HostKey::Left,
+                          HostKey::Down, HostKey::Space, HostKey::Escape}) {
+        host.key(key, true, 0);
+        host.frame(time += 1.0 / 60);
+        host.key(key, false, 0);
+        host.frame(time += 1.0 / 60);
+      }
+      host.set_focus(false);
+      host.pointer_leave();
+      const int idle_after = settle(host, &time);
+      CHECK(idle_after <= 5);
+      const std::uint64_t frames = host.frame_count();
+      CHECK_FALSE(host.needs_frame());
+      CHECK(host.frame_count() == frames);
+
+      // Whatever state the drags left is valid URL state for a fresh figure.
+      const std::string state = host.state();
+      FigureHost copy(info);
+      std::vector<std::string> errors;
+      CHECK(copy.configure(state, &errors));
+      CHECK(errors.empty());
+      CHECK(copy.state() == state);
+      CHECK(copy.describe() == host.describe());
+      host.reset();
+      CHECK(host.state().empty());
+    }
+  }
+}
+
+TEST_CASE("basis-images: dragging a handle moves that column the way the pointer went") {
+  const FigureInfo* info = find_figure("basis-images");
+  REQUIRE(info != nullptr);
+  bool moved_a = false;
+  // Find e₁'s handle by trying drags from points near where (1, 0) is drawn.
+  for (float x = 300; x <= 560 && !moved_a; x += 8) {
+    for (float y = 240; y <= 320 && !moved_a; y += 8) {
+      FigureHost host(*info);
+      double time = 0;
+      host.resize(900, 900 / info->aspect, 1);
+      settle(host, &time);
+      drag(host, &time, x, y, 60, -60);  // right and up on screen
+      const std::string state = host.state();
+      if (state.rfind("a=", 0) == 0) {
+        moved_a = true;
+        CAPTURE(state);
+        // e₁ started at (1, 0): right means larger x, up means larger y.
+        const double ax = std::stod(state.substr(2));
+        const double ay = std::stod(state.substr(state.find(',') + 1));
+        CHECK(ax > 1);
+        CHECK(ay > 0);
+        CHECK(state.find("b=") == std::string::npos);
+      }
+    }
+  }
+  CHECK(moved_a);
+}
+
+TEST_CASE("bad parameters leave the figure at its defaults with messages naming valid values") {
+  const FigureInfo* info = find_figure("basis-images");
+  REQUIRE(info != nullptr);
+  FigureHost host(*info);
+  std::vector<std::string> errors;
+  CHECK_FALSE(host.configure("a=nan,1&b=1,2,3&c=4&b=0.5,0.5", &errors));
+  REQUIRE(errors.size() == 3);
+  CHECK(host.state() == "b=0.5,0.5");
+  for (const std::string& e : errors) CHECK_FALSE(e.empty());
+  CHECK(errors[2].find("valid parameters: a, b") != std::string::npos);
+}
+
+TEST_CASE("the manifest lists every figure with its parameters") {
+  const std::string json = manifest_json();
+  for (const FigureInfo& info : all_figures())
+    CHECK(json.find("\"id\": \"" + std::string(info.id) + "\"") != std::string::npos);
+  CHECK(json.find("\"name\": \"a\", \"type\": \"vec2\", \"default\": \"1,0\"") != std::string::npos);
+  CHECK(json_string("a\"b\\c\n") == "\"a\\\"b\\\\c\\n\"");
+}

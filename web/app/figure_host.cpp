@@ -1,0 +1,212 @@
+#include "web/app/figure_host.hpp"
+
+#include <imgui.h>
+#include <imgui_internal.h>
+
+#include <algorithm>
+#include <cmath>
+
+#include "web/app/fonts.hpp"
+#include "web/plot/plot.hpp"
+#include "web/plot/theme.hpp"
+
+namespace mml {
+namespace {
+
+// ImGui 1.86 reads keys through io.KeyMap (ImGuiKey_ → index into io.KeysDown).
+void map_keys(ImGuiIO& io) {
+  const std::pair<ImGuiKey_, HostKey> map[] = {
+      {ImGuiKey_Tab, HostKey::Tab},         {ImGuiKey_LeftArrow, HostKey::Left},
+      {ImGuiKey_RightArrow, HostKey::Right}, {ImGuiKey_UpArrow, HostKey::Up},
+      {ImGuiKey_DownArrow, HostKey::Down},   {ImGuiKey_PageUp, HostKey::PageUp},
+      {ImGuiKey_PageDown, HostKey::PageDown}, {ImGuiKey_Home, HostKey::Home},
+      {ImGuiKey_End, HostKey::End},         {ImGuiKey_Insert, HostKey::Insert},
+      {ImGuiKey_Delete, HostKey::Delete},   {ImGuiKey_Backspace, HostKey::Backspace},
+      {ImGuiKey_Space, HostKey::Space},     {ImGuiKey_Enter, HostKey::Enter},
+      {ImGuiKey_Escape, HostKey::Escape},   {ImGuiKey_KeyPadEnter, HostKey::Enter},
+      {ImGuiKey_A, HostKey::A},             {ImGuiKey_C, HostKey::C},
+      {ImGuiKey_V, HostKey::V},             {ImGuiKey_X, HostKey::X},
+      {ImGuiKey_Y, HostKey::Y},             {ImGuiKey_Z, HostKey::Z},
+  };
+  for (const auto& [imgui_key, host_key] : map) io.KeyMap[imgui_key] = int(host_key);
+}
+
+}  // namespace
+
+FigureHost::FigureHost(const FigureInfo& info) : info_(info), figure_(info.make()) {
+  ImGuiContext* previous = ImGui::GetCurrentContext();
+  context_ = ImGui::CreateContext(shared_font_atlas(1));
+  ImGui::SetCurrentContext(context_);
+  ImGuiIO& io = ImGui::GetIO();
+  io.IniFilename = nullptr;
+  io.LogFilename = nullptr;
+  io.ConfigInputTextCursorBlink = false;  // a blinking caret would need frames forever
+  io.ConfigWindowsMoveFromTitleBarOnly = true;
+  io.BackendFlags |= ImGuiBackendFlags_HasMouseCursors;
+  map_keys(io);
+  plot::apply_imgui_style(plot::theme(dark_), ImGui::GetStyle());
+  ImGui::SetCurrentContext(previous ? previous : context_);
+}
+
+FigureHost::~FigureHost() {
+  ImGuiContext* previous = ImGui::GetCurrentContext();
+  ImGui::DestroyContext(context_);
+  if (previous != context_) ImGui::SetCurrentContext(previous);
+}
+
+void FigureHost::make_current() { ImGui::SetCurrentContext(context_); }
+
+bool FigureHost::configure(std::string_view query, std::vector<std::string>* errors) {
+  const bool ok = figure_->params().apply_query(query, errors);
+  touch();
+  return ok;
+}
+
+std::string FigureHost::state() const { return figure_->params().to_query(); }
+std::string FigureHost::describe() const { return figure_->describe(); }
+
+void FigureHost::reset() {
+  figure_->params().reset();
+  touch();
+}
+
+void FigureHost::resize(float width, float height, float pixel_ratio) {
+  // Sizes come from the page: keep them sane whatever it sends.
+  auto sane = [](float v, float lo, float hi, float fallback) {
+    return std::isfinite(v) ? std::clamp(v, lo, hi) : fallback;
+  };
+  width_ = sane(width, 1, 8192, 1);
+  height_ = sane(height, 1, 8192, 1);
+  pixel_ratio_ = sane(pixel_ratio, 0.5f, 4, 1);
+  touch();
+}
+
+void FigureHost::set_theme(bool dark) {
+  if (dark == dark_) return;
+  dark_ = dark;
+  make_current();
+  plot::apply_imgui_style(plot::theme(dark_), ImGui::GetStyle());
+  touch();
+}
+
+void FigureHost::set_focus(bool focused) {
+  focused_ = focused;
+  make_current();
+  ImGuiIO& io = ImGui::GetIO();
+  if (!focused) {
+    // Losing focus releases everything held, so no key stays "stuck" down.
+    std::fill(std::begin(io.KeysDown), std::end(io.KeysDown), false);
+    io.KeyCtrl = io.KeyShift = io.KeyAlt = io.KeySuper = false;
+    ImGui::ClearActiveID();
+    any_key_down_ = false;
+  }
+  touch();
+}
+
+void FigureHost::pointer_move(float x, float y) {
+  make_current();
+  if (!std::isfinite(x) || !std::isfinite(y)) return;
+  ImGui::GetIO().MousePos = {x, y};
+  touch();
+}
+
+void FigureHost::pointer_button(int button, bool down) {
+  if (button < 0 || button >= 3) return;
+  make_current();
+  ImGuiIO& io = ImGui::GetIO();
+  // A press and release between two frames would be lost: run a frame with the press first.
+  if (!down && io.MouseDown[button] && pending_release_frame_[button] == frames_) {
+    deferred_release_[button] = true;
+  } else {
+    io.MouseDown[button] = down;
+    if (down) pending_release_frame_[button] = frames_;
+  }
+  touch();
+}
+
+void FigureHost::pointer_leave() {
+  make_current();
+  ImGui::GetIO().MousePos = {-FLT_MAX, -FLT_MAX};
+  touch();
+}
+
+void FigureHost::wheel(float dx, float dy) {
+  make_current();
+  if (!std::isfinite(dx) || !std::isfinite(dy)) return;
+  ImGuiIO& io = ImGui::GetIO();
+  io.MouseWheelH += std::clamp(dx, -10.0f, 10.0f);
+  io.MouseWheel += std::clamp(dy, -10.0f, 10.0f);
+  touch();
+}
+
+void FigureHost::key(HostKey key, bool down, int modifiers) {
+  const int index = int(key);
+  if (index < 0 || index >= int(HostKey::Count)) return;
+  make_current();
+  ImGuiIO& io = ImGui::GetIO();
+  io.KeysDown[index] = down;
+  io.KeyShift = modifiers & Mod_Shift;
+  io.KeyCtrl = modifiers & Mod_Ctrl;
+  io.KeyAlt = modifiers & Mod_Alt;
+  io.KeySuper = modifiers & Mod_Super;
+  any_key_down_ = std::any_of(io.KeysDown, io.KeysDown + int(HostKey::Count), [](bool d) { return d; });
+  touch();
+}
+
+void FigureHost::text(std::uint32_t codepoint) {
+  if (codepoint < 0x20 || codepoint == 0x7f || codepoint > 0x10FFFF) return;
+  make_current();
+  ImGui::GetIO().AddInputCharacter(codepoint);
+  touch();
+}
+
+bool FigureHost::frame(double time) {
+  make_current();
+  ImGuiIO& io = ImGui::GetIO();
+  io.Fonts = shared_font_atlas(pixel_ratio_);
+  io.FontGlobalScale = shared_font_scale();
+  io.DisplaySize = {width_, height_};
+  io.DisplayFramebufferScale = {pixel_ratio_, pixel_ratio_};
+  io.DeltaTime = last_time_ < 0 ? 1.0f / 60 : float(std::clamp(time - last_time_, 1e-4, 0.25));
+  last_time_ = time;
+
+  plot::set_frame_options({&plot::theme(dark_), focused_});
+  ImGui::NewFrame();
+  ImGui::SetNextWindowPos({0, 0});
+  ImGui::SetNextWindowSize(io.DisplaySize);
+  ImGui::Begin("##figure", nullptr,
+               ImGuiWindowFlags_NoDecoration | ImGuiWindowFlags_NoMove | ImGuiWindowFlags_NoSavedSettings |
+                   ImGuiWindowFlags_NoBringToFrontOnFocus | ImGuiWindowFlags_NoScrollWithMouse);
+  FrameContext context;
+  context.time = time;
+  context.dt = io.DeltaTime;
+  context.reduced_motion = reduced_motion_;
+  figure_->frame(context);
+  ImGui::End();
+  ImGui::Render();
+  ++frames_;
+
+  for (int b = 0; b < 3; ++b)
+    if (deferred_release_[b]) {
+      io.MouseDown[b] = false;
+      deferred_release_[b] = false;
+      touch();
+    }
+  wants_text_ = io.WantTextInput;
+  const std::uint64_t revision = figure_->params().revision();
+  if (revision != seen_revision_) {
+    seen_revision_ = revision;
+    touch(2);  // a changed parameter redraws everything that depends on it
+  }
+  if (pending_ > 0) --pending_;
+  // Held keys repeat (arrow-key nudging), and a wheel scroll finishes over a few frames.
+  if (any_key_down_) touch(1);
+  return needs_frame();
+}
+
+ImDrawData* FigureHost::draw_data() {
+  make_current();
+  return ImGui::GetDrawData();
+}
+
+}  // namespace mml

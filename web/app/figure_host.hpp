@@ -1,0 +1,85 @@
+#pragma once
+// One figure instance on a page: its own ImGui context (sharing the font atlas), its parameters,
+// and the input the page forwards to it. The host runs frames only when something happened
+// (input, a parameter change, an animation), so an idle figure costs nothing.
+// No GL here: the WASM renderer (gl_renderer.cpp) draws `draw_data()`; the native tests don't.
+#include <cstdint>
+#include <memory>
+#include <string>
+#include <string_view>
+#include <vector>
+
+#include "web/figures/figure.hpp"
+
+struct ImGuiContext;
+struct ImDrawData;
+
+namespace mml {
+
+// Keys the page forwards (DOM KeyboardEvent.key values mapped by web/js/mml-figure.js).
+enum class HostKey : int {
+  Tab, Left, Right, Up, Down, PageUp, PageDown, Home, End, Insert, Delete, Backspace, Space, Enter,
+  Escape, A, C, V, X, Y, Z, Count
+};
+enum HostModifiers : int { Mod_Shift = 1, Mod_Ctrl = 2, Mod_Alt = 4, Mod_Super = 8 };
+
+class FigureHost {
+ public:
+  explicit FigureHost(const FigureInfo& info);
+  ~FigureHost();
+  FigureHost(const FigureHost&) = delete;
+  FigureHost& operator=(const FigureHost&) = delete;
+
+  const FigureInfo& info() const { return info_; }
+  Figure& figure() { return *figure_; }
+
+  // Parameters from attributes and URLs ("a=1,0.5&b=0,1"): every valid pair is applied; each
+  // bad one adds a message naming the valid values.
+  bool configure(std::string_view query, std::vector<std::string>* errors);
+  std::string state() const;  // current parameters that differ from the defaults, as a query
+  std::string describe() const;
+  void reset();
+
+  // Canvas size in CSS pixels and the device pixel ratio.
+  void resize(float width, float height, float pixel_ratio);
+  void set_theme(bool dark);
+  void set_focus(bool focused);
+  void set_reduced_motion(bool reduced) { reduced_motion_ = reduced; }
+
+  // Pointer position in CSS pixels relative to the canvas; button 0 left, 1 right, 2 middle.
+  void pointer_move(float x, float y);
+  void pointer_button(int button, bool down);
+  void pointer_leave();
+  void wheel(float dx, float dy);
+  void key(HostKey key, bool down, int modifiers);
+  void text(std::uint32_t codepoint);
+
+  // Runs one frame at `time` seconds; returns true when another frame is needed soon.
+  bool frame(double time);
+  // True when a frame is due (input or a change since the last one).
+  bool needs_frame() const { return pending_ > 0 || figure_->animating(); }
+  ImDrawData* draw_data();
+  std::uint64_t frame_count() const { return frames_; }
+  // True while the figure wants the keyboard (a text field is being edited): the page then
+  // lets it keep keys such as Backspace; otherwise they go back to the page.
+  bool wants_text_input() const { return wants_text_; }
+  float pixel_ratio() const { return pixel_ratio_; }
+
+ private:
+  void make_current();
+  void touch(int frames = 3) { pending_ = frames > pending_ ? frames : pending_; }
+
+  const FigureInfo& info_;
+  std::unique_ptr<Figure> figure_;
+  ImGuiContext* context_ = nullptr;
+  float width_ = 1, height_ = 1, pixel_ratio_ = 1;
+  bool dark_ = false, focused_ = false, reduced_motion_ = false, wants_text_ = false;
+  bool any_key_down_ = false;
+  bool deferred_release_[3] = {false, false, false};
+  std::uint64_t pending_release_frame_[3] = {~0ull, ~0ull, ~0ull};
+  int pending_ = 3;  // frames still to run: ImGui settles hover and layout over a couple
+  double last_time_ = -1;
+  std::uint64_t frames_ = 0, seen_revision_ = ~0ull;
+};
+
+}  // namespace mml

@@ -1,0 +1,129 @@
+#include "web/plot/controls.hpp"
+
+#include <algorithm>
+#include <string>
+
+#include "core/format.hpp"
+#include "web/plot/plot.hpp"
+
+namespace mml::plot {
+
+FigureLayout split_layout(ImVec2 origin, ImVec2 size, float panel_width, float stacked_panel_height) {
+  FigureLayout l;
+  if (size.x >= kWideLayoutMinWidth) {
+    const float w = std::min(panel_width, size.x * 0.45f);
+    l.plot_min = origin;
+    l.plot_size = {size.x - w, size.y};
+    l.panel_min = {origin.x + size.x - w, origin.y};
+    l.panel_size = {w, size.y};
+  } else {
+    const float h = std::min(stacked_panel_height, size.y * 0.55f);
+    l.stacked = true;
+    l.plot_min = origin;
+    l.plot_size = {size.x, size.y - h};
+    l.panel_min = {origin.x, origin.y + size.y - h};
+    l.panel_size = {size.x, h};
+  }
+  return l;
+}
+
+void begin_panel(const FigureLayout& layout) {
+  ImGui::SetCursorScreenPos(layout.panel_min);
+  ImGui::PushStyleVar(ImGuiStyleVar_WindowPadding, {14, 12});
+  ImGui::BeginChild("##panel", layout.panel_size, false, ImGuiWindowFlags_AlwaysUseWindowPadding);
+  ImGui::PushItemWidth(-1);
+}
+
+void end_panel() {
+  ImGui::PopItemWidth();
+  ImGui::EndChild();
+  ImGui::PopStyleVar();
+}
+
+void heading(const char* text) { ImGui::TextUnformatted(text); }
+
+void note(const char* text) {
+  ImGui::PushStyleColor(ImGuiCol_Text, ImGui::GetStyleColorVec4(ImGuiCol_TextDisabled));
+  ImGui::TextWrapped("%s", text);
+  ImGui::PopStyleColor();
+}
+
+void matrix(const char* name, const Mat2& m, ImU32 first_column, ImU32 second_column) {
+  ImDrawList* dl = ImGui::GetWindowDrawList();
+  const ImU32 ink = ImGui::GetColorU32(ImGuiCol_Text);
+  const float line = ImGui::GetTextLineHeight();
+  const ImVec2 start = ImGui::GetCursorScreenPos();
+  // "name =" vertically centred on the two rows.
+  const std::string lead = std::string(name) + " =";
+  const ImVec2 lead_size = ImGui::CalcTextSize(lead.c_str());
+  dl->AddText({start.x, start.y + line * 0.55f}, ink, lead.c_str());
+  std::string cells[2][2];
+  float col_w[2] = {0, 0};
+  for (int c = 0; c < 2; ++c)
+    for (int r = 0; r < 2; ++r) {
+      cells[r][c] = format_number(m(r, c));
+      col_w[c] = std::max(col_w[c], ImGui::CalcTextSize(cells[r][c].c_str()).x);
+    }
+  const float gap = 14, pad = 7;
+  const float left = start.x + lead_size.x + 10, top = start.y, height = line * 2.1f;
+  const float right = left + pad + col_w[0] + gap + col_w[1] + pad;
+  // Brackets.
+  for (float x : {left, right}) {
+    const float dir = x == left ? 1.f : -1.f;
+    dl->AddLine({x, top}, {x, top + height}, ink, 1.5f);
+    dl->AddLine({x, top}, {x + dir * 5, top}, ink, 1.5f);
+    dl->AddLine({x, top + height}, {x + dir * 5, top + height}, ink, 1.5f);
+  }
+  for (int c = 0; c < 2; ++c)
+    for (int r = 0; r < 2; ++r) {
+      const float x0 = left + pad + (c == 0 ? 0 : col_w[0] + gap);
+      const float w = ImGui::CalcTextSize(cells[r][c].c_str()).x;
+      dl->AddText({x0 + col_w[c] - w, top + 2 + r * line * 1.05f}, c == 0 ? first_column : second_column,
+                  cells[r][c].c_str());
+    }
+  ImGui::Dummy({right - start.x + 2, height + 2});
+}
+
+bool vec2_input(const char* label, Vec2* v, double min, double max, ImU32 swatch) {
+  ImGui::PushID(label);
+  const ImVec2 at = ImGui::GetCursorScreenPos();
+  const float line = ImGui::GetFrameHeight();
+  ImGui::GetWindowDrawList()->AddRectFilled({at.x, at.y + 3}, {at.x + 4, at.y + line - 3}, swatch, 2);
+  ImGui::SetCursorScreenPos({at.x + 10, at.y});
+  ImGui::AlignTextToFramePadding();
+  ImGui::TextUnformatted(label);
+  ImGui::SameLine();
+  const float avail = ImGui::GetContentRegionAvail().x;
+  const float w = std::max(40.0f, (avail - ImGui::GetStyle().ItemInnerSpacing.x) / 2);
+  bool changed = false;
+  for (int i = 0; i < 2; ++i) {
+    if (i) ImGui::SameLine(0, ImGui::GetStyle().ItemInnerSpacing.x);
+    ImGui::SetNextItemWidth(w);
+    double value = (*v)[i];
+    ImGui::PushID(i);
+    if (ImGui::InputDouble("##c", &value, 0, 0, "%.3g")) {
+      (*v)[i] = std::clamp(value, min, max);
+      changed = true;
+    }
+    ImGui::PopID();
+  }
+  ImGui::PopID();
+  return changed;
+}
+
+int button_row(std::span<const char* const> labels) {
+  int clicked = -1;
+  const float right = ImGui::GetContentRegionMax().x + ImGui::GetWindowPos().x;
+  const ImGuiStyle& style = ImGui::GetStyle();
+  for (std::size_t i = 0; i < labels.size(); ++i) {
+    const float w = ImGui::CalcTextSize(labels[i]).x + style.FramePadding.x * 2;
+    if (i > 0) {
+      ImGui::SameLine();
+      if (ImGui::GetCursorScreenPos().x + w > right) ImGui::NewLine();
+    }
+    if (ImGui::Button(labels[i])) clicked = int(i);
+  }
+  return clicked;
+}
+
+}  // namespace mml::plot

@@ -1,0 +1,39 @@
+#pragma once
+// The figure's side panel: layout and the few widgets every figure shares (typed vectors, a
+// matrix shown with coloured columns, a row of preset buttons). Like the plot items, each
+// interactive helper returns true when the reader changed something.
+#include <imgui.h>
+
+#include <span>
+
+#include "core/linear_map.hpp"
+
+namespace mml::plot {
+
+// Where the plot and the panel go inside the figure: side by side when the canvas is wide
+// enough, the panel under the plot on narrow screens (phones).
+struct FigureLayout {
+  ImVec2 plot_min, plot_size;
+  ImVec2 panel_min, panel_size;
+  bool stacked = false;
+};
+inline constexpr float kWideLayoutMinWidth = 560;  // CSS pixels (web/js/mml-figure.js agrees)
+FigureLayout split_layout(ImVec2 origin, ImVec2 size, float panel_width = 280,
+                          float stacked_panel_height = 250);
+
+// Opens and closes the panel child window at `layout.panel_*`.
+void begin_panel(const FigureLayout& layout);
+void end_panel();
+
+// A heading line in the panel.
+void heading(const char* text);
+// Muted text wrapped to the panel width.
+void note(const char* text);
+// "name = [ a₁ b₁ ; a₂ b₂ ]" with each column in its own colour.
+void matrix(const char* name, const Mat2& m, ImU32 first_column, ImU32 second_column);
+// Two number fields for a vector; typed values are clamped to [min, max].
+bool vec2_input(const char* label, Vec2* v, double min, double max, ImU32 swatch);
+// Buttons that wrap onto new lines; returns the index clicked, or -1.
+int button_row(std::span<const char* const> labels);
+
+}  // namespace mml::plot
