@@ -42,7 +42,7 @@ FigureHost::FigureHost(const FigureInfo& info) : info_(info), figure_(info.make(
   io.LogFilename = nullptr;
   io.ConfigInputTextCursorBlink = false;  // a blinking caret would need frames forever
   io.ConfigWindowsMoveFromTitleBarOnly = true;
-  io.BackendFlags |= ImGuiBackendFlags_HasMouseCursors;
+  io.BackendFlags |= ImGuiBackendFlags_HasMouseCursors | ImGuiBackendFlags_RendererHasVtxOffset;
   map_keys(io);
   plot::apply_imgui_style(plot::theme(dark_), ImGui::GetStyle());
   ImGui::SetCurrentContext(previous ? previous : context_);
@@ -193,6 +193,7 @@ bool FigureHost::frame(double time) {
       touch();
     }
   wants_text_ = io.WantTextInput;
+  over_control_ = ImGui::IsAnyItemHovered() || ImGui::IsAnyItemActive();
   const std::uint64_t revision = figure_->params().revision();
   if (revision != seen_revision_) {
     seen_revision_ = revision;

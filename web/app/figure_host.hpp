@@ -64,6 +64,9 @@ class FigureHost {
   // lets it keep keys such as Backspace; otherwise they go back to the page.
   bool wants_text_input() const { return wants_text_; }
   float pixel_ratio() const { return pixel_ratio_; }
+  // True when the pointer, as of the last frame, is over something it can drag or press: the page
+  // uses it to let touches elsewhere on the figure scroll the page.
+  bool pointer_over_control() const { return over_control_; }
 
  private:
   void make_current();
@@ -74,6 +77,7 @@ class FigureHost {
   ImGuiContext* context_ = nullptr;
   float width_ = 1, height_ = 1, pixel_ratio_ = 1;
   bool dark_ = false, focused_ = false, reduced_motion_ = false, wants_text_ = false;
+  bool over_control_ = false;
   bool any_key_down_ = false;
   bool deferred_release_[3] = {false, false, false};
   std::uint64_t pending_release_frame_[3] = {~0ull, ~0ull, ~0ull};

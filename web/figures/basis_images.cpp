@@ -40,7 +40,9 @@ class BasisImages final : public Figure {
 
     ImGui::SetCursorScreenPos(layout.plot_min);
     if (plot::begin_plot("##plane", layout.plot_size, plot::PlotFlags_EqualAspect)) {
-      plot::setup_axes({-3.5, 3.5}, {-2.5, 2.5});
+      // Wide: room for the whole [-3, 3]² the handles can reach. Narrow (phones): a closer view.
+      if (layout.stacked) plot::setup_axes({-2.4, 2.4}, {-2.0, 2.0});
+      else plot::setup_axes({-3.5, 3.5}, {-2.5, 2.5});
       const Mat2 m = matrix_from_columns(a, b);
       plot::linear_grid(m, 6, t.grid_strong, 1);
       draw_images(m, t);

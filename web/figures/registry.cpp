@@ -13,7 +13,7 @@ const FigureInfo kFigures[] = {
     {"basis-images", "Where the unit vectors land",
      "Drag the images of e\u2081 and e\u2082: the grid, the unit square and the letter F follow, "
      "and the determinant is the signed area of the square's image.",
-     1.6f, 0.72f, &figures::make_basis_images},
+     1.6f, 0.62f, &figures::make_basis_images},
 };
 }  // namespace
 

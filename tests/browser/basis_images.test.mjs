@@ -1,0 +1,46 @@
+// basis-images in a real browser: dragging e₁'s handle changes the matrix, frames run only while
+// the reader interacts, and the text summary follows.
+import assert from "node:assert/strict";
+import { after, before, test } from "node:test";
+import { artifact, frameCounts, openBrowser, openPage, settleFigures, waitIdle } from "./harness.mjs";
+
+let env;
+before(async () => { env = await openBrowser(); });
+after(async () => { await env?.close(); });
+
+test("dragging A·e₁ moves the first column; idle figures draw no frames", async () => {
+  const { page, problems, context } = await openPage(env.browser, env.server.url + "index.html");
+  try {
+    await settleFigures(page);
+    const figure = page.locator('mml-figure[name="basis-images"]:not([a]):not([b])').first();
+    await figure.scrollIntoViewIfNeeded();
+    const before = await waitIdle(page);
+    await page.waitForTimeout(1000);
+    assert.deepEqual(await frameCounts(page), before, "an idle figure drew frames");
+
+    // Find e₁'s handle: the default figure maps e₁ to itself, drawn right of the origin.
+    const box = await figure.boundingBox();
+    const initial = await figure.evaluate((el) => el.state);
+    let moved = "";
+    for (let dx = 0.30; dx < 0.62 && !moved; dx += 0.012) {
+      const x = box.x + box.width * dx, y = box.y + box.height * 0.5;
+      await page.mouse.move(x, y);
+      await page.mouse.down();
+      await page.mouse.move(x + 40, y - 40, { steps: 5 });
+      await page.mouse.up();
+      await page.waitForTimeout(50);
+      const state = await figure.evaluate((el) => el.state);
+      if (state !== initial && /(^|&)a=/.test(state)) moved = state;
+    }
+    assert.ok(moved, "no drag moved A·e₁");
+    const [ax, ay] = moved.match(/a=([^&]+)/)[1].split(",").map(Number);
+    assert.ok(ax > 1 && ay > 0, `A·e₁ went right and up: ${moved}`);
+    await figure.screenshot({ path: artifact("basis-images-dragged.png") });
+    await waitIdle(page);
+    const description = await figure.evaluate((el) => el.shadowRoot.querySelector("p").textContent);
+    assert.match(description, /det = /);
+    assert.deepEqual(problems, []);
+  } finally {
+    await context.close();
+  }
+});

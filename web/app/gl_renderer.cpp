@@ -1,0 +1,164 @@
+#include "web/app/gl_renderer.hpp"
+
+#include <GLES3/gl3.h>
+#include <imgui.h>
+
+#include <cstdint>
+
+#include "web/app/assets.hpp"
+#include "web/app/fonts.hpp"
+
+namespace mml {
+namespace {
+
+GLuint compile(GLenum type, const unsigned char* source) {
+  const GLuint shader = glCreateShader(type);
+  const char* text = reinterpret_cast<const char*>(source);
+  glShaderSource(shader, 1, &text, nullptr);
+  glCompileShader(shader);
+  GLint ok = 0;
+  glGetShaderiv(shader, GL_COMPILE_STATUS, &ok);
+  if (!ok) {
+    glDeleteShader(shader);
+    return 0;
+  }
+  return shader;
+}
+
+// Vertex attributes starting at vertex `first`: 16-bit indices reach past 65535 vertices this way
+// (WebGL2 has no base-vertex draw call).
+void point_attributes(unsigned first) {
+  const std::uintptr_t base = std::uintptr_t(first) * sizeof(ImDrawVert);
+  glVertexAttribPointer(0, 2, GL_FLOAT, GL_FALSE, sizeof(ImDrawVert),
+                        reinterpret_cast<void*>(base + IM_OFFSETOF(ImDrawVert, pos)));
+  glVertexAttribPointer(1, 2, GL_FLOAT, GL_FALSE, sizeof(ImDrawVert),
+                        reinterpret_cast<void*>(base + IM_OFFSETOF(ImDrawVert, uv)));
+  glVertexAttribPointer(2, 4, GL_UNSIGNED_BYTE, GL_TRUE, sizeof(ImDrawVert),
+                        reinterpret_cast<void*>(base + IM_OFFSETOF(ImDrawVert, col)));
+}
+
+}  // namespace
+
+bool GlRenderer::init() {
+  const GLuint vs = compile(GL_VERTEX_SHADER, assets::shader_imgui_vert);
+  const GLuint fs = compile(GL_FRAGMENT_SHADER, assets::shader_imgui_frag);
+  if (!vs || !fs) {
+    error_ = "the figure's shaders did not compile";
+    if (vs) glDeleteShader(vs);
+    if (fs) glDeleteShader(fs);
+    return false;
+  }
+  program_ = glCreateProgram();
+  glAttachShader(program_, vs);
+  glAttachShader(program_, fs);
+  glLinkProgram(program_);
+  glDeleteShader(vs);
+  glDeleteShader(fs);
+  GLint ok = 0;
+  glGetProgramiv(program_, GL_LINK_STATUS, &ok);
+  if (!ok) {
+    error_ = "the figure's shaders did not link";
+    release();
+    return false;
+  }
+  u_projection_ = glGetUniformLocation(program_, "u_projection");
+  u_texture_ = glGetUniformLocation(program_, "u_texture");
+
+  glGenVertexArrays(1, &vao_);
+  glGenBuffers(1, &vbo_);
+  glGenBuffers(1, &ibo_);
+  glBindVertexArray(vao_);
+  glBindBuffer(GL_ARRAY_BUFFER, vbo_);
+  glEnableVertexAttribArray(0);
+  glEnableVertexAttribArray(1);
+  glEnableVertexAttribArray(2);
+  point_attributes(0);
+  glBindVertexArray(0);
+  font_generation_ = 0;
+  return true;
+}
+
+void GlRenderer::release(bool context_alive) {
+  if (context_alive) {
+    if (font_texture_) glDeleteTextures(1, &font_texture_);
+    if (vbo_) glDeleteBuffers(1, &vbo_);
+    if (ibo_) glDeleteBuffers(1, &ibo_);
+    if (vao_) glDeleteVertexArrays(1, &vao_);
+    if (program_) glDeleteProgram(program_);
+  }
+  program_ = vao_ = vbo_ = ibo_ = font_texture_ = 0;
+  font_generation_ = 0;
+}
+
+void GlRenderer::render(ImDrawData* data, const float clear_color[4]) {
+  const float sx = data->FramebufferScale.x, sy = data->FramebufferScale.y;
+  const int fb_w = int(data->DisplaySize.x * sx), fb_h = int(data->DisplaySize.y * sy);
+  glViewport(0, 0, fb_w, fb_h);
+  glDisable(GL_SCISSOR_TEST);
+  glClearColor(clear_color[0], clear_color[1], clear_color[2], clear_color[3]);
+  glClear(GL_COLOR_BUFFER_BIT);
+  if (!program_ || fb_w <= 0 || fb_h <= 0) return;
+
+  // The shared atlas is re-rasterized when the pixel ratio changes: upload it again then.
+  if (font_generation_ != shared_font_generation()) {
+    unsigned char* pixels = nullptr;
+    int w = 0, h = 0;
+    ImGui::GetIO().Fonts->GetTexDataAsRGBA32(&pixels, &w, &h);
+    if (!font_texture_) glGenTextures(1, &font_texture_);
+    glBindTexture(GL_TEXTURE_2D, font_texture_);
+    glTexParameteri(GL_TEXTURE_2D, GL_TEXTURE_MIN_FILTER, GL_LINEAR);
+    glTexParameteri(GL_TEXTURE_2D, GL_TEXTURE_MAG_FILTER, GL_LINEAR);
+    glTexParameteri(GL_TEXTURE_2D, GL_TEXTURE_WRAP_S, GL_CLAMP_TO_EDGE);
+    glTexParameteri(GL_TEXTURE_2D, GL_TEXTURE_WRAP_T, GL_CLAMP_TO_EDGE);
+    glPixelStorei(GL_UNPACK_ALIGNMENT, 1);
+    glTexImage2D(GL_TEXTURE_2D, 0, GL_RGBA, w, h, 0, GL_RGBA, GL_UNSIGNED_BYTE, pixels);
+    font_generation_ = shared_font_generation();
+  }
+
+  glEnable(GL_BLEND);
+  glBlendEquation(GL_FUNC_ADD);
+  glBlendFuncSeparate(GL_SRC_ALPHA, GL_ONE_MINUS_SRC_ALPHA, GL_ONE, GL_ONE_MINUS_SRC_ALPHA);
+  glDisable(GL_CULL_FACE);
+  glDisable(GL_DEPTH_TEST);
+  glEnable(GL_SCISSOR_TEST);
+  glUseProgram(program_);
+  const float l = data->DisplayPos.x, r = l + data->DisplaySize.x;
+  const float t = data->DisplayPos.y, b = t + data->DisplaySize.y;
+  const float projection[16] = {2 / (r - l),       0, 0, 0, 0, 2 / (t - b), 0, 0, 0, 0, -1, 0,
+                                (r + l) / (l - r), (t + b) / (b - t), 0, 1};
+  glUniformMatrix4fv(u_projection_, 1, GL_FALSE, projection);
+  glUniform1i(u_texture_, 0);
+  glActiveTexture(GL_TEXTURE0);
+  glBindVertexArray(vao_);
+  glBindBuffer(GL_ARRAY_BUFFER, vbo_);
+  glBindBuffer(GL_ELEMENT_ARRAY_BUFFER, ibo_);
+
+  for (int n = 0; n < data->CmdListsCount; ++n) {
+    const ImDrawList* list = data->CmdLists[n];
+    glBufferData(GL_ARRAY_BUFFER, GLsizeiptr(list->VtxBuffer.Size) * GLsizeiptr(sizeof(ImDrawVert)),
+                 list->VtxBuffer.Data, GL_STREAM_DRAW);
+    glBufferData(GL_ELEMENT_ARRAY_BUFFER, GLsizeiptr(list->IdxBuffer.Size) * GLsizeiptr(sizeof(ImDrawIdx)),
+                 list->IdxBuffer.Data, GL_STREAM_DRAW);
+    unsigned vertex_offset = 0;
+    point_attributes(0);
+    for (const ImDrawCmd& cmd : list->CmdBuffer) {
+      if (cmd.UserCallback) {
+        if (cmd.UserCallback != ImDrawCallback_ResetRenderState) cmd.UserCallback(list, &cmd);
+        continue;
+      }
+      const float x0 = (cmd.ClipRect.x - l) * sx, y0 = (cmd.ClipRect.y - t) * sy;
+      const float x1 = (cmd.ClipRect.z - l) * sx, y1 = (cmd.ClipRect.w - t) * sy;
+      if (x1 <= x0 || y1 <= y0) continue;
+      glScissor(int(x0), int(float(fb_h) - y1), int(x1 - x0), int(y1 - y0));
+      if (cmd.VtxOffset != vertex_offset) point_attributes(vertex_offset = cmd.VtxOffset);
+      glBindTexture(GL_TEXTURE_2D, font_texture_);  // the only texture so far: the font atlas
+      glDrawElements(GL_TRIANGLES, GLsizei(cmd.ElemCount),
+                     sizeof(ImDrawIdx) == 2 ? GL_UNSIGNED_SHORT : GL_UNSIGNED_INT,
+                     reinterpret_cast<void*>(std::uintptr_t(cmd.IdxOffset * sizeof(ImDrawIdx))));
+    }
+  }
+  glBindVertexArray(0);
+  glDisable(GL_SCISSOR_TEST);
+}
+
+}  // namespace mml
