@@ -11,7 +11,7 @@ here="$(cd "$(dirname "${BASH_SOURCE[0]}")" && pwd)"
 source "$here/env.sh"
 
 PACKAGES=(build-essential cmake ninja-build pkg-config git ca-certificates xz-utils
-  libeigen3-dev catch2 emscripten clang libclang-rt-14-dev libglfw3-dev
+  libeigen3-dev catch2 zlib1g-dev emscripten clang libclang-rt-14-dev libglfw3-dev
   chromium fonts-dejavu-core python3 fonttools nodejs)
 
 as_root() {
@@ -64,6 +64,18 @@ else
   rm -rf "$MML_IMGUI_DIR" && mv "$MML_IMGUI_DIR.tmp" "$MML_IMGUI_DIR"
   echo "$have  $(basename "$orig")" > "$imgui_stamp"
   echo "setup: imgui 1.86 sources verified (sha256 $have) in $MML_IMGUI_DIR"
+fi
+
+# --- Emscripten's cache when not root ------------------------------------------------------------
+# Debian ships emcc's prebuilt system libraries in /usr/share/emscripten/cache, which only root can
+# write (emcc locks it); other users get a private cache (EM_CACHE, see env.sh) of symbolic links
+# to those files (a few kilobytes, not 750 MB), where emcc may add what it builds itself.
+if [ -n "${EM_CACHE:-}" ] && [ ! -f "$EM_CACHE/.mml-linked" ]; then
+  echo "setup: linking Emscripten's prebuilt libraries into $EM_CACHE"
+  mkdir -p "$EM_CACHE"
+  cp -as /usr/share/emscripten/cache/sysroot "$EM_CACHE/"
+  cp /usr/share/emscripten/cache/sysroot_install.stamp "$EM_CACHE/" 2>/dev/null || true
+  touch "$EM_CACHE/.mml-linked"
 fi
 
 # --- npm packages --------------------------------------------------------------------------------
