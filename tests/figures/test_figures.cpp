@@ -139,3 +139,21 @@ TEST_CASE("the manifest lists every figure with its parameters") {
   CHECK(json.find("\"name\": \"a\", \"type\": \"vec2\", \"default\": \"1,0\"") != std::string::npos);
   CHECK(json_string("a\"b\\c\n") == "\"a\\\"b\\\\c\\n\"");
 }
+
+TEST_CASE("basis-images: with keyboard focus, arrow keys nudge the first handle") {
+  const FigureInfo* info = find_figure("basis-images");
+  REQUIRE(info != nullptr);
+  FigureHost host(*info);
+  double time = 0;
+  host.resize(900, 900 / info->aspect, 1);
+  settle(host, &time);
+  host.set_focus(true);
+  host.frame(time += 1.0 / 60);
+  for (HostKey key : {HostKey::Right, HostKey::Right, HostKey::Up}) {
+    host.key(key, true, 0);
+    host.frame(time += 1.0 / 60);
+    host.key(key, false, 0);
+    host.frame(time += 1.0 / 60);
+  }
+  CHECK(host.state() == "a=1.2,0.1");
+}

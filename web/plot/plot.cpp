@@ -223,6 +223,8 @@ bool drag_point(const char* id, Vec2* p, ImU32 color, const char* label, const D
     storage->SetFloat(raw_y, float(raw.y()));
     *p = limited(io.KeyShift ? raw : snapped(raw, options.snap), options.limit);
   }
+  // With keyboard focus and nothing picked yet, the first handle takes the arrow keys.
+  if (g_options.keyboard_focus && storage->GetInt(selected_key, 0) == 0) storage->SetInt(selected_key, int(item));
   const bool selected = storage->GetInt(selected_key, 0) == int(item);
   if (selected && g_options.keyboard_focus && !ImGui::IsAnyItemActive()) {
     const double step = io.KeyShift ? options.nudge / 10 : options.nudge;
