@@ -173,8 +173,10 @@ std::string format_param(const ParamSpec& spec, const ParamValue& value) {
     case ParamType::Seed: return format_number_ascii(value.num[0], 17);
     default: {
       std::string out;
-      for (int i = 0; i < components(spec.type); ++i)
-        out += (i ? "," : "") + format_number_ascii(value.num[std::size_t(i)], 6);
+      for (int i = 0; i < components(spec.type); ++i) {
+        if (i) out += ',';
+        out += format_number_ascii(value.num[std::size_t(i)], 6);
+      }
       return out;
     }
   }
@@ -364,7 +366,10 @@ std::string ParamSet::to_query(bool only_changed) const {
   std::string out;
   for (std::size_t i = 0; i < specs_.size(); ++i) {
     if (only_changed && values_[i] == defaults_[i]) continue;
-    out += (out.empty() ? "" : "&") + url_encode(specs_[i].name) + "=" + url_encode(text(i));
+    if (!out.empty()) out += '&';
+    out += url_encode(specs_[i].name);
+    out += '=';
+    out += url_encode(text(i));
   }
   return out;
 }
