@@ -1,0 +1,515 @@
+#!/usr/bin/env node
+// The static site generator: chapters/*.md + the figure manifest + the WASM runtime → a folder of
+// plain HTML that any static host can serve.
+//
+//   node web/site/generate.mjs --manifest build/manifest.json --runtime build/wasm/web --out dist/site
+//        [--chapters chapters] [--element web/js/mml-figure.js] [--base-url https://example.org/mml/]
+//
+// Output: <slug>.html per chapter, index.html (the roadmap), gallery.html, embedding.html, 404.html,
+// assets/ (site.css, site.js, katex/), mml/ (mml.js, mml.wasm, mml-figure.js with the manifest).
+// Pages carry no inline script and no event-handler attribute: they run under
+//   Content-Security-Policy: default-src 'self'; script-src 'self' 'wasm-unsafe-eval'; style-src 'self' 'unsafe-inline'
+import fs from 'node:fs';
+import path from 'node:path';
+import { fileURLToPath, pathToFileURL } from 'node:url';
+import { checkManifest, describeRange } from './params.mjs';
+import { BuildError, createMarkdown, escapeHtml, figureElement, parseFrontMatter, renderChapterBody } from './markdown.mjs';
+import { STAGES, STAGE_NAMES, partsOf, stageIndex } from './roadmap.mjs';
+
+const HERE = path.dirname(fileURLToPath(import.meta.url));
+const REPO = path.resolve(HERE, '..', '..');
+const SITE_NAME = 'MML Companion';
+const BOOK = '<cite>Mathematics of Machine Learning</cite>';
+const OWNED_MARKER = '.mml-site'; // an output folder holding this file was written by us and may be wiped
+
+// --- Inputs ---------------------------------------------------------------------------------
+
+function readManifest(manifest) {
+  if (manifest && typeof manifest === 'object') return checkManifest(manifest);
+  if (!manifest) throw new Error('no manifest given: pass --manifest <manifest.json> (printed by the mml-manifest program)');
+  let text;
+  try {
+    text = fs.readFileSync(manifest, 'utf8');
+  } catch {
+    throw new Error(`cannot read the manifest ${manifest}: run mml-manifest > ${manifest} first`);
+  }
+  let json;
+  try {
+    json = JSON.parse(text);
+  } catch (err) {
+    throw new Error(`${manifest}: not valid JSON (${err.message})`);
+  }
+  return checkManifest(json);
+}
+
+function checkRuntime(dir) {
+  if (!dir) throw new Error('no runtime given: pass --runtime <dir with mml.js and mml.wasm>');
+  const missing = ['mml.js', 'mml.wasm'].filter((f) => !fs.existsSync(path.join(dir, f)));
+  if (missing.length) {
+    throw new Error(`runtime folder ${dir} is missing ${missing.join(' and ')}: build the WebAssembly target first, or point --runtime at the folder holding mml.js and mml.wasm`);
+  }
+}
+
+function displayPath(file) {
+  const rel = path.relative(process.cwd(), file);
+  return rel && !rel.startsWith('..') && !path.isAbsolute(rel) ? rel : file;
+}
+
+const REQUIRED = ['title', 'part', 'stage', 'order', 'summary'];
+
+function loadChapter(md, file) {
+  const shown = displayPath(file);
+  const source = fs.readFileSync(file, 'utf8').replace(/^\uFEFF/, '');
+  const { data, lineOf, body } = parseFrontMatter(source, shown);
+  for (const key of REQUIRED) {
+    if (!data[key]) throw new BuildError(shown, 1, `front matter has no "${key}"; a chapter needs ${REQUIRED.join(', ')}`);
+  }
+  const stage = stageIndex(data.stage);
+  if (stage < 0) throw new BuildError(shown, lineOf.stage, `unknown stage "${data.stage}"; valid stages: ${STAGE_NAMES.join(', ')}`);
+  const parts = partsOf(STAGE_NAMES[stage]);
+  const part = parts.find((p) => p.toLowerCase() === data.part.toLowerCase());
+  if (!part) throw new BuildError(shown, lineOf.part, `part "${data.part}" is not in stage "${STAGE_NAMES[stage]}"; valid parts: ${parts.join(', ')}`);
+  if (!/^[0-9]+$/.test(data.order)) throw new BuildError(shown, lineOf.order, `order must be a whole number, not "${data.order}"`);
+  const slug = path.basename(file, '.md');
+  if (!/^[a-z0-9][a-z0-9-]*$/.test(slug)) throw new BuildError(shown, 0, 'chapter file names are lower-case words joined by dashes (they become the page URL)');
+  const rendered = renderChapterBody(md, body, shown);
+  return {
+    slug, file: shown, title: data.title, summary: data.summary, part,
+    stage, stageName: STAGE_NAMES[stage], order: Number(data.order), ...rendered,
+  };
+}
+
+// --- Page frame -----------------------------------------------------------------------------
+
+function themeToggle() {
+  // Hidden until site.js wires it: without scripts it could do nothing.
+  return '<button type="button" class="theme-toggle" data-theme-toggle hidden>' +
+    '<svg class="theme-icon" viewBox="0 0 24 24" width="18" height="18" aria-hidden="true" focusable="false">' +
+    '<circle cx="12" cy="12" r="9" fill="none" stroke="currentColor" stroke-width="2"/>' +
+    '<path d="M12 3a9 9 0 0 1 0 18z" fill="currentColor"/></svg>' +
+    '<span class="theme-label">Theme: auto</span></button>';
+}
+
+function siteHeader(current) {
+  const link = (href, label) => `<a href="${href}"${current === href ? ' aria-current="page"' : ''}>${label}</a>`;
+  return `<header class="site-header">
+<div class="site-header-inner">
+<a class="brand" href="index.html"${current === 'index.html' ? ' aria-current="page"' : ''}><span class="brand-mark" aria-hidden="true"></span>${SITE_NAME}</a>
+<nav class="site-nav" aria-label="Site">${link('index.html#roadmap', 'Roadmap')}${link('gallery.html', 'Gallery')}${link('embedding.html', 'Embed')}</nav>
+${themeToggle()}
+</div>
+</header>`;
+}
+
+function siteFooter() {
+  return `<footer class="site-footer">
+<div class="site-footer-inner">
+<p>${SITE_NAME}: interactive figures for ${BOOK} by Tivadar Danka (Packt, 2025). Every figure is C++ compiled to WebAssembly, and every one can be <a href="embedding.html">embedded in your own pages</a>.</p>
+<nav aria-label="Footer"><a href="index.html">Home</a> <a href="gallery.html">Figure gallery</a> <a href="embedding.html">Embedding guide</a></nav>
+</div>
+</footer>`;
+}
+
+function page({ title, description, bodyClass, current, main, before = '' }) {
+  const fullTitle = title ? `${title} · ${SITE_NAME}` : SITE_NAME;
+  return `<!doctype html>
+<html lang="en">
+<head>
+<meta charset="utf-8">
+<meta name="viewport" content="width=device-width, initial-scale=1">
+<title>${escapeHtml(fullTitle)}</title>
+<meta name="description" content="${escapeHtml(description)}">
+<meta name="color-scheme" content="light dark">
+<link rel="icon" href="assets/favicon.svg" type="image/svg+xml">
+<link rel="stylesheet" href="assets/katex/katex.min.css">
+<link rel="stylesheet" href="assets/site.css">
+<script src="assets/site.js"></script>
+<script src="mml/mml-figure.js"></script>
+</head>
+<body class="${bodyClass}">
+<a class="skip-link" href="#main">Skip to content</a>
+${siteHeader(current)}
+${before}<main id="main" tabindex="-1">
+${main}
+</main>
+${siteFooter()}
+</body>
+</html>
+`;
+}
+
+// --- Chapter pages --------------------------------------------------------------------------
+
+function tocHtml(toc) {
+  if (toc.length < 2) return '';
+  let html = '';
+  let open = 0; // an h3 list is open inside the last h2 item
+  for (const [i, entry] of toc.entries()) {
+    if (entry.level === 3 && i > 0) {
+      if (!open) { html += '<ol>'; open = 1; } else html += '</li>';
+    } else {
+      if (open) { html += '</li></ol>'; open = 0; }
+      if (i > 0) html += '</li>';
+    }
+    html += `<li><a href="#${entry.id}">${entry.html}</a>`;
+  }
+  html += open ? '</li></ol></li>' : '</li>';
+  return `<nav class="toc" aria-labelledby="toc-title">
+<h2 id="toc-title" class="toc-title">On this page</h2>
+<ol>${html}</ol>
+</nav>`;
+}
+
+function pagerHtml(prev, next) {
+  const item = (c, dir, rel) => c
+    ? `<a class="pager-link pager-${rel}" href="${c.slug}.html" rel="${rel}"><span class="pager-dir">${dir}</span><span class="pager-title">${escapeHtml(c.title)}</span></a>`
+    : `<a class="pager-link pager-${rel}" href="index.html#roadmap"><span class="pager-dir">${dir === 'Previous' ? 'Back to' : 'Next up'}</span><span class="pager-title">${dir === 'Previous' ? 'The roadmap' : 'More chapters on the roadmap'}</span></a>`;
+  return `<nav class="pager" aria-label="Chapters">${item(prev, 'Previous', 'prev')}${item(next, 'Next', 'next')}</nav>`;
+}
+
+function chapterPage(ch, prev, next) {
+  const stage = STAGES[ch.stage];
+  const group = stage.groups.find((g) => g.part === ch.part);
+  const main = `<article class="chapter">
+<header class="chapter-header">
+<p class="eyebrow"><a href="index.html#stage-${ch.stage + 1}">Stage ${ch.stage + 1} · ${escapeHtml(ch.stageName)}</a><span aria-hidden="true"> / </span><span>${escapeHtml(group.label)} · ${escapeHtml(ch.part)}</span></p>
+<h1>${escapeHtml(ch.title)}</h1>
+<p class="lede">${escapeHtml(ch.summary)}</p>
+</header>
+${tocHtml(ch.toc)}
+<div class="prose">
+${ch.html}</div>
+${pagerHtml(prev, next)}
+</article>`;
+  return page({ title: ch.title, description: ch.summary, bodyClass: 'page-chapter', current: `${ch.slug}.html`, main });
+}
+
+// --- Landing page ---------------------------------------------------------------------------
+
+function roadmapHtml(chapters) {
+  const bySlug = new Map(chapters.map((c) => [c.slug, c]));
+  const listed = new Set();
+  const stages = STAGES.map((stage, si) => {
+    const groups = stage.groups.map((group) => {
+      const items = group.chapters.map((entry) => {
+        const ch = entry.slug && bySlug.get(entry.slug);
+        const num = entry.n ? `<span class="ch-num">${entry.n}</span>` : '<span class="ch-num" aria-hidden="true">·</span>';
+        if (ch) {
+          listed.add(ch.slug);
+          return `<li class="ch ch-ready">${num}<a href="${ch.slug}.html">${escapeHtml(ch.title)}</a></li>`;
+        }
+        return `<li class="ch ch-coming">${num}<span class="ch-title">${escapeHtml(entry.title)}</span> <span class="ch-tag">coming</span></li>`;
+      });
+      // Pages that the roadmap does not list yet go at the end of their part.
+      for (const ch of chapters) {
+        if (ch.stage === si && ch.part === group.part && !listed.has(ch.slug)) {
+          listed.add(ch.slug);
+          items.push(`<li class="ch ch-ready"><span class="ch-num" aria-hidden="true">·</span><a href="${ch.slug}.html">${escapeHtml(ch.title)}</a></li>`);
+        }
+      }
+      return `<section class="part" aria-label="${escapeHtml(`${group.label}: ${group.part}`)}">
+<h4 class="part-title"><span class="part-label">${escapeHtml(group.label)}</span> ${escapeHtml(group.part)}</h4>
+<ol class="chapters">${items.join('')}</ol>
+</section>`;
+    });
+    return `<li class="stage${stage.groups.length > 1 ? ' stage-split' : ''}" id="stage-${si + 1}">
+<div class="stage-marker" aria-hidden="true">${si + 1}</div>
+<div class="stage-body">
+<h3 class="stage-title"><span class="visually-hidden">Stage ${si + 1}: </span>${escapeHtml(stage.name)}</h3>
+<p class="stage-blurb">${escapeHtml(stage.blurb)}</p>
+<div class="parts">${groups.join('\n')}</div>
+</div>
+</li>`;
+  });
+  return `<ol class="stages">\n${stages.join('\n')}\n</ol>`;
+}
+
+function indexPage(chapters, manifest, placements) {
+  const hero = manifest.figures.find((f) => f.id === 'basis-images') ?? manifest.figures[0];
+  const where = hero && placements.get(hero.id)?.[0];
+  const ready = chapters.length;
+  const heroFigure = hero ? `<figure class="mml-fig hero-figure">
+${figureElement(hero)}
+<figcaption>${escapeHtml(hero.summary ?? hero.title)}</figcaption>
+</figure>` : '';
+  const main = `<section class="hero" aria-labelledby="hero-title">
+<div class="hero-text">
+<p class="eyebrow">An interactive companion to ${BOOK}</p>
+<h1 id="hero-title">The mathematics of machine learning, one picture you can move at a time.</h1>
+<p class="lede">A matrix is where the unit vectors land. Drag the two arrows in the figure and the whole plane follows them: that is all a dense layer of a neural network does to its input.${where ? ` <a class="hero-link" href="${where.slug}.html">Read “${escapeHtml(where.title)}”<span aria-hidden="true"> →</span></a>` : ''}</p>
+</div>
+${heroFigure}
+</section>
+<section class="roadmap" id="roadmap" aria-labelledby="roadmap-title">
+<div class="roadmap-intro">
+<h2 id="roadmap-title">The roadmap</h2>
+<p>Five stages, worked backwards from neural networks: linear algebra describes models, optimization trains them, probability fits them to data. Chapters follow the printed book's parts; the last stages go beyond the book. ${ready === 1 ? 'One chapter is' : `${ready} chapters are`} ready, the rest are on their way.</p>
+</div>
+${roadmapHtml(chapters)}
+</section>`;
+  return page({
+    title: '', description: `Interactive figures for Mathematics of Machine Learning by Tivadar Danka: linear algebra, calculus, probability and neural networks you can drag and explore.`,
+    bodyClass: 'page-home', current: 'index.html', main,
+  });
+}
+
+// --- Gallery and embedding guide ------------------------------------------------------------
+
+function snippetFor(figure, attrs, baseUrl) {
+  const script = `<script src="${baseUrl}mml/mml-figure.js"></script>`;
+  return `${script}\n${figureElement(figure, attrs)}`;
+}
+
+function snippetBlock(id, snippet, label) {
+  return `<div class="snippet">
+<div class="snippet-bar"><span class="snippet-label" id="${id}-label">${escapeHtml(label)}</span><button type="button" class="copy-button" data-copy="${id}" hidden>Copy</button></div>
+<pre id="${id}" aria-labelledby="${id}-label" tabindex="0"><code>${escapeHtml(snippet)}</code></pre>
+</div>`;
+}
+
+function appearsIn(figure, placements) {
+  const list = placements.get(figure.id) ?? [];
+  if (!list.length) return '<p class="appears">Not placed in a chapter yet.</p>';
+  const links = list.map((p) => `<a href="${p.slug}.html#figure-${p.number}">${escapeHtml(p.title)}, Figure ${p.number}</a>`);
+  return `<p class="appears">Appears in ${links.join(', ')}.</p>`;
+}
+
+function galleryPage(manifest, placements, baseUrl) {
+  const items = manifest.figures.map((f) => {
+    const defaults = Object.fromEntries(f.params.map((p) => [p.name, p.default]));
+    return `<section class="gallery-item" aria-labelledby="${f.id}">
+<h2 id="${f.id}">${escapeHtml(f.title)} <a class="heading-anchor" href="#${f.id}" aria-label="Link to section: ${escapeHtml(f.title)}">#</a></h2>
+<p class="gallery-summary">${escapeHtml(f.summary ?? '')}</p>
+${appearsIn(f, placements)}
+<figure class="mml-fig">
+${figureElement(f)}
+<figcaption><code>${escapeHtml(f.id)}</code> with its default parameters.</figcaption>
+</figure>
+${snippetBlock(`snippet-${f.id}`, snippetFor(f, defaults, baseUrl), 'Embed this figure')}
+</section>`;
+  });
+  const main = `<div class="wide-page">
+<header class="page-header">
+<h1>Figure gallery</h1>
+<p class="lede">Every figure of the companion on one page, ${manifest.figures.length === 1 ? 'one so far' : `${manifest.figures.length} so far`}. Each one is live: drag, type, and see the math move. Copy a snippet to put a figure on your own page; the <a href="embedding.html">embedding guide</a> lists every parameter.</p>
+</header>
+${items.join('\n')}
+</div>`;
+  return page({ title: 'Figure gallery', description: 'Every interactive figure of the MML Companion, live, with its embed snippet.', bodyClass: 'page-gallery', current: 'gallery.html', main });
+}
+
+function paramTable(f) {
+  if (!f.params.length) return '<p>This figure has no parameters.</p>';
+  const rows = f.params.map((p) => `<tr><th scope="row"><code>${escapeHtml(p.name)}</code></th><td>${escapeHtml(p.type)}</td><td>${escapeHtml(describeRange(p))}</td><td><code>${escapeHtml(p.default)}</code></td><td>${escapeHtml(p.doc ?? '')}</td></tr>`);
+  return `<div class="table-scroll" role="region" aria-label="Parameters of ${escapeHtml(f.id)}" tabindex="0"><table class="params">
+<thead><tr><th scope="col">Parameter</th><th scope="col">Type</th><th scope="col">Range or options</th><th scope="col">Default</th><th scope="col">What it sets</th></tr></thead>
+<tbody>${rows.join('\n')}</tbody>
+</table></div>`;
+}
+
+function embeddingPage(manifest, placements, baseUrl) {
+  const first = manifest.figures[0];
+  const sections = manifest.figures.map((f) => {
+    // The live example shows the figure as a chapter uses it when that differs from the defaults.
+    const placed = (placements.get(f.id) ?? []).find((p) => Object.keys(p.attrs).length);
+    const attrs = placed ? placed.attrs : {};
+    return `<section class="embed-item" aria-labelledby="embed-${f.id}">
+<h2 id="embed-${f.id}"><code>${escapeHtml(f.id)}</code>: ${escapeHtml(f.title)} <a class="heading-anchor" href="#embed-${f.id}" aria-label="Link to section: ${escapeHtml(f.id)}">#</a></h2>
+<p>${escapeHtml(f.summary ?? '')}</p>
+${paramTable(f)}
+<figure class="mml-fig">
+${figureElement(f, attrs)}
+<figcaption>${Object.keys(attrs).length ? 'With the parameters of the snippet below.' : 'With its default parameters.'}</figcaption>
+</figure>
+${snippetBlock(`embed-snippet-${f.id}`, snippetFor(f, attrs, baseUrl), 'Snippet')}
+</section>`;
+  });
+  const toc = manifest.figures.map((f) => `<li><a href="#embed-${f.id}"><code>${escapeHtml(f.id)}</code></a>: ${escapeHtml(f.title)}</li>`).join('');
+  const main = `<div class="wide-page">
+<header class="page-header">
+<h1>Embedding guide</h1>
+<p class="lede">Put any figure on your own page: one script, one element. Parameters are HTML attributes, checked like the ones in this site's chapters.</p>
+</header>
+<div class="prose">
+<h2 id="how">How it works <a class="heading-anchor" href="#how" aria-label="Link to section: How it works">#</a></h2>
+<ol>
+<li>Copy the <code>mml/</code> folder of this site (<code>mml-figure.js</code>, <code>mml.js</code>, <code>mml.wasm</code>) next to your pages, or load it from where this site is hosted.</li>
+<li>Load <code>mml-figure.js</code> once per page with a plain <code>&lt;script&gt;</code> tag. It defines the <code>&lt;mml-figure&gt;</code> element and fetches the WebAssembly from its own folder.</li>
+<li>Place <code>&lt;mml-figure name="…"&gt;</code> where the figure should appear and set its parameters as attributes. A value outside a parameter's range is refused with a message naming the valid values.</li>
+</ol>
+${first ? `<pre tabindex="0"><code>${escapeHtml(snippetFor(first, {}, baseUrl))}</code></pre>` : ''}
+<p>The element is a block as wide as its container; its height comes from the <code>aspect-ratio</code> style in the snippet. It follows the reader's light or dark preference, and a page can choose with <code>&lt;html data-theme="light"&gt;</code> or <code>data-theme="dark"</code>.</p>
+<p>A page with a Content Security Policy needs <code>script-src 'self' 'wasm-unsafe-eval'</code> (plus the host of <code>mml-figure.js</code> if it is not your own). No inline scripts and no <code>eval</code> are needed.</p>
+<h2 id="figures">Figures <a class="heading-anchor" href="#figures" aria-label="Link to section: Figures">#</a></h2>
+<ul class="figure-index">${toc}</ul>
+</div>
+${sections.join('\n')}
+</div>`;
+  return page({ title: 'Embedding guide', description: 'How to put the MML Companion figures on your own pages: the script, the element and every parameter.', bodyClass: 'page-embedding', current: 'embedding.html', main });
+}
+
+function notFoundPage() {
+  const main = `<div class="prose narrow-page">
+<h1>Page not found</h1>
+<p class="lede">There is no page at this address. It may have moved when the chapters were reorganized.</p>
+<p><a href="index.html">Go to the roadmap</a> or browse the <a href="gallery.html">figure gallery</a>.</p>
+</div>`;
+  return page({ title: 'Page not found', description: 'Page not found.', bodyClass: 'page-404', current: '', main });
+}
+
+// --- Assets ---------------------------------------------------------------------------------
+
+function copyKatex(outDir) {
+  const dist = path.join(REPO, 'node_modules', 'katex', 'dist');
+  const css = fs.readFileSync(path.join(dist, 'katex.min.css'), 'utf8');
+  const fonts = new Set();
+  // Keep only the woff2 source of each @font-face; every browser that runs WebAssembly reads woff2.
+  const slim = css.replace(/src:([^;}]*)/g, (whole, list) => {
+    const woff2 = list.split(',').map((s) => s.trim()).find((s) => /\.woff2\)\s*format\(["']?woff2["']?\)$/.test(s));
+    if (!woff2) return whole;
+    fonts.add(/url\(([^)]+)\)/.exec(woff2)[1].replace(/^["']|["']$/g, ''));
+    return `src:${woff2}`;
+  });
+  const dir = path.join(outDir, 'assets', 'katex');
+  fs.mkdirSync(path.join(dir, 'fonts'), { recursive: true });
+  fs.writeFileSync(path.join(dir, 'katex.min.css'), slim);
+  for (const font of fonts) {
+    if (!/^fonts\/[\w-]+\.woff2$/.test(font)) throw new Error(`katex.min.css: unexpected font url ${font}`);
+    fs.copyFileSync(path.join(dist, font), path.join(dir, font));
+  }
+  return fonts.size;
+}
+
+function writeFile(outDir, rel, content) {
+  const file = path.join(outDir, rel);
+  fs.mkdirSync(path.dirname(file), { recursive: true });
+  fs.writeFileSync(file, content);
+}
+
+function prepareOutDir(outDir) {
+  if (fs.existsSync(outDir)) {
+    const entries = fs.readdirSync(outDir);
+    if (entries.includes(OWNED_MARKER)) {
+      for (const e of entries) fs.rmSync(path.join(outDir, e), { recursive: true, force: true });
+    }
+  }
+  fs.mkdirSync(outDir, { recursive: true });
+  fs.writeFileSync(path.join(outDir, OWNED_MARKER), 'Written by web/site/generate.mjs; the next build empties this folder.\n');
+}
+
+// --- Build ----------------------------------------------------------------------------------
+
+/**
+ * Builds the site. Options:
+ *   manifest: path to manifest.json, or the parsed manifest object
+ *   runtime: folder holding mml.js and mml.wasm
+ *   out: output folder
+ *   chapters: folder of chapter .md files (default: the repository's chapters/)
+ *   element: the custom element's script (default: web/js/mml-figure.js)
+ *   baseUrl: prefix for the script URL in embed snippets (default: "", relative to the page)
+ * Returns {pages, figures, ms, chapters, out}. Throws BuildError ("file:line: message") on
+ * content errors and Error on missing inputs.
+ */
+export function generateSite(options) {
+  const started = process.hrtime.bigint();
+  const manifest = readManifest(options.manifest);
+  checkRuntime(options.runtime);
+  const element = options.element ?? path.join(REPO, 'web', 'js', 'mml-figure.js');
+  if (!fs.existsSync(element)) throw new Error(`the figure element script ${element} does not exist (pass --element <mml-figure.js>)`);
+  if (!options.out) throw new Error('no output folder given: pass --out <dir>');
+  const chaptersDir = options.chapters ?? path.join(REPO, 'chapters');
+  let baseUrl = options.baseUrl ?? '';
+  if (baseUrl && !baseUrl.endsWith('/')) baseUrl += '/';
+
+  const md = createMarkdown(manifest);
+  const files = fs.existsSync(chaptersDir) ? fs.readdirSync(chaptersDir).filter((f) => f.endsWith('.md')).sort() : [];
+  const chapters = files.map((f) => loadChapter(md, path.join(chaptersDir, f)));
+  chapters.sort((a, b) => a.stage - b.stage || a.order - b.order || a.slug.localeCompare(b.slug));
+
+  const slugs = new Set(chapters.map((c) => c.slug));
+  for (const ch of chapters) {
+    for (const link of ch.links) {
+      if (!slugs.has(link.slug)) throw new BuildError(ch.file, link.line, `link to ${link.slug}.md, which is not a chapter; chapters: ${[...slugs].join(', ')}`);
+    }
+  }
+
+  // Where each figure appears, for the gallery's "Appears in" and the guide's examples.
+  const placements = new Map();
+  let placed = 0;
+  for (const ch of chapters) {
+    for (const f of ch.figures) {
+      placed += 1;
+      if (!placements.has(f.id)) placements.set(f.id, []);
+      placements.get(f.id).push({ slug: ch.slug, title: ch.title, number: f.number, attrs: f.attrs });
+    }
+  }
+
+  const pages = new Map();
+  chapters.forEach((ch, i) => pages.set(`${ch.slug}.html`, chapterPage(ch, chapters[i - 1], chapters[i + 1])));
+  for (const reserved of ['index', 'gallery', 'embedding', '404']) {
+    if (slugs.has(reserved)) throw new BuildError(chapters.find((c) => c.slug === reserved).file, 0, `"${reserved}" is taken by a generated page; rename the chapter file`);
+  }
+  pages.set('index.html', indexPage(chapters, manifest, placements));
+  pages.set('gallery.html', galleryPage(manifest, placements, baseUrl));
+  pages.set('embedding.html', embeddingPage(manifest, placements, baseUrl));
+  pages.set('404.html', notFoundPage());
+
+  const out = path.resolve(options.out);
+  prepareOutDir(out);
+  for (const [name, html] of pages) writeFile(out, name, html);
+  fs.mkdirSync(path.join(out, 'assets'), { recursive: true });
+  fs.copyFileSync(path.join(HERE, 'assets', 'site.css'), path.join(out, 'assets', 'site.css'));
+  fs.copyFileSync(path.join(HERE, 'assets', 'site.js'), path.join(out, 'assets', 'site.js'));
+  fs.copyFileSync(path.join(HERE, 'assets', 'favicon.svg'), path.join(out, 'assets', 'favicon.svg'));
+  copyKatex(out);
+  fs.mkdirSync(path.join(out, 'mml'), { recursive: true });
+  for (const f of ['mml.js', 'mml.wasm']) fs.copyFileSync(path.join(options.runtime, f), path.join(out, 'mml', f));
+  writeFile(out, 'mml/mml-figure.js', `"use strict";\nwindow.MML_MANIFEST = ${JSON.stringify(manifest)};\n${fs.readFileSync(element, 'utf8')}`);
+
+  const ms = Number(process.hrtime.bigint() - started) / 1e6;
+  return { pages: pages.size, figures: placed, ms, chapters: chapters.map((c) => c.slug), out };
+}
+
+// --- CLI ------------------------------------------------------------------------------------
+
+const USAGE = `usage: node web/site/generate.mjs --manifest <manifest.json> --runtime <dir with mml.js, mml.wasm> --out <dir>
+         [--chapters <dir>] [--element <mml-figure.js>] [--base-url <url for embed snippets>]`;
+
+function parseArgs(argv) {
+  const names = { '--manifest': 'manifest', '--runtime': 'runtime', '--out': 'out', '--chapters': 'chapters', '--element': 'element', '--base-url': 'baseUrl' };
+  const options = {};
+  for (let i = 0; i < argv.length; ++i) {
+    const [flag, inline] = argv[i].split(/=(.*)/s, 2);
+    if (flag === '--help' || flag === '-h') return null;
+    const key = names[flag];
+    if (!key) throw new Error(`unknown option ${argv[i]}\n${USAGE}`);
+    const value = inline ?? argv[++i];
+    if (value === undefined) throw new Error(`${flag} needs a value\n${USAGE}`);
+    options[key] = value;
+  }
+  for (const need of ['manifest', 'runtime', 'out']) {
+    if (!options[need]) throw new Error(`missing --${need}\n${USAGE}`);
+  }
+  return options;
+}
+
+function main() {
+  let options;
+  try {
+    options = parseArgs(process.argv.slice(2));
+    if (!options) {
+      console.log(USAGE);
+      return 0;
+    }
+    const result = generateSite(options);
+    console.log(`Wrote ${result.pages} pages with ${result.figures} figure${result.figures === 1 ? '' : 's'} placed in ${result.chapters.length} chapter${result.chapters.length === 1 ? '' : 's'} to ${displayPath(result.out)} in ${Math.round(result.ms)} ms`);
+    return 0;
+  } catch (err) {
+    console.error(err instanceof BuildError || !err.stack ? err.message : `error: ${err.message}`);
+    return 1;
+  }
+}
+
+if (process.argv[1] && import.meta.url === pathToFileURL(fs.realpathSync(process.argv[1])).href) {
+  process.exitCode = main();
+}
