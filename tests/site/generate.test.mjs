@@ -170,7 +170,8 @@ describe('a good build of the real chapters', () => {
       assert.match(gallery, new RegExp(`<pre id="snippet-${f.id}"[^>]*><code>&lt;script src=&quot;mml/mml-figure.js&quot;&gt;&lt;/script&gt;\n&lt;mml-figure name=&quot;${f.id}&quot;`));
       for (const p of f.params) assert.match(guide, new RegExp(`<th scope="row"><code>${p.name}</code></th><td>${p.type}</td>`));
     }
-    assert.match(gallery, /Appears in <a href="linear-transformations.html#figure-1">/);
+    assert.match(gallery, /Appears in <a href="linear-transformations.html">Linear transformations and matrices<\/a> \(<a href="linear-transformations.html#figure-1">Figure 1<\/a>, <a href="linear-transformations.html#figure-2">Figure 2<\/a>\)\./);
+    assert.match(gallery, /Not placed in a chapter yet/);
     assert.match(gallery, /class="copy-button" data-copy="snippet-basis-images"/);
     // The guide's live example uses the parameters a chapter gave the figure.
     assert.match(guide, /<mml-figure name="basis-images" a="1,0.5" b="-0.3,1"/);

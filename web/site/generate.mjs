@@ -270,8 +270,11 @@ function snippetBlock(id, snippet, label) {
 function appearsIn(figure, placements) {
   const list = placements.get(figure.id) ?? [];
   if (!list.length) return '<p class="appears">Not placed in a chapter yet.</p>';
-  const links = list.map((p) => `<a href="${p.slug}.html#figure-${p.number}">${escapeHtml(p.title)}, Figure ${p.number}</a>`);
-  return `<p class="appears">Appears in ${links.join(', ')}.</p>`;
+  const bySlug = new Map();
+  for (const p of list) bySlug.set(p.slug, [...(bySlug.get(p.slug) ?? []), p]);
+  const chapters = [...bySlug.values()].map((ps) => `<a href="${ps[0].slug}.html">${escapeHtml(ps[0].title)}</a> (` +
+    ps.map((p) => `<a href="${p.slug}.html#figure-${p.number}">Figure ${p.number}</a>`).join(', ') + ')');
+  return `<p class="appears">Appears in ${chapters.join('; ')}.</p>`;
 }
 
 function galleryPage(manifest, placements, baseUrl) {

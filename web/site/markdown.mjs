@@ -318,6 +318,11 @@ function structurePlugin(md) {
         }
         tokens[i + 2].meta = { id, text };
       }
+      // A paragraph opening with **Try:** is a reader's experiment: styled as an aside.
+      if (t.type === 'paragraph_open' && !t.hidden) {
+        const kids = (tokens[i + 1].children ?? []).filter((c) => !(c.type === 'text' && c.content === ''));
+        if (kids[0]?.type === 'strong_open' && kids[1]?.content.trim() === 'Try:') t.attrJoin('class', 'try');
+      }
       if (t.type === 'inline') {
         for (const c of t.children ?? []) {
           if (c.type !== 'link_open') continue;
