@@ -19,4 +19,5 @@ configure wasm-release
 cmake --build --preset wasm-release | grep -vE '^\[[0-9]+/[0-9]+\] ' || true
 [ -f build/wasm-release/web/mml.wasm ] && [ -x "build/$native/web/mml-manifest" ] || { echo "build: failed" >&2; exit 1; }
 "build/$native/web/mml-manifest" > build/manifest.json
-node web/site/generate.mjs --manifest build/manifest.json --runtime build/wasm-release/web --out build/site
+node web/site/generate.mjs --manifest build/manifest.json --runtime build/wasm-release/web --out build/site \
+  --posters "build/$native/web/mml-poster"

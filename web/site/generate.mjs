@@ -15,6 +15,7 @@ import { fileURLToPath, pathToFileURL } from 'node:url';
 import { checkManifest, describeRange } from './params.mjs';
 import { BuildError, createMarkdown, escapeHtml, figureElement, parseFrontMatter, renderChapterBody } from './markdown.mjs';
 import { STAGES, STAGE_NAMES, partsOf, stageIndex } from './roadmap.mjs';
+import { placePosters, renderPosters } from './posters.mjs';
 
 const HERE = path.dirname(fileURLToPath(import.meta.url));
 const REPO = path.resolve(HERE, '..', '..');
@@ -410,6 +411,7 @@ function prepareOutDir(outDir) {
  *   chapters: folder of chapter .md files (default: the repository's chapters/)
  *   element: the custom element's script (default: web/js/mml-figure.js)
  *   baseUrl: prefix for the script URL in embed snippets (default: "", relative to the page)
+ *   posterTool: the native mml-poster program; without it, pages carry no posters
  * Returns {pages, figures, ms, chapters, out}. Throws BuildError ("file:line: message") on
  * content errors and Error on missing inputs.
  */
@@ -456,6 +458,7 @@ export function generateSite(options) {
   pages.set('gallery.html', galleryPage(manifest, placements, baseUrl));
   pages.set('embedding.html', embeddingPage(manifest, placements, baseUrl));
   pages.set('404.html', notFoundPage());
+  const posterJobs = options.posterTool ? placePosters(pages, manifest) : null;
 
   const out = path.resolve(options.out);
   prepareOutDir(out);
@@ -468,18 +471,20 @@ export function generateSite(options) {
   fs.mkdirSync(path.join(out, 'mml'), { recursive: true });
   for (const f of ['mml.js', 'mml.wasm']) fs.copyFileSync(path.join(options.runtime, f), path.join(out, 'mml', f));
   writeFile(out, 'mml/mml-figure.js', `"use strict";\nwindow.MML_MANIFEST = ${JSON.stringify(manifest)};\n${fs.readFileSync(element, 'utf8')}`);
+  const posters = posterJobs ? renderPosters(posterJobs, options.posterTool, out) : 0;
 
   const ms = Number(process.hrtime.bigint() - started) / 1e6;
-  return { pages: pages.size, figures: placed, ms, chapters: chapters.map((c) => c.slug), out };
+  return { pages: pages.size, figures: placed, posters, ms, chapters: chapters.map((c) => c.slug), out };
 }
 
 // --- CLI ------------------------------------------------------------------------------------
 
 const USAGE = `usage: node web/site/generate.mjs --manifest <manifest.json> --runtime <dir with mml.js, mml.wasm> --out <dir>
-         [--chapters <dir>] [--element <mml-figure.js>] [--base-url <url for embed snippets>]`;
+         [--chapters <dir>] [--element <mml-figure.js>] [--base-url <url for embed snippets>]
+         [--posters <path to the native mml-poster program>]`;
 
 function parseArgs(argv) {
-  const names = { '--manifest': 'manifest', '--runtime': 'runtime', '--out': 'out', '--chapters': 'chapters', '--element': 'element', '--base-url': 'baseUrl' };
+  const names = { '--manifest': 'manifest', '--runtime': 'runtime', '--out': 'out', '--chapters': 'chapters', '--element': 'element', '--base-url': 'baseUrl', '--posters': 'posterTool' };
   const options = {};
   for (let i = 0; i < argv.length; ++i) {
     const [flag, inline] = argv[i].split(/=(.*)/s, 2);
@@ -505,7 +510,7 @@ function main() {
       return 0;
     }
     const result = generateSite(options);
-    console.log(`Wrote ${result.pages} pages with ${result.figures} figure${result.figures === 1 ? '' : 's'} placed in ${result.chapters.length} chapter${result.chapters.length === 1 ? '' : 's'} to ${displayPath(result.out)} in ${Math.round(result.ms)} ms`);
+    console.log(`Wrote ${result.pages} pages with ${result.figures} figure${result.figures === 1 ? '' : 's'} placed in ${result.chapters.length} chapter${result.chapters.length === 1 ? '' : 's'}${result.posters ? ` and ${result.posters} posters` : ''} to ${displayPath(result.out)} in ${Math.round(result.ms)} ms`);
     return 0;
   } catch (err) {
     console.error(err instanceof BuildError || !err.stack ? err.message : `error: ${err.message}`);
