@@ -34,6 +34,7 @@ export async function openPage(browser, url, options = {}) {
     colorScheme: options.colorScheme || "light",
     reducedMotion: options.reducedMotion || "no-preference",
     hasTouch: options.hasTouch || false,
+    bypassCSP: options.bypassCSP || false,
   });
   const page = await context.newPage();
   const problems = [];
