@@ -1,0 +1,46 @@
+#pragma once
+// Curves and scalar fields turned into drawable geometry, free of ImGui so they are unit-tested:
+// adaptive sampling of y = f(x) and of parametric curves, and contour lines of a sampled grid
+// (marching squares).
+#include <Eigen/Dense>
+#include <functional>
+#include <vector>
+
+namespace mml::plot {
+
+using Point = Eigen::Vector2d;
+// Pieces of a curve: the function is undefined or jumps between pieces (1/x at 0, log at x ≤ 0).
+using Polylines = std::vector<std::vector<Point>>;
+
+struct SamplingOptions {
+  int initial = 64;          // uniform samples before refining
+  int max_depth = 8;         // each initial interval splits at most 2^max_depth times
+  double tolerance = 0.25;   // allowed deviation from a straight segment, in pixels
+  double pixels_per_unit_x = 100, pixels_per_unit_y = 100;  // how data maps to the screen
+  std::size_t max_points = 20000;  // hard cap, whatever the function does
+};
+
+// Samples f on [x0, x1] densely where it bends and sparsely where it is straight; breaks the
+// curve where f is NaN or infinite, or jumps by more than the visible y range `y_span`.
+Polylines sample_function(const std::function<double(double)>& f, double x0, double x1,
+                          double y_span, const SamplingOptions& options = {});
+
+// Samples t ↦ p(t) on [t0, t1] the same way (deviation measured in both coordinates).
+Polylines sample_parametric(const std::function<Point(double)>& p, double t0, double t1,
+                            const SamplingOptions& options = {});
+
+// A scalar field sampled on a regular grid: values(i, j) = f(x0 + i·dx, y0 + j·dy),
+// i along x (rows of the matrix), j along y.
+struct Grid {
+  double x0 = 0, y0 = 0, dx = 1, dy = 1;
+  Eigen::MatrixXd values;
+};
+
+// Segments of the level set f = level, by marching squares with linear interpolation along cell
+// edges; saddle cells are split by the cell centre's average. NaN cells give no segments.
+std::vector<std::array<Point, 2>> contour_segments(const Grid& grid, double level);
+
+// `count` levels evenly spaced strictly inside [min, max] of the finite values.
+std::vector<double> contour_levels(const Grid& grid, int count);
+
+}  // namespace mml::plot
