@@ -43,8 +43,18 @@ else
   mkdir -p "$src/lists/partial"
   if ! ls "$src"/imgui_1.86*.dsc >/dev/null 2>&1; then
     echo "setup: fetching Debian source package imgui into $src"
-    sed 's/^Types: deb$/Types: deb deb-src/' /etc/apt/sources.list.d/debian.sources > "$src/src.sources"
-    apt_opts=(-o "Dir::Etc::SourceList=$src/src.sources" -o Dir::Etc::SourceParts=/dev/null
+    # The machine's own Debian mirrors, with deb-src added, in a private list: either the deb822
+    # form (debian.sources, Docker and newer installs) or the one-line form (sources.list).
+    rm -f "$src/src.sources" "$src/src.list"
+    if [ -f /etc/apt/sources.list.d/debian.sources ]; then
+      list="$src/src.sources"
+      sed 's/^Types: deb$/Types: deb deb-src/' /etc/apt/sources.list.d/debian.sources > "$list"
+    else
+      list="$src/src.list"
+      grep -hE '^deb ' /etc/apt/sources.list /etc/apt/sources.list.d/*.list 2>/dev/null | sed 's/^deb /deb-src /' > "$list" || true
+      [ -s "$list" ] || echo "deb-src http://deb.debian.org/debian bookworm main" > "$list"
+    fi
+    apt_opts=(-o "Dir::Etc::SourceList=$list" -o Dir::Etc::SourceParts=/dev/null
       -o "Dir::State::Lists=$src/lists" -o Debug::NoLocking=1)
     [ "$(id -u)" = 0 ] && apt_opts+=(-o APT::Sandbox::User=root)
     apt-get "${apt_opts[@]}" update -qq
