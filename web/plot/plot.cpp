@@ -7,6 +7,7 @@
 #include <string>
 
 #include "core/format.hpp"
+#include "web/plot/sampling.hpp"
 
 namespace mml::plot {
 namespace {
@@ -194,6 +195,117 @@ void linear_grid(const Mat2& a, int half_extent, ImU32 color, float width) {
     segment(a * Vec2(k, -k_max), a * Vec2(k, k_max), color, width);
     segment(a * Vec2(-k_max, k), a * Vec2(k_max, k), color, width);
   }
+}
+
+void curve(const std::function<double(double)>& f, ImU32 color, float width) {
+  const ViewTransform& view = g_plot.view;
+  SamplingOptions options;
+  options.pixels_per_unit_x = view.pixels_per_unit_x();
+  options.pixels_per_unit_y = view.pixels_per_unit_y();
+  options.initial = std::clamp(int(view.screen().w / 8), 16, 256);
+  for (const auto& piece : sample_function(f, view.x().min, view.x().max, view.y().size(), options)) {
+    std::vector<ImVec2> pts;
+    pts.reserve(piece.size());
+    for (const auto& p : piece) {
+      // Keep far-off points near the view so ImGui's float geometry stays sane.
+      const double y = std::clamp(p.y(), view.y().min - view.y().size(), view.y().max + view.y().size());
+      pts.push_back(to_screen({p.x(), y}));
+    }
+    g_plot.draw->AddPolyline(pts.data(), int(pts.size()), color, ImDrawFlags_None, line_width(width));
+  }
+}
+
+void parametric(const std::function<Vec2(double)>& p, double t0, double t1, ImU32 color, float width) {
+  const ViewTransform& view = g_plot.view;
+  SamplingOptions options;
+  options.pixels_per_unit_x = view.pixels_per_unit_x();
+  options.pixels_per_unit_y = view.pixels_per_unit_y();
+  for (const auto& piece : sample_parametric([&](double t) { return Point(p(t)); }, t0, t1, options)) {
+    std::vector<ImVec2> pts;
+    pts.reserve(piece.size());
+    for (const auto& q : piece) pts.push_back(to_screen(q));
+    g_plot.draw->AddPolyline(pts.data(), int(pts.size()), color, ImDrawFlags_None, line_width(width));
+  }
+}
+
+void vector_field(const std::function<Vec2(const Vec2&)>& v, int n, ImU32 color) {
+  n = std::clamp(n, 2, 64);
+  const ViewTransform& view = g_plot.view;
+  const double cx = view.x().size() / n, cy = view.y().size() / n;
+  std::vector<std::pair<Vec2, Vec2>> arrows;
+  double longest = 0;
+  for (int i = 0; i < n; ++i)
+    for (int j = 0; j < n; ++j) {
+      const Vec2 at(view.x().min + (i + 0.5) * cx, view.y().min + (j + 0.5) * cy);
+      const Vec2 d = v(at);
+      if (!d.allFinite()) continue;
+      arrows.emplace_back(at, d);
+      longest = std::max(longest, std::hypot(d.x() / cx, d.y() / cy));
+    }
+  if (!(longest > 0)) return;
+  const double scale = 0.9 / longest;
+  for (const auto& [at, d] : arrows) {
+    const ImVec2 a = to_screen(at - 0.5 * scale * d), b = to_screen(at + 0.5 * scale * d);
+    const ImVec2 u(b.x - a.x, b.y - a.y);
+    const float length = std::sqrt(u.x * u.x + u.y * u.y);
+    if (length < 1.5f) {
+      g_plot.draw->AddCircleFilled(to_screen(at), 1.2f, color);
+      continue;
+    }
+    const ImVec2 e(u.x / length, u.y / length), n2(-e.y, e.x);
+    const float head = std::min(6.0f, length * 0.4f);
+    g_plot.draw->AddLine(a, b, color, 1.2f);
+    g_plot.draw->AddTriangleFilled(b, {b.x - e.x * head + n2.x * head * 0.45f, b.y - e.y * head + n2.y * head * 0.45f},
+                                   {b.x - e.x * head - n2.x * head * 0.45f, b.y - e.y * head - n2.y * head * 0.45f}, color);
+  }
+}
+
+void scatter(std::span<const Vec2> points, std::span<const int> classes, std::span<const ImU32> palette,
+             float radius) {
+  const Theme& t = *g_options.theme;
+  for (std::size_t i = 0; i < points.size(); ++i) {
+    if (!points[i].allFinite()) continue;
+    const int k = i < classes.size() ? classes[i] : 0;
+    const ImU32 c = palette.empty() ? t.first : palette[std::size_t(std::abs(k)) % palette.size()];
+    const ImVec2 s = to_screen(points[i]);
+    g_plot.draw->AddCircleFilled(s, radius + 1, t.handle_ring);
+    g_plot.draw->AddCircleFilled(s, radius, c);
+  }
+}
+
+void bars(std::span<const double> centres, std::span<const double> heights, double width, ImU32 fill,
+          ImU32 line) {
+  const std::size_t n = std::min(centres.size(), heights.size());
+  for (std::size_t i = 0; i < n; ++i) {
+    if (!std::isfinite(centres[i]) || !std::isfinite(heights[i])) continue;
+    const ImVec2 a = to_screen({centres[i] - width / 2, 0}), b = to_screen({centres[i] + width / 2, heights[i]});
+    const ImVec2 lo(std::min(a.x, b.x), std::min(a.y, b.y)), hi(std::max(a.x, b.x), std::max(a.y, b.y));
+    g_plot.draw->AddRectFilled(lo, hi, fill);
+    if (line & IM_COL32_A_MASK) g_plot.draw->AddRect(lo, hi, line, 0, 0, 1);
+  }
+}
+
+std::vector<int> histogram(std::span<const double> values, double lo, double hi, int bins, ImU32 fill,
+                           bool density) {
+  bins = std::clamp(bins, 1, 1000);
+  std::vector<int> counts(std::size_t(bins), 0);
+  if (!(hi > lo)) return counts;
+  const double w = (hi - lo) / bins;
+  std::size_t total = 0;
+  for (double v : values) {
+    if (!std::isfinite(v) || v < lo || v > hi) continue;
+    const int k = std::min(bins - 1, int((v - lo) / w));
+    ++counts[std::size_t(k)];
+    ++total;
+  }
+  std::vector<double> centres, heights;
+  for (int k = 0; k < bins; ++k) {
+    centres.push_back(lo + (k + 0.5) * w);
+    const double c = counts[std::size_t(k)];
+    heights.push_back(density && total ? c / (double(total) * w) : c);
+  }
+  bars(centres, heights, w * 0.92, fill);
+  return counts;
 }
 
 bool drag_point(const char* id, Vec2* p, ImU32 color, const char* label, const DragOptions& options) {

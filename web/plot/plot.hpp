@@ -5,6 +5,7 @@
 // headless (no renderer) in the native tests.
 #include <imgui.h>
 
+#include <functional>
 #include <span>
 
 #include "core/linear_map.hpp"
@@ -45,6 +46,22 @@ void polygon(std::span<const Vec2> outline, ImU32 fill, ImU32 line, float width 
 void text(const Vec2& at, const char* s, ImU32 color, ImVec2 align = {0, 0}, ImVec2 pixel_offset = {0, 0});
 // The lines x = k and y = k (|k| ≤ half_extent) carried through the linear map `a`.
 void linear_grid(const Mat2& a, int half_extent, ImU32 color, float width = 1);
+// y = f(x) across the visible x range, sampled adaptively (bends get more points; poles, jumps
+// and undefined stretches break the line).
+void curve(const std::function<double(double)>& f, ImU32 color, float width = 0);
+// t ↦ p(t) for t in [t0, t1].
+void parametric(const std::function<Vec2(double)>& p, double t0, double t1, ImU32 color, float width = 0);
+// Arrows of v(x, y) on an n × n lattice over the view, scaled so the longest fits one cell.
+void vector_field(const std::function<Vec2(const Vec2&)>& v, int n, ImU32 color);
+// Points coloured by class (classes index into `palette`, wrapping).
+void scatter(std::span<const Vec2> points, std::span<const int> classes, std::span<const ImU32> palette,
+             float radius = 3.5f);
+// Bars of `heights` centred at `centres`, each `width` data units wide, from y = 0.
+void bars(std::span<const double> centres, std::span<const double> heights, double width, ImU32 fill,
+          ImU32 line = 0);
+// Counts of `values` in `bins` equal bins over [lo, hi], drawn as bars; returns the counts.
+std::vector<int> histogram(std::span<const double> values, double lo, double hi, int bins, ImU32 fill,
+                           bool density = false);
 
 struct DragOptions {
   double snap = 0;          // snap to multiples of this while dragging (0: free); Shift disables
