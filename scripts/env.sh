@@ -8,5 +8,6 @@ mkdir -p "$MML_CACHE"
 export NODE_PATH="/usr/share/nodejs${NODE_PATH:+:$NODE_PATH}"
 # Emscripten's own cache (system libraries it builds on first use) must be writable when not root.
 if [ "$(id -u)" != 0 ]; then export EM_CACHE="${EM_CACHE:-$MML_CACHE/emscripten}"; fi
+export npm_config_update_notifier=false npm_config_fund=false npm_config_audit=false
 export npm_config_cache="${npm_config_cache:-$MML_CACHE/npm}"
 export MML_ROOT MML_CACHE MML_IMGUI_DIR

@@ -26,6 +26,11 @@ for p in "${PACKAGES[@]}"; do
 done
 # Debian's nodejs package ships npm separately; a NodeSource nodejs includes it.
 command -v npm >/dev/null || missing+=(npm)
+if [ ${#missing[@]} -gt 0 ] && [ "$(id -u)" != 0 ] && ! command -v sudo >/dev/null; then
+  echo "setup: missing Debian packages; ask an administrator to run:" >&2
+  echo "  apt-get update && apt-get install -y --no-install-recommends ${missing[*]}" >&2
+  exit 1
+fi
 if [ ${#missing[@]} -gt 0 ]; then
   echo "setup: installing Debian packages: ${missing[*]}"
   as_root apt-get update -qq
