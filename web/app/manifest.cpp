@@ -47,7 +47,8 @@ std::string manifest_json() {
       out += i ? ",\n      " : "\n      ";
       out += "{\"name\": " + json_string(spec.name) + ", \"type\": " + json_string(param_type_name(spec.type)) +
              ", \"default\": " + json_string(params.default_text(i)) +
-             ", \"min\": " + format_number_ascii(spec.min) + ", \"max\": " + format_number_ascii(spec.max) +
+             ", \"min\": " + format_number_ascii(spec.min, 15) + ", \"max\": " + format_number_ascii(spec.max, 15) +
+             ", \"maxLength\": " + std::to_string(spec.max_length) +
              ", \"options\": [";
       for (std::size_t k = 0; k < spec.options.size(); ++k)
         out += (k ? ", " : "") + json_string(spec.options[k]);

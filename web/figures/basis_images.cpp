@@ -129,7 +129,9 @@ class BasisImages final : public Figure {
 };
 
 }  // namespace
-
-std::unique_ptr<Figure> make_basis_images() { return std::make_unique<BasisImages>(); }
-
 }  // namespace mml::figures
+
+MML_FIGURE(basis_images, "basis-images", "Where the unit vectors land",
+           "Drag the images of e\u2081 and e\u2082: the grid, the unit square and the letter F follow, "
+           "and the determinant is the signed area of the square's image.",
+           1.6f, 0.62f, BasisImages)

@@ -43,6 +43,18 @@ struct FigureInfo {
   std::unique_ptr<Figure> (*make)();
 };
 
+// Every figure file ends with one MML_FIGURE line: its id (the file name with '-' for '_'),
+// title, one-sentence summary, wide and narrow aspect ratios, and its class. CMake lists the
+// files in web/figures/ and registry.cpp collects them, so adding a figure is adding its file.
+#define MML_FIGURE(file_name, id, title, summary, aspect, narrow_aspect, Class)                 \
+  namespace mml::figures {                                                                    \
+  const FigureInfo& figure_info_##file_name() {                                               \
+    static const FigureInfo info{id, title, summary, aspect, narrow_aspect,                   \
+                                 []() -> std::unique_ptr<Figure> { return std::make_unique<Class>(); }}; \
+    return info;                                                                              \
+  }                                                                                           \
+  }
+
 std::span<const FigureInfo> all_figures();
 const FigureInfo* find_figure(std::string_view id);
 std::string figure_ids();  // "basis-images, …" for error messages

@@ -1,33 +1,45 @@
-// Every figure, listed by hand (no static registration the linker could drop). Adding a figure:
-// write web/figures/<id_with_underscores>.cpp, declare its factory here, add it to the list and to
-// web/CMakeLists.txt; the manifest, gallery and headless test pick it up from this list.
+// Every figure, collected from the MML_FIGURE line at the end of each file in this folder.
+// web/CMakeLists.txt writes figure_list.inc (one MML_FIGURE_ENTRY per file, sorted by name), so
+// there is no static registration the linker could drop and no list to keep in step by hand.
+#include <string>
+#include <vector>
+
 #include "web/figures/figure.hpp"
 
+#define MML_FIGURE_ENTRY(file_name) const FigureInfo& figure_info_##file_name();
 namespace mml::figures {
-std::unique_ptr<Figure> make_basis_images();
+#include "figure_list.inc"
 }  // namespace mml::figures
+#undef MML_FIGURE_ENTRY
 
 namespace mml {
 namespace {
-const FigureInfo kFigures[] = {
-    {"basis-images", "Where the unit vectors land",
-     "Drag the images of e\u2081 and e\u2082: the grid, the unit square and the letter F follow, "
-     "and the determinant is the signed area of the square's image.",
-     1.6f, 0.62f, &figures::make_basis_images},
-};
+
+const std::vector<FigureInfo>& registered() {
+#define MML_FIGURE_ENTRY(file_name) figures::figure_info_##file_name(),
+  static const std::vector<FigureInfo> list = {
+#include "figure_list.inc"
+  };
+#undef MML_FIGURE_ENTRY
+  return list;
+}
+
 }  // namespace
 
-std::span<const FigureInfo> all_figures() { return kFigures; }
+std::span<const FigureInfo> all_figures() { return registered(); }
 
 const FigureInfo* find_figure(std::string_view id) {
-  for (const FigureInfo& f : kFigures)
+  for (const FigureInfo& f : registered())
     if (id == f.id) return &f;
   return nullptr;
 }
 
 std::string figure_ids() {
   std::string out;
-  for (const FigureInfo& f : kFigures) out += (out.empty() ? "" : ", ") + std::string(f.id);
+  for (const FigureInfo& f : registered()) {
+    if (!out.empty()) out += ", ";
+    out += f.id;
+  }
   return out;
 }
 
