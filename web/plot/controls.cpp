@@ -126,4 +126,105 @@ int button_row(std::span<const char* const> labels) {
   return clicked;
 }
 
+bool slider(const char* label, double* value, double min, double max, const char* format, bool logarithmic) {
+  ImGui::TextUnformatted(label);
+  ImGui::PushID(label);
+  ImGui::SetNextItemWidth(-1);
+  const bool changed = ImGui::SliderScalar("##s", ImGuiDataType_Double, value, &min, &max, format,
+                                           logarithmic ? ImGuiSliderFlags_Logarithmic : 0);
+  if (changed) *value = std::clamp(*value, min, max);
+  ImGui::PopID();
+  return changed;
+}
+
+bool slider_int(const char* label, int* value, int min, int max) {
+  ImGui::TextUnformatted(label);
+  ImGui::PushID(label);
+  ImGui::SetNextItemWidth(-1);
+  const bool changed = ImGui::SliderInt("##s", value, min, max);
+  if (changed) *value = std::clamp(*value, min, max);
+  ImGui::PopID();
+  return changed;
+}
+
+bool dropdown(const char* label, int* index, std::span<const char* const> options) {
+  if (options.empty()) return false;
+  *index = std::clamp(*index, 0, int(options.size()) - 1);
+  ImGui::TextUnformatted(label);
+  ImGui::PushID(label);
+  ImGui::SetNextItemWidth(-1);
+  bool changed = false;
+  if (ImGui::BeginCombo("##d", options[std::size_t(*index)])) {
+    for (int i = 0; i < int(options.size()); ++i) {
+      const bool chosen = i == *index;
+      if (ImGui::Selectable(options[std::size_t(i)], chosen) && !chosen) {
+        *index = i;
+        changed = true;
+      }
+      if (chosen) ImGui::SetItemDefaultFocus();
+    }
+    ImGui::EndCombo();
+  }
+  ImGui::PopID();
+  return changed;
+}
+
+TimelineAction timeline(Timeline* t, bool can_step) {
+  TimelineAction action = TimelineAction::None;
+  if (ImGui::Button(t->playing ? "Pause" : "Play")) {
+    t->playing = !t->playing;
+    t->accumulator = 0;
+    action = t->playing ? TimelineAction::Play : TimelineAction::Pause;
+  }
+  ImGui::SameLine();
+  if (!can_step) ImGui::BeginDisabled();
+  if (ImGui::Button("Step")) {
+    t->playing = false;
+    ++t->step;
+    action = TimelineAction::Step;
+  }
+  if (!can_step) ImGui::EndDisabled();
+  ImGui::SameLine();
+  if (ImGui::Button("Reset")) {
+    *t = Timeline{};
+    action = TimelineAction::Reset;
+  }
+  ImGui::SameLine();
+  ImGui::AlignTextToFramePadding();
+  ImGui::TextDisabled("step %d", t->step);
+  return action;
+}
+
+int due_steps(Timeline* t, double dt, double steps_per_second) {
+  if (!t->playing || !(steps_per_second > 0) || !(dt > 0)) return 0;
+  t->accumulator += std::min(dt, 0.25);
+  const double period = 1 / steps_per_second;
+  int n = 0;
+  while (t->accumulator >= period && n < 100) {
+    t->accumulator -= period;
+    ++n;
+  }
+  t->step += n;
+  return n;
+}
+
+bool expression_input(const char* label, std::string* text, const std::string& error) {
+  ImGui::TextUnformatted(label);
+  ImGui::PushID(label);
+  char buffer[512];
+  const std::size_t n = std::min(text->size(), sizeof buffer - 1);
+  std::copy_n(text->data(), n, buffer);
+  buffer[n] = '\0';
+  ImGui::SetNextItemWidth(-1);
+  const bool changed = ImGui::InputText("##e", buffer, sizeof buffer);
+  if (changed) *text = buffer;
+  if (!error.empty()) {
+    ImGui::PushStyleColor(ImGuiCol_Text, ImGui::ColorConvertU32ToFloat4(current_theme().negative_line));
+    ImGui::TextWrapped("%s", error.c_str());
+    ImGui::PopStyleColor();
+  }
+  ImGui::PopID();
+  return changed;
+}
+
 }  // namespace mml::plot

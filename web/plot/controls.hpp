@@ -5,6 +5,7 @@
 #include <imgui.h>
 
 #include <span>
+#include <string>
 
 #include "core/linear_map.hpp"
 
@@ -35,5 +36,28 @@ void matrix(const char* name, const Mat2& m, ImU32 first_column, ImU32 second_co
 bool vec2_input(const char* label, Vec2* v, double min, double max, ImU32 swatch);
 // Buttons that wrap onto new lines; returns the index clicked, or -1.
 int button_row(std::span<const char* const> labels);
+// A labelled slider over [min, max]; the reader may also Ctrl+click to type a value.
+bool slider(const char* label, double* value, double min, double max, const char* format = "%.3g",
+            bool logarithmic = false);
+bool slider_int(const char* label, int* value, int min, int max);
+// A labelled dropdown over `options`; `index` is the chosen one.
+bool dropdown(const char* label, int* index, std::span<const char* const> options);
+
+// Step / play / pause / reset for figures that evolve (an optimizer's steps, an animation).
+// The figure advances `step` while `playing` (its animating() returns `playing`); under
+// prefers-reduced-motion nothing starts by itself, but the reader may still press Play.
+struct Timeline {
+  int step = 0;
+  bool playing = false;
+  double accumulator = 0;  // seconds towards the next step while playing
+};
+enum class TimelineAction { None, Reset, Step, Play, Pause };
+TimelineAction timeline(Timeline* t, bool can_step = true);
+// While playing: how many steps are due after `dt` seconds at `steps_per_second`.
+int due_steps(Timeline* t, double dt, double steps_per_second);
+
+// A text field for a function expression, with the parser's message shown under it in the
+// error colour. Returns true when the text changed; `error` empty means the text is valid.
+bool expression_input(const char* label, std::string* text, const std::string& error);
 
 }  // namespace mml::plot
