@@ -9,33 +9,13 @@
 
 #include "web/app/figure_host.hpp"
 #include "web/app/manifest.hpp"
+#include "tests/figures/drive.hpp"
 
 using namespace mml;
+using mml::test::drag;
+using mml::test::settle;
 
 namespace {
-
-// Runs frames until the host stops asking for them; returns how many ran (capped).
-int settle(FigureHost& host, double* time, int cap = 60) {
-  int n = 0;
-  while (n < cap && host.needs_frame()) {
-    host.frame(*time += 1.0 / 60);
-    ++n;
-  }
-  return n;
-}
-
-void drag(FigureHost& host, double* time, float x, float y, float dx, float dy) {
-  host.pointer_move(x, y);
-  host.frame(*time += 1.0 / 60);
-  host.pointer_button(0, true);
-  host.frame(*time += 1.0 / 60);
-  for (int step = 1; step <= 4; ++step) {
-    host.pointer_move(x + dx * step / 4, y + dy * step / 4);
-    host.frame(*time += 1.0 / 60);
-  }
-  host.pointer_button(0, false);
-  host.frame(*time += 1.0 / 60);
-}
 
 struct Size {
   float w, h;
@@ -92,34 +72,6 @@ TEST_CASE("every figure draws, takes drags and keys, and goes idle") {
   }
 }
 
-TEST_CASE("basis-images: dragging a handle moves that column the way the pointer went") {
-  const FigureInfo* info = find_figure("basis-images");
-  REQUIRE(info != nullptr);
-  bool moved_a = false;
-  // Find e₁'s handle by trying drags from points near where (1, 0) is drawn.
-  for (float x = 300; x <= 560 && !moved_a; x += 8) {
-    for (float y = 240; y <= 320 && !moved_a; y += 8) {
-      FigureHost host(*info);
-      double time = 0;
-      host.resize(900, 900 / info->aspect, 1);
-      settle(host, &time);
-      drag(host, &time, x, y, 60, -60);  // right and up on screen
-      const std::string state = host.state();
-      if (state.rfind("a=", 0) == 0) {
-        moved_a = true;
-        CAPTURE(state);
-        // e₁ started at (1, 0): right means larger x, up means larger y.
-        const double ax = std::stod(state.substr(2));
-        const double ay = std::stod(state.substr(state.find(',') + 1));
-        CHECK(ax > 1);
-        CHECK(ay > 0);
-        CHECK(state.find("b=") == std::string::npos);
-      }
-    }
-  }
-  CHECK(moved_a);
-}
-
 TEST_CASE("bad parameters leave the figure at its defaults with messages naming valid values") {
   const FigureInfo* info = find_figure("basis-images");
   REQUIRE(info != nullptr);
@@ -140,20 +92,3 @@ TEST_CASE("the manifest lists every figure with its parameters") {
   CHECK(json_string("a\"b\\c\n") == "\"a\\\"b\\\\c\\n\"");
 }
 
-TEST_CASE("basis-images: with keyboard focus, arrow keys nudge the first handle") {
-  const FigureInfo* info = find_figure("basis-images");
-  REQUIRE(info != nullptr);
-  FigureHost host(*info);
-  double time = 0;
-  host.resize(900, 900 / info->aspect, 1);
-  settle(host, &time);
-  host.set_focus(true);
-  host.frame(time += 1.0 / 60);
-  for (HostKey key : {HostKey::Right, HostKey::Right, HostKey::Up}) {
-    host.key(key, true, 0);
-    host.frame(time += 1.0 / 60);
-    host.key(key, false, 0);
-    host.frame(time += 1.0 / 60);
-  }
-  CHECK(host.state() == "a=1.2,0.1");
-}

@@ -1,0 +1,56 @@
+// basis-images, headless: drags and arrow keys move the right column the right way.
+#include <catch2/catch.hpp>
+
+#include <string>
+
+#include "tests/figures/drive.hpp"
+
+using namespace mml;
+using mml::test::drag;
+using mml::test::settle;
+
+TEST_CASE("basis-images: dragging a handle moves that column the way the pointer went") {
+  const FigureInfo* info = find_figure("basis-images");
+  REQUIRE(info != nullptr);
+  bool moved_a = false;
+  // Find e₁'s handle by trying drags from points near where (1, 0) is drawn.
+  for (float x = 300; x <= 560 && !moved_a; x += 8) {
+    for (float y = 240; y <= 320 && !moved_a; y += 8) {
+      FigureHost host(*info);
+      double time = 0;
+      host.resize(900, 900 / info->aspect, 1);
+      settle(host, &time);
+      drag(host, &time, x, y, 60, -60);  // right and up on screen
+      const std::string state = host.state();
+      if (state.rfind("a=", 0) == 0) {
+        moved_a = true;
+        CAPTURE(state);
+        // e₁ started at (1, 0): right means larger x, up means larger y.
+        const double ax = std::stod(state.substr(2));
+        const double ay = std::stod(state.substr(state.find(',') + 1));
+        CHECK(ax > 1);
+        CHECK(ay > 0);
+        CHECK(state.find("b=") == std::string::npos);
+      }
+    }
+  }
+  CHECK(moved_a);
+}
+
+TEST_CASE("basis-images: with keyboard focus, arrow keys nudge the first handle") {
+  const FigureInfo* info = find_figure("basis-images");
+  REQUIRE(info != nullptr);
+  FigureHost host(*info);
+  double time = 0;
+  host.resize(900, 900 / info->aspect, 1);
+  settle(host, &time);
+  host.set_focus(true);
+  host.frame(time += 1.0 / 60);
+  for (HostKey key : {HostKey::Right, HostKey::Right, HostKey::Up}) {
+    host.key(key, true, 0);
+    host.frame(time += 1.0 / 60);
+    host.key(key, false, 0);
+    host.frame(time += 1.0 / 60);
+  }
+  CHECK(host.state() == "a=1.2,0.1");
+}
