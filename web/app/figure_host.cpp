@@ -170,7 +170,8 @@ bool FigureHost::frame(double time) {
   io.DeltaTime = last_time_ < 0 ? 1.0f / 60 : float(std::clamp(time - last_time_, 1e-4, 0.25));
   last_time_ = time;
 
-  plot::set_frame_options({&plot::theme(dark_), focused_});
+  fields_.clear();
+  plot::set_frame_options({&plot::theme(dark_), focused_, &fields_});
   ImGui::NewFrame();
   ImGui::SetNextWindowPos({0, 0});
   ImGui::SetNextWindowSize(io.DisplaySize);

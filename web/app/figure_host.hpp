@@ -10,6 +10,7 @@
 #include <vector>
 
 #include "web/figures/figure.hpp"
+#include "web/plot/field.hpp"
 
 struct ImGuiContext;
 struct ImDrawData;
@@ -73,6 +74,7 @@ class FigureHost {
   void touch(int frames = 3) { pending_ = frames > pending_ ? frames : pending_; }
 
   const FigureInfo& info_;
+  plot::FieldStore fields_;  // this frame's heatmaps, read by the renderer after frame()
   std::unique_ptr<Figure> figure_;
   ImGuiContext* context_ = nullptr;
   float width_ = 1, height_ = 1, pixel_ratio_ = 1;

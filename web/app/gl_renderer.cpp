@@ -3,10 +3,12 @@
 #include <GLES3/gl3.h>
 #include <imgui.h>
 
+#include <algorithm>
 #include <cstdint>
 
 #include "web/app/assets.hpp"
 #include "web/app/fonts.hpp"
+#include "web/plot/field.hpp"
 
 namespace mml {
 namespace {
@@ -37,29 +39,56 @@ void point_attributes(unsigned first) {
                         reinterpret_cast<void*>(base + IM_OFFSETOF(ImDrawVert, col)));
 }
 
+// Compiles and links a program; 0 when either stage fails.
+GLuint link(const unsigned char* vertex, const unsigned char* fragment) {
+  const GLuint vs = compile(GL_VERTEX_SHADER, vertex);
+  const GLuint fs = compile(GL_FRAGMENT_SHADER, fragment);
+  GLuint program = 0;
+  if (vs && fs) {
+    program = glCreateProgram();
+    glAttachShader(program, vs);
+    glAttachShader(program, fs);
+    glLinkProgram(program);
+    GLint ok = 0;
+    glGetProgramiv(program, GL_LINK_STATUS, &ok);
+    if (!ok) {
+      glDeleteProgram(program);
+      program = 0;
+    }
+  }
+  if (vs) glDeleteShader(vs);
+  if (fs) glDeleteShader(fs);
+  return program;
+}
+
 }  // namespace
 
 bool GlRenderer::init() {
-  const GLuint vs = compile(GL_VERTEX_SHADER, assets::shader_imgui_vert);
-  const GLuint fs = compile(GL_FRAGMENT_SHADER, assets::shader_imgui_frag);
-  if (!vs || !fs) {
+  program_ = link(assets::shader_imgui_vert, assets::shader_imgui_frag);
+  field_program_ = link(assets::shader_field_vert, assets::shader_field_frag);
+  if (!program_ || !field_program_) {
     error_ = "the figure's shaders did not compile";
-    if (vs) glDeleteShader(vs);
-    if (fs) glDeleteShader(fs);
-    return false;
-  }
-  program_ = glCreateProgram();
-  glAttachShader(program_, vs);
-  glAttachShader(program_, fs);
-  glLinkProgram(program_);
-  glDeleteShader(vs);
-  glDeleteShader(fs);
-  GLint ok = 0;
-  glGetProgramiv(program_, GL_LINK_STATUS, &ok);
-  if (!ok) {
-    error_ = "the figure's shaders did not link";
     release();
     return false;
+  }
+  uf_projection_ = glGetUniformLocation(field_program_, "u_projection");
+  uf_rect_ = glGetUniformLocation(field_program_, "u_rect");
+  uf_values_ = glGetUniformLocation(field_program_, "u_values");
+  uf_colormap_ = glGetUniformLocation(field_program_, "u_colormap");
+  uf_range_ = glGetUniformLocation(field_program_, "u_range");
+  uf_contour_ = glGetUniformLocation(field_program_, "u_contour");
+  uf_contour_color_ = glGetUniformLocation(field_program_, "u_contour_color");
+  uf_opacity_ = glGetUniformLocation(field_program_, "u_opacity");
+  glGenVertexArrays(1, &field_vao_);  // empty: the field's quad comes from gl_VertexID
+  for (int m = 0; m < 2; ++m) {
+    const auto table = plot::colormap_table(m == 0 ? plot::ColorMap::Viridis : plot::ColorMap::Cividis);
+    glGenTextures(1, &colormap_textures_[m]);
+    glBindTexture(GL_TEXTURE_2D, colormap_textures_[m]);
+    glTexParameteri(GL_TEXTURE_2D, GL_TEXTURE_MIN_FILTER, GL_LINEAR);
+    glTexParameteri(GL_TEXTURE_2D, GL_TEXTURE_MAG_FILTER, GL_LINEAR);
+    glTexParameteri(GL_TEXTURE_2D, GL_TEXTURE_WRAP_S, GL_CLAMP_TO_EDGE);
+    glTexParameteri(GL_TEXTURE_2D, GL_TEXTURE_WRAP_T, GL_CLAMP_TO_EDGE);
+    glTexImage2D(GL_TEXTURE_2D, 0, GL_RGBA, 256, 1, 0, GL_RGBA, GL_UNSIGNED_BYTE, table.data());
   }
   u_projection_ = glGetUniformLocation(program_, "u_projection");
   u_texture_ = glGetUniformLocation(program_, "u_texture");
@@ -85,8 +114,14 @@ void GlRenderer::release(bool context_alive) {
     if (ibo_) glDeleteBuffers(1, &ibo_);
     if (vao_) glDeleteVertexArrays(1, &vao_);
     if (program_) glDeleteProgram(program_);
+    if (field_program_) glDeleteProgram(field_program_);
+    if (field_vao_) glDeleteVertexArrays(1, &field_vao_);
+    glDeleteTextures(2, colormap_textures_);
+    for (const FieldTexture& t : field_textures_) glDeleteTextures(1, &t.texture);
   }
   program_ = vao_ = vbo_ = ibo_ = font_texture_ = 0;
+  field_program_ = field_vao_ = colormap_textures_[0] = colormap_textures_[1] = 0;
+  field_textures_.clear();
   font_generation_ = 0;
 }
 
@@ -115,23 +150,12 @@ void GlRenderer::render(ImDrawData* data, const float clear_color[4]) {
     font_generation_ = shared_font_generation();
   }
 
-  glEnable(GL_BLEND);
-  glBlendEquation(GL_FUNC_ADD);
-  glBlendFuncSeparate(GL_SRC_ALPHA, GL_ONE_MINUS_SRC_ALPHA, GL_ONE, GL_ONE_MINUS_SRC_ALPHA);
-  glDisable(GL_CULL_FACE);
-  glDisable(GL_DEPTH_TEST);
-  glEnable(GL_SCISSOR_TEST);
-  glUseProgram(program_);
   const float l = data->DisplayPos.x, r = l + data->DisplaySize.x;
   const float t = data->DisplayPos.y, b = t + data->DisplaySize.y;
   const float projection[16] = {2 / (r - l),       0, 0, 0, 0, 2 / (t - b), 0, 0, 0, 0, -1, 0,
                                 (r + l) / (l - r), (t + b) / (b - t), 0, 1};
-  glUniformMatrix4fv(u_projection_, 1, GL_FALSE, projection);
-  glUniform1i(u_texture_, 0);
-  glActiveTexture(GL_TEXTURE0);
-  glBindVertexArray(vao_);
-  glBindBuffer(GL_ARRAY_BUFFER, vbo_);
-  glBindBuffer(GL_ELEMENT_ARRAY_BUFFER, ibo_);
+  restore_state(projection);
+  std::size_t field_slot = 0;
 
   for (int n = 0; n < data->CmdListsCount; ++n) {
     const ImDrawList* list = data->CmdLists[n];
@@ -142,8 +166,20 @@ void GlRenderer::render(ImDrawData* data, const float clear_color[4]) {
     unsigned vertex_offset = 0;
     point_attributes(0);
     for (const ImDrawCmd& cmd : list->CmdBuffer) {
+      if (cmd.UserCallback == plot::field_callback) {
+        const float x0 = (cmd.ClipRect.x - l) * sx, y0 = (cmd.ClipRect.y - t) * sy;
+        const float x1 = (cmd.ClipRect.z - l) * sx, y1 = (cmd.ClipRect.w - t) * sy;
+        glScissor(int(x0), int(float(fb_h) - y1), int(std::max(x1 - x0, 0.f)), int(std::max(y1 - y0, 0.f)));
+        draw_field(*static_cast<const plot::FieldDraw*>(cmd.UserCallbackData), field_slot++, projection, sx);
+        continue;
+      }
+      if (cmd.UserCallback == ImDrawCallback_ResetRenderState) {
+        restore_state(projection);
+        point_attributes(vertex_offset);
+        continue;
+      }
       if (cmd.UserCallback) {
-        if (cmd.UserCallback != ImDrawCallback_ResetRenderState) cmd.UserCallback(list, &cmd);
+        cmd.UserCallback(list, &cmd);
         continue;
       }
       const float x0 = (cmd.ClipRect.x - l) * sx, y0 = (cmd.ClipRect.y - t) * sy;
@@ -159,6 +195,60 @@ void GlRenderer::render(ImDrawData* data, const float clear_color[4]) {
   }
   glBindVertexArray(0);
   glDisable(GL_SCISSOR_TEST);
+}
+
+void GlRenderer::restore_state(const float projection[16]) {
+  glEnable(GL_BLEND);
+  glBlendEquation(GL_FUNC_ADD);
+  glBlendFuncSeparate(GL_SRC_ALPHA, GL_ONE_MINUS_SRC_ALPHA, GL_ONE, GL_ONE_MINUS_SRC_ALPHA);
+  glDisable(GL_CULL_FACE);
+  glDisable(GL_DEPTH_TEST);
+  glEnable(GL_SCISSOR_TEST);
+  glUseProgram(program_);
+  glUniformMatrix4fv(u_projection_, 1, GL_FALSE, projection);
+  glUniform1i(u_texture_, 0);
+  glActiveTexture(GL_TEXTURE0);
+  glBindTexture(GL_TEXTURE_2D, font_texture_);
+  glBindVertexArray(vao_);
+  glBindBuffer(GL_ARRAY_BUFFER, vbo_);
+  glBindBuffer(GL_ELEMENT_ARRAY_BUFFER, ibo_);
+}
+
+void GlRenderer::draw_field(const plot::FieldDraw& f, std::size_t slot, const float projection[16], float scale) {
+  if (f.nx < 2 || f.ny < 2) return;
+  if (slot >= field_textures_.size()) field_textures_.resize(slot + 1);
+  FieldTexture& ft = field_textures_[slot];
+  glActiveTexture(GL_TEXTURE1);
+  if (!ft.texture) {
+    glGenTextures(1, &ft.texture);
+    glBindTexture(GL_TEXTURE_2D, ft.texture);
+    glTexParameteri(GL_TEXTURE_2D, GL_TEXTURE_MIN_FILTER, GL_NEAREST);  // float textures: no filtering
+    glTexParameteri(GL_TEXTURE_2D, GL_TEXTURE_MAG_FILTER, GL_NEAREST);
+    glTexParameteri(GL_TEXTURE_2D, GL_TEXTURE_WRAP_S, GL_CLAMP_TO_EDGE);
+    glTexParameteri(GL_TEXTURE_2D, GL_TEXTURE_WRAP_T, GL_CLAMP_TO_EDGE);
+    ft.hash = 0;
+  }
+  glBindTexture(GL_TEXTURE_2D, ft.texture);
+  if (ft.hash != f.hash) {
+    glPixelStorei(GL_UNPACK_ALIGNMENT, 4);
+    glTexImage2D(GL_TEXTURE_2D, 0, GL_R32F, f.nx, f.ny, 0, GL_RED, GL_FLOAT, f.values.data());
+    ft.hash = f.hash;
+  }
+  glActiveTexture(GL_TEXTURE2);
+  glBindTexture(GL_TEXTURE_2D, colormap_textures_[f.map == plot::ColorMap::Cividis ? 1 : 0]);
+  glUseProgram(field_program_);
+  glUniformMatrix4fv(uf_projection_, 1, GL_FALSE, projection);
+  glUniform4f(uf_rect_, f.min.x, f.min.y, f.max.x, f.max.y);
+  glUniform1i(uf_values_, 1);
+  glUniform1i(uf_colormap_, 2);
+  glUniform2f(uf_range_, f.lo, f.hi);
+  glUniform3f(uf_contour_, f.contour_step, f.contour_base, f.contour_width * scale);
+  const ImVec4 c = ImGui::ColorConvertU32ToFloat4(f.contour_color);
+  glUniform4f(uf_contour_color_, c.x, c.y, c.z, c.w);
+  glUniform1f(uf_opacity_, f.opacity);
+  glBindVertexArray(field_vao_);
+  glDrawArrays(GL_TRIANGLE_STRIP, 0, 4);
+  glActiveTexture(GL_TEXTURE0);
 }
 
 }  // namespace mml

@@ -1,4 +1,5 @@
 #include "web/app/raster.hpp"
+#include "web/plot/field.hpp"
 
 #include <imgui.h>
 #include <zlib.h>
@@ -82,6 +83,29 @@ void triangle(Target& target, const ImDrawVert& a, const ImDrawVert& b, const Im
   }
 }
 
+// A heatmap (plot::heatmap's callback): the field shader's arithmetic, pixel by pixel.
+void paint_field(Target& target, const plot::FieldDraw& f, float scale, const ImVec4& clip) {
+  const Image& img = *target.image;
+  const float x0 = f.min.x * scale, y0 = f.min.y * scale, x1 = f.max.x * scale, y1 = f.max.y * scale;
+  if (!(x1 > x0) || !(y1 > y0)) return;
+  const int px0 = std::max({int(std::floor(x0)), int(clip.x), 0});
+  const int px1 = std::min({int(std::ceil(x1)), int(std::ceil(clip.z)), img.width});
+  const int py0 = std::max({int(std::floor(y0)), int(clip.y), 0});
+  const int py1 = std::min({int(std::ceil(y1)), int(std::ceil(clip.w)), img.height});
+  auto value = [&](float x, float y) { return plot::field_value(f, (x - x0) / (x1 - x0), 1 - (y - y0) / (y1 - y0)); };
+  for (int y = py0; y < py1; ++y)
+    for (int x = px0; x < px1; ++x) {
+      const float cx = float(x) + 0.5f, cy = float(y) + 0.5f;
+      const float v = value(cx, cy);
+      if (!std::isfinite(v)) continue;
+      const float rate = std::abs(value(cx + 1, cy) - v) + std::abs(value(cx, cy + 1) - v);
+      float rgba[4];
+      plot::shade_field(f, v, plot::contour_coverage(f, v, rate, scale), rgba);
+      float* dst = &target.rgb[(std::size_t(y) * std::size_t(img.width) + std::size_t(x)) * 3];
+      for (int k = 0; k < 3; ++k) dst[k] = rgba[k] * rgba[3] + dst[k] * (1 - rgba[3]);
+    }
+}
+
 void put32(std::vector<std::uint8_t>& out, std::uint32_t v) {
   for (int s = 24; s >= 0; s -= 8) out.push_back(std::uint8_t(v >> s));
 }
@@ -113,9 +137,13 @@ Image rasterize(const ImDrawData& data, const std::uint8_t* atlas, int atlas_wid
   for (int n = 0; n < data.CmdListsCount; ++n) {
     const ImDrawList* list = data.CmdLists[n];
     for (const ImDrawCmd& cmd : list->CmdBuffer) {
-      if (cmd.UserCallback) continue;
       const ImVec4 clip(cmd.ClipRect.x * scale, cmd.ClipRect.y * scale, cmd.ClipRect.z * scale,
                         cmd.ClipRect.w * scale);
+      if (cmd.UserCallback == plot::field_callback) {
+        paint_field(target, *static_cast<const plot::FieldDraw*>(cmd.UserCallbackData), scale, clip);
+        continue;
+      }
+      if (cmd.UserCallback) continue;
       for (unsigned i = 0; i + 2 < cmd.ElemCount; i += 3) {
         const ImDrawIdx* idx = list->IdxBuffer.Data + cmd.IdxOffset + i;
         const ImDrawVert* v = list->VtxBuffer.Data + cmd.VtxOffset;

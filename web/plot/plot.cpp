@@ -4,6 +4,7 @@
 
 #include <algorithm>
 #include <cmath>
+#include <cstring>
 #include <string>
 
 #include "core/format.hpp"
@@ -306,6 +307,77 @@ std::vector<int> histogram(std::span<const double> values, double lo, double hi,
   }
   bars(centres, heights, w * 0.92, fill);
   return counts;
+}
+
+Grid sample_grid(const std::function<double(double, double)>& f, Range x, Range y, int nx, int ny) {
+  nx = std::clamp(nx, 2, 512);
+  ny = std::clamp(ny, 2, 512);
+  Grid g;
+  g.x0 = x.min;
+  g.y0 = y.min;
+  g.dx = x.size() / (nx - 1);
+  g.dy = y.size() / (ny - 1);
+  g.values.resize(nx, ny);
+  for (int i = 0; i < nx; ++i)
+    for (int j = 0; j < ny; ++j) g.values(i, j) = f(g.x0 + i * g.dx, g.y0 + j * g.dy);
+  return g;
+}
+
+void heatmap(const Grid& grid, Range colors, ColorMap map, double contour_step, ImU32 contour_color,
+             float opacity) {
+  const Eigen::Index nx = grid.values.rows(), ny = grid.values.cols();
+  if (nx < 2 || ny < 2 || !g_options.fields) return;
+  FieldDraw field;
+  field.min = to_screen({grid.x0, grid.y0 + grid.dy * double(ny - 1)});
+  field.max = to_screen({grid.x0 + grid.dx * double(nx - 1), grid.y0});
+  field.nx = int(nx);
+  field.ny = int(ny);
+  field.values.resize(std::size_t(nx * ny));
+  std::uint64_t hash = 1469598103934665603ull ^ std::uint64_t(nx * 131 + ny);
+  for (Eigen::Index j = 0; j < ny; ++j)
+    for (Eigen::Index i = 0; i < nx; ++i) {
+      const double v = grid.values(i, j);
+      const float value = std::isfinite(v) ? float(std::clamp(v, -3e38, 3e38)) : NAN;
+      field.values[std::size_t(j * nx + i)] = value;
+      std::uint32_t bits;
+      std::memcpy(&bits, &value, sizeof bits);
+      hash = (hash ^ bits) * 1099511628211ull;  // FNV-1a over the samples
+    }
+  field.hash = hash;
+  field.lo = float(colors.min);
+  field.hi = float(colors.max);
+  field.map = map;
+  field.contour_step = std::isfinite(contour_step) && contour_step > 0 ? float(contour_step) : 0;
+  field.contour_color = contour_color;
+  field.opacity = opacity;
+  g_options.fields->push_back(std::move(field));
+  g_plot.draw->AddCallback(field_callback, &g_options.fields->back());
+  g_plot.draw->AddCallback(ImDrawCallback_ResetRenderState, nullptr);
+}
+
+void colorbar(const char* label, Range colors, ColorMap map, ImVec2 size) {
+  ImDrawList* dl = ImGui::GetWindowDrawList();
+  const Theme& t = *g_options.theme;
+  ImGui::TextUnformatted(label);
+  const ImVec2 at = ImGui::GetCursorScreenPos();
+  const float bar_w = std::min(16.0f, size.x * 0.3f);
+  const int steps = 32;
+  for (int k = 0; k < steps; ++k) {
+    const Rgb8 lo = colormap(map, double(k) / steps), hi = colormap(map, double(k + 1) / steps);
+    const float y0 = at.y + size.y * (1 - float(k + 1) / steps), y1 = at.y + size.y * (1 - float(k) / steps);
+    dl->AddRectFilledMultiColor({at.x, y0}, {at.x + bar_w, y1}, IM_COL32(hi.r, hi.g, hi.b, 255),
+                                IM_COL32(hi.r, hi.g, hi.b, 255), IM_COL32(lo.r, lo.g, lo.b, 255),
+                                IM_COL32(lo.r, lo.g, lo.b, 255));
+  }
+  dl->AddRect(at, {at.x + bar_w, at.y + size.y}, t.grid_strong);
+  const float fs = ImGui::GetFontSize() * 0.85f;
+  for (double v : nice_ticks(colors, std::max(2, int(size.y / 40)))) {
+    const float y = at.y + size.y * float(1 - (v - colors.min) / colors.size());
+    dl->AddLine({at.x + bar_w, y}, {at.x + bar_w + 4, y}, t.axis);
+    const std::string s = format_number(v);
+    dl->AddText(ImGui::GetFont(), fs, {at.x + bar_w + 7, y - fs * 0.6f}, t.text_muted, s.c_str());
+  }
+  ImGui::Dummy(size);
 }
 
 bool drag_point(const char* id, Vec2* p, ImU32 color, const char* label, const DragOptions& options) {

@@ -9,6 +9,9 @@
 #include <span>
 
 #include "core/linear_map.hpp"
+#include "web/plot/colormap.hpp"
+#include "web/plot/field.hpp"
+#include "web/plot/sampling.hpp"
 #include "web/plot/theme.hpp"
 #include "web/plot/view.hpp"
 
@@ -18,6 +21,7 @@ namespace mml::plot {
 struct FrameOptions {
   const Theme* theme = &light_theme();
   bool keyboard_focus = false;  // the figure's canvas has focus: show focus rings, take arrow keys
+  FieldStore* fields = nullptr;  // where heatmaps record themselves for the renderer (host-owned)
 };
 void set_frame_options(const FrameOptions& options);
 const Theme& current_theme();
@@ -59,6 +63,15 @@ void scatter(std::span<const Vec2> points, std::span<const int> classes, std::sp
 // Bars of `heights` centred at `centres`, each `width` data units wide, from y = 0.
 void bars(std::span<const double> centres, std::span<const double> heights, double width, ImU32 fill,
           ImU32 line = 0);
+// A scalar field sampled on `grid` painted with a colour map spanning `colors`, with contour lines
+// every `contour_step` (0: none) through 0. NaN samples are transparent.
+void heatmap(const Grid& grid, Range colors, ColorMap map = ColorMap::Viridis, double contour_step = 0,
+             ImU32 contour_color = IM_COL32(255, 255, 255, 150), float opacity = 1);
+// f sampled on an nx × ny grid over the ranges (sizes clamped to [2, 512]).
+Grid sample_grid(const std::function<double(double, double)>& f, Range x, Range y, int nx, int ny);
+// A vertical colour bar with ticks, as a panel item `size` CSS pixels.
+void colorbar(const char* label, Range colors, ColorMap map, ImVec2 size);
+
 // Counts of `values` in `bins` equal bins over [lo, hi], drawn as bars; returns the counts.
 std::vector<int> histogram(std::span<const double> values, double lo, double hi, int bins, ImU32 fill,
                            bool density = false);

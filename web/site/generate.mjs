@@ -278,7 +278,32 @@ function appearsIn(figure, placements) {
   return `<p class="appears">Appears in ${chapters.join('; ')}.</p>`;
 }
 
+// Figures whose id starts with "toolkit-" show the plotting toolkit to figure authors: they get
+// their own page (toolkit.html) and stay out of the readers' gallery and embedding guide.
+const isToolkit = (f) => f.id.startsWith('toolkit-');
+const bookFigures = (manifest) => ({ ...manifest, figures: manifest.figures.filter((f) => !isToolkit(f)) });
+
+function toolkitPage(manifest) {
+  const items = manifest.figures.filter(isToolkit).map((f) => `<section class="gallery-item" aria-labelledby="${f.id}">
+<h2 id="${f.id}">${escapeHtml(f.title)} <a class="heading-anchor" href="#${f.id}" aria-label="Link to section: ${escapeHtml(f.title)}">#</a></h2>
+<p class="gallery-summary">${escapeHtml(f.summary ?? '')} Code: <code>web/figures/${f.id.replace(/-/g, '_')}.cpp</code>.</p>
+<figure class="mml-fig">
+${figureElement(f)}
+<figcaption><code>${escapeHtml(f.id)}</code></figcaption>
+</figure>
+</section>`);
+  const main = `<div class="wide-page">
+<header class="page-header">
+<h1>Figure toolkit</h1>
+<p class="lede">For people writing figures: every item of the plotting toolkit (<code>web/plot/plot.hpp</code>, <code>web/plot/controls.hpp</code>) drawn live, with the file that draws it. A figure reads like the picture it draws: begin a plot, set up the axes, draw items, end the plot.</p>
+</header>
+${items.join('\n')}
+</div>`;
+  return page({ title: 'Figure toolkit', description: 'The plotting toolkit behind the MML Companion figures, live.', bodyClass: 'page-gallery', current: 'toolkit.html', main });
+}
+
 function galleryPage(manifest, placements, baseUrl) {
+  manifest = bookFigures(manifest);
   const items = manifest.figures.map((f) => {
     const defaults = Object.fromEntries(f.params.map((p) => [p.name, p.default]));
     return `<section class="gallery-item" aria-labelledby="${f.id}">
@@ -312,6 +337,7 @@ function paramTable(f) {
 }
 
 function embeddingPage(manifest, placements, baseUrl) {
+  manifest = bookFigures(manifest);
   const first = manifest.figures[0];
   const sections = manifest.figures.map((f) => {
     // The live example shows the figure as a chapter uses it when that differs from the defaults.
@@ -451,13 +477,14 @@ export function generateSite(options) {
 
   const pages = new Map();
   chapters.forEach((ch, i) => pages.set(`${ch.slug}.html`, chapterPage(ch, chapters[i - 1], chapters[i + 1])));
-  for (const reserved of ['index', 'gallery', 'embedding', '404']) {
+  for (const reserved of ['index', 'gallery', 'embedding', '404', 'toolkit']) {
     if (slugs.has(reserved)) throw new BuildError(chapters.find((c) => c.slug === reserved).file, 0, `"${reserved}" is taken by a generated page; rename the chapter file`);
   }
   pages.set('index.html', indexPage(chapters, manifest, placements));
   pages.set('gallery.html', galleryPage(manifest, placements, baseUrl));
   pages.set('embedding.html', embeddingPage(manifest, placements, baseUrl));
   pages.set('404.html', notFoundPage());
+  if (manifest.figures.some(isToolkit)) pages.set('toolkit.html', toolkitPage(manifest));
   const posterJobs = options.posterTool ? placePosters(pages, manifest) : null;
 
   const out = path.resolve(options.out);
