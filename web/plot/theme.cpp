@@ -63,6 +63,27 @@ void apply_imgui_style(const Theme& theme, ImGuiStyle& style) {
   c[ImGuiCol_ChildBg] = ImGui::ColorConvertU32ToFloat4(theme.panel);
   c[ImGuiCol_Text] = ImGui::ColorConvertU32ToFloat4(theme.text);
   c[ImGuiCol_TextDisabled] = ImGui::ColorConvertU32ToFloat4(theme.text_muted);
+  // Widgets in the page's own palette: quiet fields, buttons in the accent blue of the links.
+  auto rgba = [](unsigned rgb, float a) {
+    return ImVec4(float((rgb >> 16) & 255) / 255, float((rgb >> 8) & 255) / 255, float(rgb & 255) / 255, a);
+  };
+  const bool d = theme.dark;
+  c[ImGuiCol_FrameBg] = d ? rgba(0x2a2e37, 1) : rgba(0xffffff, 1);
+  c[ImGuiCol_FrameBgHovered] = d ? rgba(0x333845, 1) : rgba(0xeef2f8, 1);
+  c[ImGuiCol_FrameBgActive] = d ? rgba(0x3a4150, 1) : rgba(0xe3eaf5, 1);
+  c[ImGuiCol_Button] = d ? rgba(0x56B4E9, 0.22f) : rgba(0x0072B2, 0.12f);
+  c[ImGuiCol_ButtonHovered] = d ? rgba(0x56B4E9, 0.36f) : rgba(0x0072B2, 0.22f);
+  c[ImGuiCol_ButtonActive] = d ? rgba(0x56B4E9, 0.5f) : rgba(0x0072B2, 0.32f);
+  c[ImGuiCol_SliderGrab] = d ? rgba(0x56B4E9, 0.9f) : rgba(0x0072B2, 0.85f);
+  c[ImGuiCol_SliderGrabActive] = d ? rgba(0x56B4E9, 1) : rgba(0x0072B2, 1);
+  c[ImGuiCol_CheckMark] = d ? rgba(0x56B4E9, 1) : rgba(0x0072B2, 1);
+  c[ImGuiCol_Header] = c[ImGuiCol_Button];
+  c[ImGuiCol_HeaderHovered] = c[ImGuiCol_ButtonHovered];
+  c[ImGuiCol_HeaderActive] = c[ImGuiCol_ButtonActive];
+  c[ImGuiCol_PopupBg] = d ? rgba(0x1f2229, 0.98f) : rgba(0xffffff, 0.98f);
+  c[ImGuiCol_Border] = d ? rgba(0xffffff, 0.12f) : rgba(0x000000, 0.12f);
+  c[ImGuiCol_NavHighlight] = d ? rgba(0x56B4E9, 1) : rgba(0x0072B2, 1);
+  style.FrameBorderSize = 1;
 }
 
 }  // namespace mml::plot
