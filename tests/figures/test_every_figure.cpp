@@ -36,10 +36,10 @@ TEST_CASE("every figure draws, takes drags and keys, and goes idle") {
       CHECK_FALSE(host.describe().empty());
 
       // Drags from a grid over the whole canvas, in both themes.
-      for (int row = 0; row < 8; ++row)
-        for (int col = 0; col < 12; ++col) {
+      for (int row = 0; row < 6; ++row)
+        for (int col = 0; col < 8; ++col) {
           host.set_theme((row + col) % 2 == 1);
-          drag(host, &time, size.w * (col + 0.5f) / 12, size.h * (row + 0.5f) / 8, 37, -23);
+          drag(host, &time, size.w * (col + 0.5f) / 8, size.h * (row + 0.5f) / 6, 37, -23);
         }
       // Keyboard: focus, Tab through widgets, nudge with arrows, Escape.
       host.set_focus(true);

@@ -90,18 +90,22 @@ Vec2 limited(const Vec2& p, double limit) {
 void set_frame_options(const FrameOptions& options) { g_options = options; }
 const Theme& current_theme() { return *g_options.theme; }
 
-bool begin_plot(const char* id, ImVec2 size, int flags) {
-  IM_ASSERT(!g_plot.active && "begin_plot without end_plot");
-  ImGuiWindow* window = ImGui::GetCurrentWindow();
+ImRect plot_area(ImVec2 size) {
   const ImVec2 avail = ImGui::GetContentRegionAvail();
   if (size.x <= 0) size.x = std::max(avail.x + size.x, 10.0f);
   if (size.y <= 0) size.y = std::max(avail.y + size.y, 10.0f);
-  const ImVec2 min = window->DC.CursorPos;
+  const ImVec2 min = ImGui::GetCurrentWindow()->DC.CursorPos;
+  return ImRect(min, {min.x + size.x, min.y + size.y});
+}
+
+bool begin_plot(const char* id, ImVec2 size, int flags) {
+  IM_ASSERT(!g_plot.active && "begin_plot without end_plot");
+  ImGuiWindow* window = ImGui::GetCurrentWindow();
   g_plot = {};
   g_plot.active = true;
   g_plot.flags = flags;
   g_plot.id = window->GetID(id);
-  g_plot.rect = ImRect(min, {min.x + size.x, min.y + size.y});
+  g_plot.rect = plot_area(size);
   g_plot.draw = window->DrawList;
   ImGui::PushID(id);
   return true;

@@ -4,6 +4,7 @@
 // so a figure recomputes only then. Everything draws through ImGui's draw lists, so figures run
 // headless (no renderer) in the native tests.
 #include <imgui.h>
+#include <imgui_internal.h>
 
 #include <functional>
 #include <span>
@@ -33,6 +34,9 @@ enum PlotFlags : int {
   PlotFlags_NoTickLabels = 1 << 2,
 };
 
+// The screen rectangle a plot of `size` CSS pixels takes at the cursor (zero or negative
+// components: the rest of the window, less that much). Shared by the 2D and 3D views.
+ImRect plot_area(ImVec2 size);
 // Starts a plot filling `size` CSS pixels (negative components: the rest of the window).
 bool begin_plot(const char* id, ImVec2 size, int flags = PlotFlags_None);
 // Fixes the view and draws the background grid, axes through the origin and tick labels.

@@ -52,15 +52,12 @@ Vec3 clamp_to_box(Vec3 p) {
 }  // namespace
 
 bool begin_plot3d(const char* id, ImVec2 size, const Box3& box, OrbitCamera* camera) {
-  ImGuiWindow* window = ImGui::GetCurrentWindow();
-  const ImVec2 avail = ImGui::GetContentRegionAvail();
-  if (size.x <= 0) size.x = std::max(avail.x + size.x, 10.0f);
-  if (size.y <= 0) size.y = std::max(avail.y + size.y, 10.0f);
-  const ImVec2 min = window->DC.CursorPos;
   g3 = {};
   g3.active = true;
-  g3.rect = ImRect(min, {min.x + size.x, min.y + size.y});
-  g3.draw = window->DrawList;
+  g3.rect = plot_area(size);
+  g3.draw = ImGui::GetWindowDrawList();
+  const ImVec2 min = g3.rect.Min;
+  size = g3.rect.GetSize();
   ImGui::PushID(id);
   // The whole plot is one button: dragging it orbits, the wheel zooms, arrows turn with focus.
   ImGui::SetCursorScreenPos(min);
