@@ -1,0 +1,278 @@
+// expected-value: the average a long run of rolls settles on.
+// The reader shapes a loaded die by dragging its probability bars; E[X] is the point where the
+// bars balance. Rolling it (Step, Play) traces the running mean, which wanders early and then
+// settles inside the ±2σ/√n band around E[X]: the law of large numbers.
+// Page: chapters/entropy-and-cross-entropy.md · Math: core/probability.hpp, core/random.hpp.
+#include <array>
+#include <cmath>
+#include <string>
+#include <vector>
+
+#include "core/format.hpp"
+#include "core/probability.hpp"
+#include "core/random.hpp"
+#include "web/figures/figure.hpp"
+#include "web/figures/probability_bars.hpp"
+#include "web/plot/controls.hpp"
+#include "web/plot/plot.hpp"
+
+namespace mml::figures {
+namespace {
+
+constexpr int kFaces = 6;
+constexpr int kMaxRolls = 10000;         // the running-mean plot spans 1 … 10⁴ rolls (log scale)
+constexpr double kStoreStep = 1e-4;      // probabilities in the URL: four decimals
+constexpr double kPlayGrowth = 1.15;     // Play multiplies n by e^1.15 per second: 1 → 10⁴ in 8 s
+constexpr std::array<double, kFaces> kLoaded = {0.1, 0.1, 0.1, 0.1, 0.2, 0.4};
+
+ImU32 with_alpha(ImU32 c, unsigned a) { return (c & ~IM_COL32_A_MASK) | (a << IM_COL32_A_SHIFT); }
+
+// The rolls for one (distribution, seed): drawn on demand and kept, so Play only adds new rolls
+// and the running mean of the first n is the same however n was reached.
+struct Rolls {
+  std::vector<double> p;
+  std::uint64_t seed = 0;
+  Rng rng{0};
+  std::vector<double> values, means;
+
+  void ensure(const std::vector<double>& probabilities, std::uint64_t s, std::size_t n) {
+    if (probabilities != p || s != seed || values.empty()) {
+      p = probabilities;
+      seed = s;
+      rng = Rng(s);
+      values.clear();
+      means.clear();
+    }
+    const DiscreteSampler sample(p);
+    double sum = means.empty() ? 0 : means.back() * double(means.size());
+    while (values.size() < n) {
+      values.push_back(sample(rng) + 1.0);  // faces are 1 … 6
+      sum += values.back();
+      means.push_back(sum / double(values.size()));
+    }
+  }
+};
+
+class ExpectedValue final : public Figure {
+ public:
+  ExpectedValue() {
+    for (int i = 0; i < kFaces; ++i) {
+      const std::string name = "p" + std::to_string(i + 1);
+      p_[std::size_t(i)] = params_.add_float(name, kLoaded[std::size_t(i)], 0, 1,
+                                             "weight of face " + std::to_string(i + 1) + " (normalized with the others)");
+    }
+    seed_ = params_.add_seed("seed", 1, "seed of the rolls: the same seed replays the same rolls");
+    n_ = params_.add_int("n", 100, 0, kMaxRolls, "how many rolls have been made");
+  }
+
+  void frame(const FrameContext& context) override {
+    advance(context);
+    const std::vector<double> p = probabilities();
+    const plot::FigureLayout layout =
+        plot::split_layout(ImGui::GetCursorScreenPos(), ImGui::GetContentRegionAvail(), 270, 230);
+    const float top_h = std::floor(layout.plot_size.y * 0.46f);
+    ImGui::SetCursorScreenPos(layout.plot_min);
+    draw_distribution(p, {layout.plot_size.x, top_h});
+    ImGui::SetCursorScreenPos({layout.plot_min.x, layout.plot_min.y + top_h});
+    draw_running_mean(p, {layout.plot_size.x, layout.plot_size.y - top_h});
+    draw_panel(layout, p);
+  }
+
+  bool animating() const override { return playing_; }
+
+  std::string describe() const override {
+    const std::vector<double> p = probabilities();
+    const double e = expected_value(kValues, p), sd = std::sqrt(variance(kValues, p));
+    std::string s = "A die with E[X] = " + format_number(e) + " and \u03c3 = " + format_number(sd) + ". ";
+    const std::size_t n = rolls();
+    if (n == 0) return s + "No rolls yet.";
+    const double mean = draws(p).means[n - 1], band = 2 * sd / std::sqrt(double(n));
+    s += "After " + std::to_string(n) + (n == 1 ? " roll" : " rolls") + " the running mean is " +
+         format_number(mean) + ", ";
+    s += std::abs(mean - e) <= band ? "inside" : "outside";
+    return s + " the \u00b12\u03c3/\u221an band (\u00b1" + format_number(band) + ") around E[X].";
+  }
+
+ private:
+  static constexpr std::array<double, kFaces> kValues = {1, 2, 3, 4, 5, 6};
+
+  std::vector<double> probabilities() const {
+    std::vector<double> w(kFaces);
+    for (int i = 0; i < kFaces; ++i) w[std::size_t(i)] = params_.get(p_[std::size_t(i)]);
+    return normalized(w);
+  }
+  void store(const std::vector<double>& p) {
+    const std::vector<double> q = quantized(p, kStoreStep);
+    for (int i = 0; i < kFaces; ++i) params_.set(p_[std::size_t(i)], q[std::size_t(i)]);
+  }
+  std::size_t rolls() const { return std::size_t(params_.get(n_)); }
+  const Rolls& draws(const std::vector<double>& p) const {
+    rolls_.ensure(p, params_.get(seed_), rolls());
+    return rolls_;
+  }
+
+  // Play grows n geometrically, so the point moves at an even pace along the log-scaled axis.
+  void advance(const FrameContext& context) {
+    if (!playing_) return;
+    const double n = double(rolls());
+    const double next = std::max(n + 1, std::round(n * std::exp(kPlayGrowth * context.dt)));
+    params_.set(n_, std::int64_t(std::min(next, double(kMaxRolls))));
+    if (rolls() >= std::size_t(kMaxRolls)) playing_ = false;
+  }
+
+  // Top: the distribution as bars over the faces, the empirical frequencies as outlines, and
+  // E[X] as the point where the bars balance.
+  void draw_distribution(const std::vector<double>& p, ImVec2 size) {
+    const plot::Theme& t = plot::current_theme();
+    if (!ImGui::IsAnyItemActive()) y_max_ = *std::max_element(p.begin(), p.end()) > 0.55 ? 1.0 : 0.6;
+    if (!plot::begin_plot("##distribution", size, plot::PlotFlags_NoTickLabels)) return;
+    plot::setup_axes({0.2, 6.65}, {-0.1 * y_max_, 1.22 * y_max_});  // room for the legend on top
+    const std::size_t n = rolls();
+    const Rolls& r = draws(p);
+    std::array<double, kFaces> freq{};
+    for (std::size_t i = 0; i < n; ++i) freq[std::size_t(r.values[i]) - 1] += 1.0 / double(n);
+    plot::bars(kValues, p, 0.62, with_alpha(t.first, 150), t.first);
+    if (n > 0) plot::bars(kValues, freq, 0.36, 0, t.third);
+    const double e = expected_value(kValues, p);
+    // The balance point: a fulcrum under the axis and a line up through the bars.
+    ImDrawList* dl = ImGui::GetWindowDrawList();
+    const ImVec2 base = plot::to_screen({e, 0});
+    dl->AddTriangleFilled(base, {base.x - 8, base.y + 12}, {base.x + 8, base.y + 12}, t.second);
+    plot::segment({e, 0}, {e, y_max_ * 1.02}, t.second, 2);
+    const std::string label = "E[X] = " + format_number(e);
+    const bool left = e > 4.5;  // keep the label inside the plot
+    plot::text({e, y_max_ * 1.02}, label.c_str(), t.second, {left ? 1.0f : 0.0f, 0.5f}, {left ? -6.f : 6.f, 0});
+    if (n > 0) {
+      const ImVec2 m = plot::to_screen({r.means[n - 1], 0});
+      dl->AddCircleFilled({m.x, m.y + 6}, 4, t.third);
+    }
+    const bars::BarDrag drag = bars::drag_bar_tops("faces", kValues, p, 0.62, t.first, 1);
+    if (drag.grabbed >= 0) {
+      selected_ = drag.grabbed;
+      used_bars_ = true;
+    }
+    if (drag.index >= 0) store(with_probability(p, std::size_t(drag.index), drag.value));
+    const bars::BarKeys keys = bars::bar_keys(0.01);
+    if (keys.pick != 0 || keys.nudge != 0) used_bars_ = true;
+    selected_ = std::clamp(selected_ + keys.pick, 0, kFaces - 1);
+    if (keys.nudge != 0)
+      store(with_probability(p, std::size_t(selected_), p[std::size_t(selected_)] + keys.nudge));
+    if (used_bars_) bars::selection_outline(kValues[std::size_t(selected_)], p[std::size_t(selected_)], 0.62);
+    static const std::array<std::string, kFaces> names = {"1", "2", "3", "4", "5", "6"};
+    bars::category_labels(kValues, names, 0);
+    const std::array<double, 3> ticks = {0.2, 0.4, y_max_ > 0.7 ? 0.8 : 0.6};
+    bars::value_labels(ticks);
+    // Legend: what the filled bars, the outlines and the dot are.
+    const ImVec2 at = plot::to_screen({0.2, 1.22 * y_max_});
+    const float line = ImGui::GetTextLineHeight();
+    ImVec2 cursor(at.x + 8, at.y + 5);
+    dl->AddRectFilled({cursor.x, cursor.y + 3}, {cursor.x + 10, cursor.y + line - 3}, with_alpha(t.first, 150));
+    dl->AddText({cursor.x + 14, cursor.y}, t.text_muted, "probability");
+    cursor.x += 14 + ImGui::CalcTextSize("probability").x + 14;
+    dl->AddRect({cursor.x, cursor.y + 3}, {cursor.x + 10, cursor.y + line - 3}, t.third);
+    dl->AddText({cursor.x + 14, cursor.y}, t.text_muted, "share of rolls,");
+    cursor.x += 14 + ImGui::CalcTextSize("share of rolls,").x + 10;
+    dl->AddCircleFilled({cursor.x, cursor.y + line / 2}, 4, t.third);
+    dl->AddText({cursor.x + 8, cursor.y}, t.text_muted, "their mean");
+    plot::end_plot();
+  }
+
+  // Bottom: the running mean against the number of rolls (log scale), with E[X] and its band.
+  void draw_running_mean(const std::vector<double>& p, ImVec2 size) {
+    const plot::Theme& t = plot::current_theme();
+    if (!plot::begin_plot("##running-mean", size, plot::PlotFlags_NoTickLabels)) return;
+    plot::setup_axes({-0.2, 4.08}, {0.3, 6.6});
+    const double e = expected_value(kValues, p), sd = std::sqrt(variance(kValues, p));
+    // The band E ± 2σ/√n: where the mean of n rolls lands about 95% of the time.
+    std::vector<Vec2> band;
+    for (int k = 0; k <= 80; ++k) band.emplace_back(4.0 * k / 80, e + 2 * sd / std::sqrt(std::pow(10.0, 4.0 * k / 80)));
+    for (int k = 80; k >= 0; --k) band.emplace_back(4.0 * k / 80, e - 2 * sd / std::sqrt(std::pow(10.0, 4.0 * k / 80)));
+    plot::polygon(band, with_alpha(t.second, 40), 0);
+    plot::segment({-0.2, e}, {4.08, e}, t.second, 2);
+    const std::size_t n = rolls();
+    const Rolls& r = draws(p);
+    if (n > 0) {
+      // One vertex per pixel column at most: all early rolls, then every ~½ pixel of log10 n.
+      std::vector<ImVec2> line;
+      const double per_pixel = 4.16 / std::max(1.0, double(size.x));
+      double last_x = -1;
+      for (std::size_t i = 0; i < n; ++i) {
+        const double x = std::log10(double(i + 1));
+        if (i + 1 < n && x - last_x < per_pixel / 2) continue;
+        line.push_back(plot::to_screen({x, r.means[i]}));
+        last_x = x;
+      }
+      ImGui::GetWindowDrawList()->AddPolyline(line.data(), int(line.size()), t.third, 0, 2);
+      plot::point({std::log10(double(n)), r.means[n - 1]}, t.third, 5);
+    }
+    const char* ticks[] = {"1", "10", "100", "1000", "10000"};
+    for (int k = 0; k <= 4; ++k) plot::text({double(k), 0.3}, ticks[k], t.text_muted, {k == 4 ? 1.f : k == 0 ? 0.f : 0.5f, 1}, {k == 0 ? 4.f : 0.f, -3});
+    bars::value_labels(kValues);
+    plot::text({4.08, e}, "E[X]", t.second, {1, 1}, {-4, -3});
+    plot::text({0, 6.6}, "running mean of n rolls (n on a log scale)", t.text_muted, {0, 0}, {8, 4});
+    plot::end_plot();
+  }
+
+  void draw_panel(const plot::FigureLayout& layout, const std::vector<double>& p) {
+    plot::begin_panel(layout);
+    const double e = expected_value(kValues, p), sd = std::sqrt(variance(kValues, p));
+    const std::string head = "E[X] = " + format_number(e) + "    \u03c3 = " + format_number(sd);
+    plot::heading(head.c_str());
+    const std::size_t n = rolls();
+    if (n > 0) {
+      const double mean = draws(p).means[n - 1];
+      const std::string line = "mean of " + std::to_string(n) + " rolls = " + format_number(mean);
+      ImGui::TextUnformatted(line.c_str());
+      const std::string gap = "off by " + format_number(std::abs(mean - e)) + "; band \u00b12\u03c3/\u221an = \u00b1" +
+                              format_number(2 * sd / std::sqrt(double(n)));
+      plot::note(gap.c_str());
+    } else {
+      plot::note("No rolls yet: press Roll or Play.");
+    }
+    const std::array<const char*, 5> roll = {playing_ ? "Pause" : "Play", "Roll 1", "+10", "+100", "Reset"};
+    switch (plot::button_row(roll)) {
+      case 0: playing_ = !playing_ && n < std::size_t(kMaxRolls); break;
+      case 1: add_rolls(1); break;
+      case 2: add_rolls(10); break;
+      case 3: add_rolls(100); break;
+      case 4:
+        playing_ = false;
+        params_.set(n_, 0);
+        break;
+      default: break;
+    }
+    ImGui::Spacing();
+    const std::array<const char*, 4> presets = {"Fair die", "Loaded die", "Only 1 or 6", "New seed"};
+    switch (plot::button_row(presets)) {
+      case 0: store(std::vector<double>(kFaces, 1.0 / kFaces)); break;
+      case 1: store({kLoaded.begin(), kLoaded.end()}); break;
+      case 2: store({0.5, 0, 0, 0, 0, 0.5}); break;
+      case 3: params_.set(seed_, params_.get(seed_) + 1); break;
+      default: break;
+    }
+    plot::note("Drag a bar's top, or use \u2190 \u2192 to pick a face and \u2191 \u2193 to change it.");
+    plot::end_panel();
+  }
+
+  void add_rolls(int k) {
+    playing_ = false;
+    params_.set(n_, std::min<std::int64_t>(kMaxRolls, params_.get(n_) + k));
+  }
+
+  std::array<Param<double>, kFaces> p_{};
+  Param<std::uint64_t> seed_{};
+  Param<std::int64_t> n_{};
+  mutable Rolls rolls_;     // a cache of what the parameters determine; describe() fills it too
+  bool playing_ = false;
+  int selected_ = 0;        // the face the arrow keys change
+  bool used_bars_ = false;  // show the keyboard's selection once the reader has used the bars
+  double y_max_ = 0.6;      // the top plot's height, changed only between drags
+};
+
+}  // namespace
+}  // namespace mml::figures
+
+MML_FIGURE(expected_value, "expected-value", "The long-run average of a loaded die",
+           "Drag the die's probability bars and roll it: the running mean wanders, then settles inside "
+           "a narrowing band around the expected value, the point where the bars balance.",
+           1.6f, 0.5f, ExpectedValue)
