@@ -88,10 +88,19 @@
     canvas { display: block; width: 100%; height: 100%; outline: none; touch-action: pan-x pan-y pinch-zoom; }
     canvas:focus-visible { box-shadow: inset 0 0 0 3px #0072B2; }
     :host([data-dark]) canvas:focus-visible { box-shadow: inset 0 0 0 3px #56B4E9; }
+    .poster { position: absolute; inset: 0; width: 100%; height: 100%; display: block; }
+    .poster:not([src]), :host([data-state="ready"]) .poster { display: none; }
+    :host(:not([data-state="ready"])) canvas { visibility: hidden; }
+    @media print {
+      canvas { display: none; }
+      .poster[src] { display: block !important; }
+      .status { display: none !important; }
+    }
     .status { position: absolute; inset: 0; display: flex; align-items: center; justify-content: center;
               padding: 1em; text-align: center; color: #5b606b; }
     :host([data-dark]) .status { color: #a3a8b3; }
     :host([data-state="ready"]) .status { display: none; }
+    :host([data-state="loading"]) .poster[src] ~ .status { display: none; }
     :host([data-state="error"]) .status { align-items: flex-start; justify-content: flex-start;
               text-align: left; white-space: pre-line; color: #9b2c00; background: #fff4ec; }
     :host([data-dark][data-state="error"]) .status { color: #ffb68a; background: #2a1d16; }
@@ -103,13 +112,15 @@
     constructor() {
       super();
       const root = this.attachShadow({ mode: "open" });
-      root.innerHTML = `<div class="frame"><canvas tabindex="0" role="img"></canvas>
+      root.innerHTML = `<div class="frame"><img class="poster" alt="" decoding="async"><canvas tabindex="0" role="img"></canvas>
         <div class="status" part="status">Loading figure…</div></div><p class="sr" aria-live="polite"></p>`;
       const style = document.createElement("style");
       style.textContent = STYLE;
       root.prepend(style);
       this._canvas = root.querySelector("canvas");
       this._status = root.querySelector(".status");
+      this._poster = root.querySelector(".poster");
+      this._poster.addEventListener("error", () => this._poster.removeAttribute("src"));
       this._live = root.querySelector("p");
       this._id = 0;
       this._module = null;
@@ -167,6 +178,7 @@
       } else if (!this.style.aspectRatio) {
         this.style.aspectRatio = "1.6";
       }
+      this._choosePoster();
       const rect = this.getBoundingClientRect();
       const dpr = Math.min(Math.max(window.devicePixelRatio || 1, 1), 3);
       if (rect.width < 1 || rect.height < 1) return;
@@ -242,9 +254,23 @@
       return pairs.join("&");
     }
 
+    // The build-time picture of this figure (web/site/posters.mjs): the page's data-poster stem,
+    // or for embeds without one, the figure's default poster next to this script when it has no
+    // parameters of its own. Shown until the figure is live, in print, and if it cannot run.
+    _choosePoster() {
+      const name = this.getAttribute("name") || "";
+      let stem = this.getAttribute("data-poster");
+      if (!stem && figureInfo(name) && !this._query()) stem = base + "posters/" + name;
+      if (!stem) return;
+      const wide = this.clientWidth >= manifest.wideLayoutMinWidth;
+      const src = `${stem}-${pageIsDark() ? "dark" : "light"}-${wide ? "wide" : "narrow"}.png`;
+      if (this._poster.getAttribute("src") !== src) this._poster.setAttribute("src", src);
+    }
+
     _applyPreferences() {
       const dark = pageIsDark();
       this.toggleAttribute("data-dark", dark);
+      this._choosePoster();
       if (!this._id) return;
       this._module._mml_set_theme(this._id, dark ? 1 : 0);
       this._module._mml_set_reduced_motion(this._id, motionQuery.matches ? 1 : 0);
