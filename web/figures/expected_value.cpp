@@ -146,18 +146,8 @@ class ExpectedValue final : public Figure {
       const ImVec2 m = plot::to_screen({r.means[n - 1], 0});
       dl->AddCircleFilled({m.x, m.y + 6}, 4, t.third);
     }
-    const bars::BarDrag drag = bars::drag_bar_tops("faces", kValues, p, 0.62, t.first, 1);
-    if (drag.grabbed >= 0) {
-      selected_ = drag.grabbed;
-      used_bars_ = true;
-    }
-    if (drag.index >= 0) store(with_probability(p, std::size_t(drag.index), drag.value));
-    const bars::BarKeys keys = bars::bar_keys(0.01);
-    if (keys.pick != 0 || keys.nudge != 0) used_bars_ = true;
-    selected_ = std::clamp(selected_ + keys.pick, 0, kFaces - 1);
-    if (keys.nudge != 0)
-      store(with_probability(p, std::size_t(selected_), p[std::size_t(selected_)] + keys.nudge));
-    if (used_bars_) bars::selection_outline(kValues[std::size_t(selected_)], p[std::size_t(selected_)], 0.62);
+    std::vector<double> edited;
+    if (bars::edit_distribution("faces", kValues, p, 0.62, t.first, &editor_, &edited)) store(edited);
     static const std::array<std::string, kFaces> names = {"1", "2", "3", "4", "5", "6"};
     bars::category_labels(kValues, names, 0);
     const std::array<double, 3> ticks = {0.2, 0.4, y_max_ > 0.7 ? 0.8 : 0.6};
@@ -264,8 +254,7 @@ class ExpectedValue final : public Figure {
   Param<std::int64_t> n_{};
   mutable Rolls rolls_;     // a cache of what the parameters determine; describe() fills it too
   bool playing_ = false;
-  int selected_ = 0;        // the face the arrow keys change
-  bool used_bars_ = false;  // show the keyboard's selection once the reader has used the bars
+  bars::BarEditor editor_;  // the face the arrow keys change
   double y_max_ = 0.6;      // the top plot's height, changed only between drags
 };
 

@@ -8,8 +8,10 @@
 #include <algorithm>
 #include <span>
 #include <string>
+#include <vector>
 
 #include "core/format.hpp"
+#include "core/probability.hpp"
 #include "web/plot/plot.hpp"
 
 namespace mml::figures::bars {
@@ -107,6 +109,54 @@ inline void value_labels(std::span<const double> ys) {
     const std::string s = format_number(y);
     plot::text({left, y}, s.c_str(), t.text_muted, {0, 0.5f}, {4, 0});
   }
+}
+
+// Text at a data point on a translucent patch of the background, readable over bars and lines.
+inline void backdrop_text(const Vec2& at, const std::string& s, ImU32 color, ImVec2 align, ImVec2 offset) {
+  const plot::Theme& t = plot::current_theme();
+  const ImVec2 p = plot::to_screen(at), size = ImGui::CalcTextSize(s.c_str());
+  const ImVec2 min(p.x + offset.x - size.x * align.x, p.y + offset.y - size.y * align.y);
+  ImDrawList* dl = ImGui::GetWindowDrawList();
+  dl->AddRectFilled({min.x - 3, min.y - 1}, {min.x + size.x + 3, min.y + size.y + 1},
+                    (t.background & ~IM_COL32_A_MASK) | (210u << IM_COL32_A_SHIFT), 3);
+  dl->AddText(min, color, s.c_str());
+}
+
+// Which bar the keyboard edits, kept by the figure (never in a static: two copies of a figure on a
+// page must not share it).
+struct BarEditor {
+  int selected = 0;
+  bool shown = false;  // draw the selection once the reader has used the bars
+};
+
+// One distribution as draggable bars (already drawn by the caller) plus keyboard editing: a changed
+// bar takes its probability from the others in proportion (core with_probability). Returns true and
+// the new distribution in *edited when the reader changed something.
+inline bool edit_distribution(const char* id, std::span<const double> centres, std::span<const double> p,
+                              double width, ImU32 color, BarEditor* editor, std::vector<double>* edited,
+                              double key_step = 0.01) {
+  const int k = int(std::min(centres.size(), p.size()));
+  if (k == 0) return false;
+  bool changed = false;
+  const BarDrag drag = drag_bar_tops(id, centres.first(std::size_t(k)), p.first(std::size_t(k)), width, color, 1);
+  if (drag.grabbed >= 0) {
+    editor->selected = drag.grabbed;
+    editor->shown = true;
+  }
+  if (drag.index >= 0) {
+    *edited = with_probability(p.first(std::size_t(k)), std::size_t(drag.index), drag.value);
+    changed = true;
+  }
+  const BarKeys keys = bar_keys(key_step);
+  if (keys.pick != 0 || keys.nudge != 0) editor->shown = true;
+  editor->selected = std::clamp(editor->selected + keys.pick, 0, k - 1);
+  const std::size_t s = std::size_t(editor->selected);
+  if (keys.nudge != 0 && !changed) {
+    *edited = with_probability(p.first(std::size_t(k)), s, p[s] + keys.nudge);
+    changed = true;
+  }
+  if (editor->shown) selection_outline(centres[s], changed ? (*edited)[s] : p[s], width);
+  return changed;
 }
 
 }  // namespace mml::figures::bars

@@ -1,0 +1,118 @@
+// entropy, headless: defaults, dragging and nudging bars, the coin curve, and describe() against
+// core/information.
+#include <catch2/catch.hpp>
+
+#include <cmath>
+#include <memory>
+#include <string>
+#include <vector>
+
+#include "core/format.hpp"
+#include "core/information.hpp"
+#include "tests/figures/drive.hpp"
+
+using namespace mml;
+using mml::test::drag;
+using mml::test::settle;
+using mml::test::tap;
+
+namespace {
+
+const FigureInfo& info() {
+  const FigureInfo* f = find_figure("entropy");
+  REQUIRE(f != nullptr);
+  return *f;
+}
+
+std::unique_ptr<FigureHost> make_host(double* time, const char* query = "") {
+  auto host = std::make_unique<FigureHost>(info());
+  std::vector<std::string> errors;
+  REQUIRE(host->configure(query, &errors));
+  host->resize(900, 900 / info().aspect, 1);
+  settle(*host, time);
+  return host;
+}
+
+double value_of(const std::string& state, const std::string& name) {
+  const std::string padded = "&" + state, key = "&" + name + "=";
+  const std::size_t at = padded.find(key);
+  return at == std::string::npos ? NAN : std::stod(padded.substr(at + key.size()));
+}
+
+bool contains(const std::string& s, const std::string& part) { return s.find(part) != std::string::npos; }
+
+}  // namespace
+
+TEST_CASE("entropy: the default (½, ¼, ⅛, ⅛) has H = 1.75 bits, met exactly by its Huffman code") {
+  double time = 0;
+  auto host = make_host(&time);
+  CHECK(host->state().empty());
+  const std::string d = host->describe();
+  CAPTURE(d);
+  CHECK(contains(d, "H(p) = 1.75 bits over 4 outcomes"));
+  CHECK(contains(d, "log\u2082 4 = 2 bits"));
+  CHECK(contains(d, "A Huffman code averages 1.75 bits"));
+}
+
+TEST_CASE("entropy: dragging A's bar down moves toward uniform and raises H") {
+  double time = 0;
+  bool moved = false;
+  // A is the first of four bars over a 630 px wide plot; its top (0.5) is in the upper half.
+  for (float y = 40; y <= 240 && !moved; y += 6) {
+    auto host = make_host(&time);
+    drag(*host, &time, 115, y, 0, 40);
+    const std::string state = host->state();
+    if (!contains(state, "p1=")) continue;
+    moved = true;
+    CAPTURE(state);
+    const double a = value_of(state, "p1");
+    CHECK(a < 0.5);
+    CHECK(value_of(state, "p2") / value_of(state, "p3") == Approx(2).epsilon(0.01));
+    const std::vector<double> p{a, value_of(state, "p2"), value_of(state, "p3"), value_of(state, "p4")};
+    CHECK(entropy_bits(p) > 1.75);
+    CHECK(contains(host->describe(), "H(p) = " + format_number(entropy_bits(p)) + " bits"));
+    CHECK(contains(host->describe(), "Huffman code averages " + format_number(huffman_code(p).average_length)));
+  }
+  CHECK(moved);
+}
+
+TEST_CASE("entropy: keys pick an outcome and nudge it") {
+  double time = 0;
+  auto host = make_host(&time);
+  host->set_focus(true);
+  tap(*host, &time, HostKey::Right);
+  tap(*host, &time, HostKey::Up);  // B: 0.25 → 0.26
+  CHECK(value_of(host->state(), "p2") == Approx(0.26));
+  CHECK(value_of(host->state(), "p1") == Approx(0.5 * 0.74 / 0.75).margin(1e-4));
+}
+
+TEST_CASE("entropy: the coin, H(0.9, 0.1) = 0.469 bits, and its handle moves along the curve") {
+  double time = 0;
+  auto host = make_host(&time, "k=2&p1=0.9&p2=0.1");
+  CHECK(contains(host->describe(), "P(A) = 0.9: H = 0.469 bits"));  // 0.4689955935892812
+  // The coin's handle is at (0.9, 0.469) in the lower plot; drag it left toward the fair coin.
+  bool moved = false;
+  for (float y = 380; y <= 500 && !moved; y += 5) {
+    for (float x = 520; x <= 580 && !moved; x += 5) {
+      auto h = make_host(&time, "k=2&p1=0.9&p2=0.1");
+      drag(*h, &time, x, y, -150, 0);
+      const double a = value_of(h->state(), "p1");
+      if (std::isnan(a) || a == 0.9) continue;
+      moved = true;
+      CHECK(a < 0.9);
+      CHECK(a + value_of(h->state(), "p2") == Approx(1));
+      CHECK(contains(h->describe(), "H = " + format_number(binary_entropy_bits(a)) + " bit"));
+    }
+  }
+  CHECK(moved);
+}
+
+TEST_CASE("entropy: uniform over k reaches log₂ k; a certain outcome has none") {
+  double time = 0;
+  auto host = make_host(&time, "k=8&p1=1&p2=1&p3=1&p4=1&p5=1&p6=1&p7=1&p8=1");
+  CHECK(contains(host->describe(), "H(p) = 3 bits over 8 outcomes"));
+  CHECK(contains(host->describe(), "Huffman code averages 3 bits"));
+  auto certain = make_host(&time, "k=3&p1=0&p2=1&p3=0");
+  CHECK(contains(certain->describe(), "H(p) = 0 bits"));
+  CHECK(contains(certain->describe(), "averages 0 bits"));
+}
