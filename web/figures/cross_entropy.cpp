@@ -94,7 +94,7 @@ class CrossEntropy final : public Figure {
     const plot::Theme& t = plot::current_theme();
     const int k = int(p.size());
     if (!plot::begin_plot("##distributions", size, plot::PlotFlags_NoTickLabels)) return;
-    plot::setup_axes({0.4, k + 0.6}, {-0.1, 1.2});
+    plot::setup_axes({0.4, k + 0.6}, {bars::bottom_for_labels(1.2, size.y), 1.2});
     std::vector<double> left, right, centres;
     for (int i = 1; i <= k; ++i) {
       left.push_back(i - 0.2);

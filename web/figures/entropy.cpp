@@ -84,7 +84,7 @@ class Entropy final : public Figure {
     const plot::Theme& t = plot::current_theme();
     const int k = int(p.size());
     if (!plot::begin_plot("##distribution", size, plot::PlotFlags_NoTickLabels)) return;
-    plot::setup_axes({0.35, k + 0.65}, {-0.1, 1.18});
+    plot::setup_axes({0.35, k + 0.65}, {bars::bottom_for_labels(1.18, size.y), 1.18});
     const std::span<const double> centres = std::span<const double>(kCentres).first(std::size_t(k));
     plot::bars(centres, p, 0.62, with_alpha(t.first, 150), t.first);
     std::vector<double> edited;
@@ -108,7 +108,7 @@ class Entropy final : public Figure {
       y_max_ = std::min(top + 0.8, 10.0);
     }
     if (!plot::begin_plot("##areas", size, plot::PlotFlags_NoTickLabels)) return;
-    plot::setup_axes({-0.02, 1.02}, {-0.08 * y_max_, y_max_});
+    plot::setup_axes({-0.07, 1.02}, {bars::bottom_for_labels(y_max_, size.y), y_max_});
     ImDrawList* dl = ImGui::GetWindowDrawList();
     double x = 0;
     for (std::size_t i = 0; i < p.size(); ++i) {
@@ -137,7 +137,7 @@ class Entropy final : public Figure {
     std::vector<double> ticks;
     for (int b = 1; b < y_max_ - 0.3; b += y_max_ > 6 ? 2 : 1) ticks.push_back(b);
     bars::value_labels(ticks);
-    plot::text({-0.02, y_max_}, "each outcome: width p, height \u2212log\u2082 p bits", t.text_muted, {0, 0}, {30, 4});
+    plot::text({-0.07, y_max_}, "each outcome: width p, height \u2212log\u2082 p bits", t.text_muted, {0, 0}, {30, 4});
     plot::end_plot();
   }
 

@@ -69,7 +69,7 @@ class ExpectedValue final : public Figure {
     advance(context);
     const std::vector<double> p = probabilities();
     const plot::FigureLayout layout =
-        plot::split_layout(ImGui::GetCursorScreenPos(), ImGui::GetContentRegionAvail(), 270, 230);
+        plot::split_layout(ImGui::GetCursorScreenPos(), ImGui::GetContentRegionAvail(), 270, 260);
     const float top_h = std::floor(layout.plot_size.y * 0.46f);
     ImGui::SetCursorScreenPos(layout.plot_min);
     draw_distribution(p, {layout.plot_size.x, top_h});
@@ -126,7 +126,7 @@ class ExpectedValue final : public Figure {
     const plot::Theme& t = plot::current_theme();
     if (!ImGui::IsAnyItemActive()) y_max_ = *std::max_element(p.begin(), p.end()) > 0.55 ? 1.0 : 0.6;
     if (!plot::begin_plot("##distribution", size, plot::PlotFlags_NoTickLabels)) return;
-    plot::setup_axes({0.2, 6.65}, {-0.1 * y_max_, 1.22 * y_max_});  // room for the legend on top
+    plot::setup_axes({0.2, 6.65}, {bars::bottom_for_labels(1.22 * y_max_, size.y), 1.22 * y_max_});  // room for the legend on top
     const std::size_t n = rolls();
     const Rolls& r = draws(p);
     std::array<double, kFaces> freq{};
@@ -213,9 +213,8 @@ class ExpectedValue final : public Figure {
       const double mean = draws(p).means[n - 1];
       const std::string line = "mean of " + std::to_string(n) + " rolls = " + format_number(mean);
       ImGui::TextUnformatted(line.c_str());
-      const std::string gap = "off by " + format_number(std::abs(mean - e)) + "; band \u00b12\u03c3/\u221an = \u00b1" +
-                              format_number(2 * sd / std::sqrt(double(n)));
-      plot::note(gap.c_str());
+      const std::string band = "band \u00b12\u03c3/\u221an = \u00b1" + format_number(2 * sd / std::sqrt(double(n)));
+      plot::note(band.c_str());
     } else {
       plot::note("No rolls yet: press Roll or Play.");
     }
@@ -232,7 +231,7 @@ class ExpectedValue final : public Figure {
       default: break;
     }
     ImGui::Spacing();
-    const std::array<const char*, 4> presets = {"Fair die", "Loaded die", "Only 1 or 6", "New seed"};
+    const std::array<const char*, 4> presets = {"Fair die", "Loaded die", "1 or 6 only", "New seed"};
     switch (plot::button_row(presets)) {
       case 0: store(std::vector<double>(kFaces, 1.0 / kFaces)); break;
       case 1: store({kLoaded.begin(), kLoaded.end()}); break;
@@ -240,7 +239,7 @@ class ExpectedValue final : public Figure {
       case 3: params_.set(seed_, params_.get(seed_) + 1); break;
       default: break;
     }
-    plot::note("Drag a bar's top, or use \u2190 \u2192 to pick a face and \u2191 \u2193 to change it.");
+    if (!layout.stacked) plot::note("Drag a bar's top, or use \u2190 \u2192 to pick a face and \u2191 \u2193 to change it.");
     plot::end_panel();
   }
 
@@ -264,4 +263,4 @@ class ExpectedValue final : public Figure {
 MML_FIGURE(expected_value, "expected-value", "The long-run average of a loaded die",
            "Drag the die's probability bars and roll it: the running mean wanders, then settles inside "
            "a narrowing band around the expected value, the point where the bars balance.",
-           1.6f, 0.5f, ExpectedValue)
+           1.6f, 0.47f, ExpectedValue)

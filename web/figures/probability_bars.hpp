@@ -94,6 +94,12 @@ inline void selection_outline(double centre, double height, double width) {
                                       {std::max(a.x, b.x) + 3, std::max(a.y, b.y) + 3}, t.text, 3, 0, 2);
 }
 
+// The lower end of a y range [lo, top] that leaves `pixels` under y = 0 for category labels in a
+// plot `height` pixels tall: lo = −pixels · (top − lo) / height, solved for lo.
+inline double bottom_for_labels(double top, float height, float pixels = 24) {
+  return height > pixels ? -pixels * top / (height - pixels) : -0.2 * top;
+}
+
 // Category names under bars (the plot is drawn with PlotFlags_NoTickLabels).
 inline void category_labels(std::span<const double> centres, std::span<const std::string> names, double y) {
   const plot::Theme& t = plot::current_theme();
