@@ -161,11 +161,19 @@ describe('a good build of the real chapters', () => {
     assert.match(html, /<li class="ch ch-coming"><span class="ch-num">1<\/span><span class="ch-title">Vectors and vector spaces<\/span> <span class="ch-tag">coming<\/span>/);
   });
 
-  test('gallery and embedding guide cover every figure of the manifest', () => {
+  test('gallery and embedding guide cover every book figure; toolkit figures get toolkit.html', () => {
     const manifest = JSON.parse(fs.readFileSync(FIXTURE_MANIFEST, 'utf8'));
     const gallery = read(built.out, 'gallery.html');
     const guide = read(built.out, 'embedding.html');
-    for (const f of manifest.figures) {
+    const toolkit = manifest.figures.filter((f) => f.id.startsWith('toolkit-'));
+    if (toolkit.length) {
+      const page = read(built.out, 'toolkit.html');
+      for (const f of toolkit) {
+        assert.match(page, new RegExp(`<h2 id="${f.id}">`));
+        assert.doesNotMatch(gallery, new RegExp(`<h2 id="${f.id}">`));
+      }
+    }
+    for (const f of manifest.figures.filter((f) => !f.id.startsWith('toolkit-'))) {
       assert.match(gallery, new RegExp(`<h2 id="${f.id}">`));
       assert.match(gallery, new RegExp(`<pre id="snippet-${f.id}"[^>]*><code>&lt;script src=&quot;mml/mml-figure.js&quot;&gt;&lt;/script&gt;\n&lt;mml-figure name=&quot;${f.id}&quot;`));
       for (const p of f.params) assert.match(guide, new RegExp(`<th scope="row"><code>${p.name}</code></th><td>${p.type}</td>`));

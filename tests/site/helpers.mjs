@@ -5,7 +5,20 @@ import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 
 export const REPO = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..', '..');
-export const FIXTURE_MANIFEST = path.join(REPO, 'tests', 'site', 'fixtures', 'manifest.json');
+// The fixture manifest (basis-images and an `every-type` figure with one parameter of each
+// type) plus every figure of the built manifest (MML_MANIFEST, default build/manifest.json), so
+// tests that build the real chapters know the real figures as they are added.
+export const FIXTURE_MANIFEST = (() => {
+  const fixture = JSON.parse(fs.readFileSync(path.join(REPO, 'tests', 'site', 'fixtures', 'manifest.json'), 'utf8'));
+  const built = process.env.MML_MANIFEST || path.join(REPO, 'build', 'manifest.json');
+  if (fs.existsSync(built)) {
+    const known = new Set(fixture.figures.map((f) => f.id));
+    for (const f of JSON.parse(fs.readFileSync(built, 'utf8')).figures) if (!known.has(f.id)) fixture.figures.push(f);
+  }
+  const file = path.join(fs.mkdtempSync(path.join(os.tmpdir(), 'mml-manifest-')), 'manifest.json');
+  fs.writeFileSync(file, JSON.stringify(fixture));
+  return file;
+})();
 
 export function tempDir(prefix = 'mml-site-') {
   return fs.mkdtempSync(path.join(os.tmpdir(), prefix));
