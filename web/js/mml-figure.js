@@ -258,6 +258,8 @@
     // or for embeds without one, the figure's default poster next to this script when it has no
     // parameters of its own. Shown until the figure is live, in print, and if it cannot run.
     _choosePoster() {
+      // Before layout (width 0) the variant is unknown; once live, the poster is hidden anyway.
+      if (this.clientWidth === 0 || this.getAttribute("data-state") === "ready") return;
       const name = this.getAttribute("name") || "";
       let stem = this.getAttribute("data-poster");
       if (!stem && figureInfo(name) && !this._query()) stem = base + "posters/" + name;
