@@ -63,13 +63,13 @@ void draw_grid_and_axes() {
     dl->AddText(font, fs, at, t.text_muted, s.c_str());
   };
   for (double x : xs) {
-    if (x == ax) continue;
+    if (x == ax || (g_plot.flags & PlotFlags_NoXTickLabels)) continue;
     const ImVec2 s = to_screen({x, ay});
     dl->AddLine({s.x, s.y - 3}, {s.x, s.y + 3}, t.axis, 1);
     label({s.x, s.y + 5}, {0.5f, 0}, x);
   }
   for (double y : ys) {
-    if (y == ay) continue;
+    if (y == ay || (g_plot.flags & PlotFlags_NoYTickLabels)) continue;
     const ImVec2 s = to_screen({ax, y});
     dl->AddLine({s.x - 3, s.y}, {s.x + 3, s.y}, t.axis, 1);
     label({s.x - 6, s.y}, {1, 0.5f}, y);
@@ -89,6 +89,7 @@ Vec2 limited(const Vec2& p, double limit) {
 
 void set_frame_options(const FrameOptions& options) { g_options = options; }
 const Theme& current_theme() { return *g_options.theme; }
+bool keyboard_focus() { return g_options.keyboard_focus; }
 
 ImRect plot_area(ImVec2 size) {
   const ImVec2 avail = ImGui::GetContentRegionAvail();

@@ -26,12 +26,16 @@ struct FrameOptions {
 };
 void set_frame_options(const FrameOptions& options);
 const Theme& current_theme();
+// True while the figure's canvas has keyboard focus (show selection outlines, take arrow keys).
+bool keyboard_focus();
 
 enum PlotFlags : int {
   PlotFlags_None = 0,
   PlotFlags_EqualAspect = 1 << 0,  // one unit is as long on x as on y (geometry figures)
   PlotFlags_NoGrid = 1 << 1,
-  PlotFlags_NoTickLabels = 1 << 2,
+  PlotFlags_NoTickLabels = 1 << 2,   // neither axis
+  PlotFlags_NoXTickLabels = 1 << 3,  // categories or custom labels below the x-axis
+  PlotFlags_NoYTickLabels = 1 << 4,
 };
 
 // The screen rectangle a plot of `size` CSS pixels takes at the cursor (zero or negative
