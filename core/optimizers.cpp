@@ -1,0 +1,78 @@
+#include "core/optimizers.hpp"
+
+#include <cmath>
+
+namespace mml {
+
+bool newton_step(const Mat2& hessian, const Vec2& gradient, NewtonHessian mode, Vec2* step) {
+  // H is symmetric: H = Q·diag(λ)·Qᵀ, so H⁻¹g = Q·diag(1/λ)·Qᵀg, and |H| swaps λ for |λ|.
+  const Eigen::SelfAdjointEigenSolver<Mat2> eig(hessian);
+  Vec2 lambda = eig.eigenvalues();
+  if (mode == NewtonHessian::AbsoluteEigenvalues) lambda = lambda.cwiseAbs();
+  const double scale = std::max(1.0, hessian.cwiseAbs().maxCoeff());
+  if (lambda.cwiseAbs().minCoeff() < 1e-12 * scale) return false;
+  const Mat2& q = eig.eigenvectors();
+  *step = -(q * (q.transpose() * gradient).cwiseQuotient(lambda));
+  return true;
+}
+
+OptimizerRun run_optimizer(Optimizer method, const Landscape& loss, const Vec2& start,
+                           const OptimizerSettings& s) {
+  OptimizerRun run;
+  run.path.reserve(std::size_t(s.max_steps) + 1);
+  run.losses.reserve(std::size_t(s.max_steps) + 1);
+  Vec2 theta = start, v = Vec2::Zero(), m = Vec2::Zero(), second = Vec2::Zero();
+  run.path.push_back(theta);
+  run.losses.push_back(loss.value(theta));
+  for (int k = 1; k <= s.max_steps; ++k) {
+    const Vec2 g = loss.gradient(theta);
+    if (g.norm() < s.gradient_tolerance) {
+      run.end = RunEnd::Converged;
+      return run;
+    }
+    switch (method) {
+      case Optimizer::GradientDescent: theta -= s.learning_rate * g; break;
+      case Optimizer::Momentum:
+        v = s.momentum * v + g;
+        theta -= s.learning_rate * v;
+        break;
+      case Optimizer::Adam: {
+        m = s.beta1 * m + (1 - s.beta1) * g;
+        second = s.beta2 * second + (1 - s.beta2) * g.cwiseProduct(g);
+        const Vec2 m_hat = m / (1 - std::pow(s.beta1, k));
+        const Vec2 s_hat = second / (1 - std::pow(s.beta2, k));
+        theta -= s.adam_rate * m_hat.cwiseQuotient((s_hat.cwiseSqrt().array() + s.epsilon).matrix());
+        break;
+      }
+      case Optimizer::Newton: {
+        Vec2 step;
+        if (!newton_step(loss.hessian(theta), g, s.newton, &step)) {
+          run.end = RunEnd::SingularHessian;
+          return run;
+        }
+        theta += step;
+        break;
+      }
+    }
+    const double f = loss.value(theta);
+    if (!std::isfinite(f) || !theta.allFinite() || theta.norm() > s.escape_radius) {
+      run.end = RunEnd::Diverged;  // the last entry is the last finite, in-range iterate
+      return run;
+    }
+    run.path.push_back(theta);
+    run.losses.push_back(f);
+  }
+  return run;
+}
+
+const char* optimizer_name(Optimizer method) {
+  switch (method) {
+    case Optimizer::GradientDescent: return "gradient descent";
+    case Optimizer::Momentum: return "momentum";
+    case Optimizer::Adam: return "Adam";
+    case Optimizer::Newton: return "Newton";
+  }
+  return "";
+}
+
+}  // namespace mml
