@@ -11,7 +11,8 @@ here="$(cd "$(dirname "${BASH_SOURCE[0]}")" && pwd)"
 source "$here/env.sh"
 
 PACKAGES=(build-essential cmake ninja-build pkg-config git ca-certificates xz-utils
-  libeigen3-dev catch2 zlib1g-dev emscripten clang libclang-rt-14-dev libglfw3-dev
+  libeigen3-dev catch2 zlib1g-dev emscripten clang libclang-rt-14-dev libglfw3-dev libgles-dev
+  libgl1-mesa-dri xvfb xauth
   chromium fonts-dejavu-core python3 fonttools nodejs)
 
 as_root() {
