@@ -77,3 +77,31 @@ TEST_CASE("triangulation covers a non-convex polygon in either orientation") {
   projection << 1, 0, 0, 0;
   CHECK(triangulate(mml::map_points(projection, f)).empty());  // flat: nothing to fill
 }
+
+TEST_CASE("pan and zoom: the anchor stays put, and the view stays within bounds") {
+  const Range hx{-4, 4}, hy{-2, 2};
+  PanZoom pz;
+  const Eigen::Vector2d anchor(1, 0.5);
+  zoom_about(&pz, hx, hy, anchor, 2);
+  Range x = hx, y = hy;
+  apply_pan_zoom(pz, &x, &y);
+  CHECK(x.size() == Approx(4));
+  CHECK(y.size() == Approx(2));
+  // The anchor keeps its relative position: (1 − (−4)) / 8 = 0.625 across, (0.5 + 2) / 4 = 0.625 up.
+  CHECK((anchor.x() - x.min) / x.size() == Approx(0.625));
+  CHECK((anchor.y() - y.min) / y.size() == Approx(0.625));
+  pan_by(&pz, hx, hy, {1, 0});  // content moves right by 1: the view moves left by 1
+  Range x2 = hx, y2 = hy;
+  apply_pan_zoom(pz, &x2, &y2);
+  CHECK(x2.min == Approx(x.min - 1));
+  for (int i = 0; i < 100; ++i) zoom_about(&pz, hx, hy, {0, 0}, 3);
+  CHECK(pz.zoom == Approx(16));
+  for (int i = 0; i < 100; ++i) pan_by(&pz, hx, hy, {50, -50});
+  CHECK(pz.offset.x() == Approx(-2));
+  CHECK(pz.offset.y() == Approx(2));
+  zoom_about(&pz, hx, hy, {NAN, 0}, 2);
+  pan_by(&pz, hx, hy, {INFINITY, 0});
+  CHECK(pz.offset.allFinite());
+  CHECK_FALSE(pz.home());
+  CHECK(PanZoom{}.home());
+}

@@ -39,7 +39,7 @@ class ToolkitFields final : public Figure {
     // Colours follow log(1 + f): Himmelblau spans 0 to ~900 here, and the minima live near 0.
     const plot::Range colors{0, std::log1p(900.0)};
     ImGui::SetCursorScreenPos(layout.plot_min);
-    if (plot::begin_plot("##field", layout.plot_size, plot::PlotFlags_EqualAspect)) {
+    if (plot::begin_plot("##field", layout.plot_size, plot::PlotFlags_EqualAspect | plot::PlotFlags_PanZoom)) {
       plot::setup_axes({-5, 5}, {-5, 5});
       const int n = int(params_.get(resolution_));
       const plot::Range x = plot::current_view().x(), y = plot::current_view().y();
@@ -54,7 +54,7 @@ class ToolkitFields final : public Figure {
     }
     plot::begin_panel(layout);
     plot::heading("Himmelblau's function");
-    plot::note("Colour is log(1 + f); four minima, all with f = 0.");
+    plot::note("Colour is log(1 + f); four minima, all with f = 0. Drag to pan; click, then wheel to zoom; double-click to go back.");
     static constexpr std::array kMaps = {"viridis", "cividis"};
     int m = params_.get(map_);
     if (plot::dropdown("Colour map", &m, kMaps)) params_.set(map_, m);

@@ -112,8 +112,39 @@ bool begin_plot(const char* id, ImVec2 size, int flags) {
   return true;
 }
 
+// Pan and zoom (PlotFlags_PanZoom): the background is a button submitted before the items, with
+// overlap allowed so handles drawn later still take the pointer. State lives in ImGui storage.
+static void pan_zoom(Range* x, Range* y) {
+  const ImRect& r = g_plot.rect;
+  ImGuiStorage* storage = ImGui::GetStateStorage();
+  const ImGuiID key = ImGui::GetID("##panzoom");
+  PanZoom pz;
+  pz.zoom = storage->GetFloat(key, 1);
+  pz.offset = {storage->GetFloat(key + 1, 0), storage->GetFloat(key + 2, 0)};
+  const Range home_x = *x, home_y = *y;
+  ImGui::SetCursorScreenPos(r.Min);
+  ImGui::InvisibleButton("##background", r.GetSize());
+  ImGui::SetItemAllowOverlap();
+  const ViewTransform before = [&] {
+    Range vx = home_x, vy = home_y;
+    apply_pan_zoom(pz, &vx, &vy);
+    return ViewTransform(vx, vy, {r.Min.x, r.Min.y, r.GetWidth(), r.GetHeight()}, g_plot.flags & PlotFlags_EqualAspect);
+  }();
+  ImGuiIO& io = ImGui::GetIO();
+  if (ImGui::IsItemActive() && (io.MouseDelta.x != 0 || io.MouseDelta.y != 0))
+    pan_by(&pz, home_x, home_y, {io.MouseDelta.x / before.pixels_per_unit_x(), -io.MouseDelta.y / before.pixels_per_unit_y()});
+  if (ImGui::IsItemHovered() && io.MouseWheel != 0)
+    zoom_about(&pz, home_x, home_y, before.to_data({io.MousePos.x, io.MousePos.y}), std::pow(1.15, io.MouseWheel));
+  if (ImGui::IsItemHovered() && ImGui::IsMouseDoubleClicked(0)) pz = PanZoom{};
+  storage->SetFloat(key, float(pz.zoom));
+  storage->SetFloat(key + 1, float(pz.offset.x()));
+  storage->SetFloat(key + 2, float(pz.offset.y()));
+  apply_pan_zoom(pz, x, y);
+}
+
 void setup_axes(Range x, Range y) {
   const ImRect& r = g_plot.rect;
+  if (g_plot.flags & PlotFlags_PanZoom) pan_zoom(&x, &y);
   g_plot.view = ViewTransform(x, y, {r.Min.x, r.Min.y, r.GetWidth(), r.GetHeight()},
                               g_plot.flags & PlotFlags_EqualAspect);
   g_plot.draw->PushClipRect(r.Min, r.Max, true);

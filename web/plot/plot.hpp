@@ -36,6 +36,7 @@ enum PlotFlags : int {
   PlotFlags_NoTickLabels = 1 << 2,   // neither axis
   PlotFlags_NoXTickLabels = 1 << 3,  // categories or custom labels below the x-axis
   PlotFlags_NoYTickLabels = 1 << 4,
+  PlotFlags_PanZoom = 1 << 5,        // drag the background to pan, wheel to zoom, double-click: home
 };
 
 // The screen rectangle a plot of `size` CSS pixels takes at the cursor (zero or negative

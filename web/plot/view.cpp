@@ -34,6 +34,41 @@ Eigen::Vector2d ViewTransform::to_data(const Eigen::Vector2d& s) const {
           y_.max - (s.y() - screen_.y) / screen_.h * y_.size()};
 }
 
+namespace {
+void clamp_pan_zoom(PanZoom* pz) {
+  if (!std::isfinite(pz->zoom)) pz->zoom = 1;
+  if (!pz->offset.allFinite()) pz->offset.setZero();
+  pz->zoom = std::clamp(pz->zoom, 0.25, 16.0);
+  pz->offset = pz->offset.cwiseMax(-2.0).cwiseMin(2.0);
+}
+}  // namespace
+
+void apply_pan_zoom(const PanZoom& pz, Range* x, Range* y) {
+  const double cx = x->center() + pz.offset.x() * x->size(), cy = y->center() + pz.offset.y() * y->size();
+  const double hx = x->size() / (2 * pz.zoom), hy = y->size() / (2 * pz.zoom);
+  *x = {cx - hx, cx + hx};
+  *y = {cy - hy, cy + hy};
+}
+
+void zoom_about(PanZoom* pz, Range home_x, Range home_y, const Eigen::Vector2d& anchor, double factor) {
+  if (!(factor > 0) || !std::isfinite(factor) || !anchor.allFinite()) return;
+  Range x = home_x, y = home_y;
+  apply_pan_zoom(*pz, &x, &y);
+  const double new_zoom = std::clamp(pz->zoom * factor, 0.25, 16.0);
+  const double k = pz->zoom / new_zoom;  // how the visible size scales
+  // Keep the anchor's relative position: new centre = anchor + (centre − anchor)·k.
+  const double cx = anchor.x() + (x.center() - anchor.x()) * k, cy = anchor.y() + (y.center() - anchor.y()) * k;
+  pz->zoom = new_zoom;
+  pz->offset = {(cx - home_x.center()) / home_x.size(), (cy - home_y.center()) / home_y.size()};
+  clamp_pan_zoom(pz);
+}
+
+void pan_by(PanZoom* pz, Range home_x, Range home_y, const Eigen::Vector2d& delta) {
+  if (!delta.allFinite() || !(home_x.size() > 0) || !(home_y.size() > 0)) return;
+  pz->offset -= Eigen::Vector2d(delta.x() / home_x.size(), delta.y() / home_y.size());
+  clamp_pan_zoom(pz);
+}
+
 double nice_step(double span, int target) {
   if (!(span > 0) || !std::isfinite(span) || target < 1) return 1;
   const double raw = span / target;

@@ -37,6 +37,20 @@ class ViewTransform {
   ScreenRect screen_;
 };
 
+// Pan and zoom of a plot relative to its home ranges (what the figure asked for). Bounded: the
+// zoom stays in [1/4, 16] and the centre within two home sizes of home, so a reader can never
+// lose the picture; a double-click (or reset) returns home.
+struct PanZoom {
+  double zoom = 1;                                  // > 1 shows less (closer)
+  Eigen::Vector2d offset = Eigen::Vector2d::Zero();  // centre shift in home sizes
+  bool home() const { return zoom == 1 && offset.isZero(); }
+};
+void apply_pan_zoom(const PanZoom& pz, Range* x, Range* y);
+// Zooms by `factor` about `anchor` (data coordinates), which stays where it is on screen.
+void zoom_about(PanZoom* pz, Range home_x, Range home_y, const Eigen::Vector2d& anchor, double factor);
+// Moves the view by `delta` data units (the picture follows the pointer: view moves opposite).
+void pan_by(PanZoom* pz, Range home_x, Range home_y, const Eigen::Vector2d& delta);
+
 // Step of the form {1, 2, 5} × 10ᵏ giving about `target` intervals over `span` (Heckbert's
 // "nice numbers" without rounding the ends).
 double nice_step(double span, int target);
