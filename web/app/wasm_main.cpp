@@ -29,6 +29,7 @@ struct Instance {
   std::unique_ptr<mml::GlRenderer> renderer;
   int gl = 0;  // Emscripten's GL context handle, 0 while detached
   int cursor = -2;
+  bool reduced_motion = false;  // as last told by the page (read back by mml_reduced_motion)
 };
 
 std::map<int, Instance> g_instances;
@@ -124,7 +125,15 @@ EMSCRIPTEN_KEEPALIVE void mml_set_focus(int id, int focused) {
   if (Instance* in = find(id)) in->host->set_focus(focused != 0);
 }
 EMSCRIPTEN_KEEPALIVE void mml_set_reduced_motion(int id, int reduced) {
-  if (Instance* in = find(id)) in->host->set_reduced_motion(reduced != 0);
+  Instance* in = find(id);
+  if (!in) return;
+  in->reduced_motion = reduced != 0;
+  in->host->set_reduced_motion(in->reduced_motion);
+}
+// What the module was last told about prefers-reduced-motion (1/0), -1 for an unknown id.
+EMSCRIPTEN_KEEPALIVE int mml_reduced_motion(int id) {
+  Instance* in = find(id);
+  return in ? (in->reduced_motion ? 1 : 0) : -1;
 }
 // kind: 0 move, 1 button down, 2 button up, 3 leave.
 EMSCRIPTEN_KEEPALIVE void mml_pointer(int id, int kind, float x, float y, int button) {
@@ -178,6 +187,12 @@ EMSCRIPTEN_KEEPALIVE int mml_hit(int id, float x, float y) {
   in->host->pointer_move(x, y);
   mml_frame(id, emscripten_get_now() / 1000);
   return in->host->pointer_over_control() ? 1 : 0;
+}
+// Counts parameter changes (drags, panel edits, configure, reset): the page compares it after
+// frames to know when to refresh its controls and the page URL without reading the state.
+EMSCRIPTEN_KEEPALIVE double mml_revision(int id) {
+  Instance* in = find(id);
+  return in ? double(in->host->figure().params().revision()) : -1;
 }
 EMSCRIPTEN_KEEPALIVE int mml_wants_text(int id) {
   Instance* in = find(id);

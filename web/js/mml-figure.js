@@ -8,20 +8,33 @@
 //   - the wheel only after a click into the figure or with Ctrl held,
 //   - touches only when they start on a control, so the page still scrolls elsewhere.
 // Frames run on demand: an idle figure or a hidden tab draws nothing (`frameCount` counts them).
-// Parameters come from attributes ("name=value" per parameter); the C++ side validates them and
-// every rejection is shown in the figure's box, naming the valid values.
-// The page generator prepends `window.MML_MANIFEST = {...}` (ids, titles, aspect ratios).
+// Parameters come from attributes ("name=value" per parameter), then from the page URL
+// (`?<figure key>=a%3D1%2C0.5`); the C++ side validates them and every rejection is shown in the
+// figure's box, naming the valid values.
+// The page generator prepends `window.MML_MANIFEST = {...}` (ids, titles, aspect ratios, params).
+//
+// [SECTION] index
+//   module        one WebAssembly instance for the page
+//   contexts      at most MAX_CONTEXTS live WebGL contexts; far figures keep a snapshot instead
+//   page URL      figure state mirrored into the query with history.replaceState
+//   markup        shadow DOM, styles and icons
+//   element       <mml-figure>: mounting, layout, frames
+//   toolbar       reset, copy link, copy embed code, save PNG
+//   controls      native, labelled controls for every parameter
+//   input         pointer, touch, wheel and keys
 (function () {
   "use strict";
   if (window.customElements.get("mml-figure")) return;
 
   const script = document.currentScript;
-  const base = new URL(".", script ? script.src : document.baseURI).href;
+  const scriptUrl = script && script.src ? script.src : new URL("mml-figure.js", document.baseURI).href;
+  const base = new URL(".", scriptUrl).href;
   const manifest = window.MML_MANIFEST || { figures: [], wideLayoutMinWidth: 560 };
   const figureInfo = (id) => manifest.figures.find((f) => f.id === id);
   const RESERVED = new Set(["name", "class", "style", "id", "title", "slot", "hidden", "lang", "dir", "tabindex"]);
+  const isParamAttribute = (name) => !RESERVED.has(name) && !name.startsWith("data-") && !name.startsWith("aria-");
 
-  // --- one module for the page -------------------------------------------------------------------
+  // [SECTION] module ------------------------------------------------------------------------------
   let modulePromise = null;
   const byId = new Map();  // figure instance id → element
 
@@ -50,7 +63,77 @@
     return modulePromise;
   }
 
-  // --- page-wide: theme and motion preferences -------------------------------------------------
+  // [SECTION] contexts ----------------------------------------------------------------------------
+  // Browsers keep only so many WebGL contexts per page (8 on Android Chromium) and silently kill
+  // the oldest past that. So a figure holds a context only near the viewport: it attaches when it
+  // comes within NEAR of the screen, and detaches (C++ state kept, a snapshot shown in its place)
+  // when it is more than 1.5 viewports away, or when another figure needs the context and it is
+  // the one seen least recently.
+  const MAX_CONTEXTS = 8;
+  const attached = new Set();
+  const observe = (callback, rootMargin) => new IntersectionObserver((entries) => {
+    for (const entry of entries) callback(entry.target, entry.isIntersecting);
+  }, { rootMargin });
+  const nearObserver = observe((el, yes) => el._onNear(yes), "400px 0px");
+  const rangeObserver = observe((el, yes) => el._onRange(yes), "150% 0px");
+  const screenObserver = observe((el, yes) => el._onScreen(yes), "0px");
+
+  // Frees a context for `wanting`: the attached figure off screen and seen longest ago goes
+  // first; a figure the reader is using (focused) goes last.
+  function makeRoom(wanting) {
+    const rank = (el) => (el._hasFocus() ? 2 : 0) + (el._onScreenNow ? 1 : 0);
+    while (attached.size >= MAX_CONTEXTS) {
+      let victim = null;
+      for (const el of attached) {
+        if (el === wanting) continue;
+        if (!victim || rank(el) < rank(victim) || (rank(el) === rank(victim) && el._seen < victim._seen)) victim = el;
+      }
+      if (!victim) return;
+      victim._detach(true);
+    }
+  }
+
+  // [SECTION] page URL ----------------------------------------------------------------------------
+  // A changed figure writes its state into the page's query (replaceState, debounced, so the
+  // history gets no entries), which makes the address bar a link to what the reader sees.
+  const urlDirty = new Set();
+  let urlTimer = 0;
+  function scheduleUrl(el) {
+    urlDirty.add(el);
+    if (urlTimer) clearTimeout(urlTimer);
+    urlTimer = setTimeout(() => {
+      urlTimer = 0;
+      const url = new URL(window.location.href);
+      for (const fig of urlDirty) if (fig._id) fig._writeState(url.searchParams);
+      urlDirty.clear();
+      if (url.href !== window.location.href) window.history.replaceState(window.history.state, "", url.href);
+    }, 400);
+  }
+
+  async function copyText(text) {
+    try {
+      await navigator.clipboard.writeText(text);
+      return true;
+    } catch (error) {
+      // Older browsers and pages not served over https: a selected, off-screen text area.
+      const area = document.createElement("textarea");
+      area.value = text;
+      area.setAttribute("readonly", "");
+      area.style.cssText = "position:fixed;top:0;left:0;opacity:0;pointer-events:none";
+      const focused = document.activeElement;
+      document.body.appendChild(area);
+      area.select();
+      let ok = false;
+      try { ok = document.execCommand("copy"); } catch (e) { ok = false; }
+      area.remove();
+      focused?.focus?.({ preventScroll: true });
+      return ok;
+    }
+  }
+
+  const escapeAttribute = (text) => text.replace(/&/g, "&amp;").replace(/"/g, "&quot;").replace(/</g, "&lt;");
+
+  // [SECTION] page-wide preferences ---------------------------------------------------------------
   const darkQuery = window.matchMedia("(prefers-color-scheme: dark)");
   const motionQuery = window.matchMedia("(prefers-reduced-motion: reduce)");
   function pageIsDark() {
@@ -78,93 +161,331 @@
   const CURSORS = ["default", "text", "move", "ns-resize", "ew-resize", "nesw-resize", "nwse-resize",
                    "pointer", "not-allowed"];
 
+  // [SECTION] markup ------------------------------------------------------------------------------
+  const icon = (paths) => `<svg viewBox="0 0 16 16" aria-hidden="true" focusable="false">${paths}</svg>`;
+  const ICONS = {
+    reset: icon('<path d="M2.8 8a5.2 5.2 0 1 0 1.6-3.8"/><path d="M4.2 1.6v2.8H7"/>'),
+    link: icon('<path d="M6.6 9.4l2.8-2.8"/><path d="M7.3 4.4l1.1-1.1a2.6 2.6 0 0 1 3.7 3.7L11 8.1"/><path d="M8.7 11.6l-1.1 1.1a2.6 2.6 0 0 1-3.7-3.7L5 7.9"/>'),
+    embed: icon('<path d="M5.4 4.2L1.8 8l3.6 3.8"/><path d="M10.6 4.2L14.2 8l-3.6 3.8"/>'),
+    png: icon('<path d="M8 2v8"/><path d="M4.6 6.9L8 10.3l3.4-3.4"/><path d="M2.5 13.5h11"/>'),
+    controls: icon('<path d="M2 4.5h12M2 11.5h12"/><circle cx="5.5" cy="4.5" r="1.7"/><circle cx="10.5" cy="11.5" r="1.7"/>'),
+  };
+
   const STYLE = `
-    :host { display: block; position: relative; width: 100%; contain: content;
-            color-scheme: light dark; font: 14px/1.4 system-ui, sans-serif; }
+    :host { display: block; position: relative; width: 100%; contain: content; container-type: inline-size;
+            color-scheme: light; font: 14px/1.4 system-ui, -apple-system, "Segoe UI", sans-serif;
+            --ink: var(--mml-ink, #30343b); --muted: var(--mml-muted, #5b606b);
+            --line: var(--mml-line, #d9d6ce); --hover: var(--mml-hover, #eceae4);
+            --accent: var(--mml-accent, #1d5cb8); --field: var(--mml-field, #fff);
+            --error: #9b2c00; --error-bg: #fff4ec; }
+    :host([data-dark]) { color-scheme: dark; --ink: var(--mml-ink-dark, #e2e2de); --muted: var(--mml-muted-dark, #a9aeb8);
+            --line: var(--mml-line-dark, #3a3f49); --hover: var(--mml-hover-dark, #252930);
+            --accent: var(--mml-accent-dark, #8ab4ff); --field: var(--mml-field-dark, #1b1e23);
+            --error: #ffb68a; --error-bg: #2a1d16; }
     :host([hidden]) { display: none; }
-    .frame { position: absolute; inset: 0; border-radius: 6px; overflow: hidden;
+    .frame { position: relative; width: 100%; aspect-ratio: 1.6; border-radius: 6px; overflow: hidden;
              background: var(--mml-figure-bg, #fff); }
     :host([data-dark]) .frame { background: var(--mml-figure-bg-dark, #16181d); }
     canvas { display: block; width: 100%; height: 100%; outline: none; touch-action: pan-x pan-y pinch-zoom; }
     canvas:focus-visible { box-shadow: inset 0 0 0 3px #0072B2; }
     :host([data-dark]) canvas:focus-visible { box-shadow: inset 0 0 0 3px #56B4E9; }
-    .poster { position: absolute; inset: 0; width: 100%; height: 100%; display: block; }
+    .poster, .snapshot { position: absolute; inset: 0; width: 100%; height: 100%; display: block; pointer-events: none; }
     .poster:not([src]), :host([data-state="ready"]) .poster { display: none; }
+    .snapshot { display: none; }
+    :host([data-detached][data-state="ready"]) .snapshot[src] { display: block; }
     :host(:not([data-state="ready"])) canvas { visibility: hidden; }
-    @media print {
-      canvas { display: none; }
-      .poster[src] { display: block !important; }
-      .status { display: none !important; }
-    }
     .status { position: absolute; inset: 0; display: flex; align-items: center; justify-content: center;
-              padding: 1em; text-align: center; color: #5b606b; }
-    :host([data-dark]) .status { color: #a3a8b3; }
+              padding: 1em; text-align: center; color: var(--muted); }
     :host([data-state="ready"]) .status { display: none; }
     :host([data-state="loading"]) .poster[src] ~ .status { display: none; }
     :host([data-state="error"]) .status { align-items: flex-start; justify-content: flex-start;
-              text-align: left; white-space: pre-line; color: #9b2c00; background: #fff4ec; }
-    :host([data-dark][data-state="error"]) .status { color: #ffb68a; background: #2a1d16; }
+              text-align: left; white-space: pre-line; color: var(--error); background: var(--error-bg); }
     .sr { position: absolute; width: 1px; height: 1px; overflow: hidden; clip: rect(0 0 0 0);
           clip-path: inset(50%); white-space: nowrap; }
+
+    .bar { display: flex; align-items: center; gap: 2px; min-height: 34px; padding: 3px 0 0;
+           font-size: 13px; color: var(--muted); }
+    :host([data-state="error"]) .bar { visibility: hidden; }
+    button { font: inherit; color: inherit; background: none; border: 1px solid transparent; border-radius: 6px;
+             display: inline-flex; align-items: center; gap: 5px; min-height: 28px; padding: 3px 8px;
+             cursor: pointer; white-space: nowrap; }
+    button:hover:not(:disabled) { background: var(--hover); color: var(--ink); }
+    button:disabled { opacity: .45; cursor: default; }
+    button:focus-visible, input:focus-visible, select:focus-visible {
+             outline: 2px solid var(--accent); outline-offset: 1px; }
+    button[aria-expanded="true"] { color: var(--ink); background: var(--hover); }
+    svg { width: 16px; height: 16px; flex: none; fill: none; stroke: currentColor; stroke-width: 1.5;
+          stroke-linecap: round; stroke-linejoin: round; }
+    .bar circle { fill: var(--mml-figure-bg, #fff); }
+    :host([data-dark]) .bar circle { fill: var(--mml-figure-bg-dark, #16181d); }
+    .note { margin: 0 6px; color: var(--accent); font-weight: 600; }
+    .end { margin-left: auto; }
+    @container (max-width: 520px) {
+      .bar .label { position: absolute; width: 1px; height: 1px; overflow: hidden; clip-path: inset(50%); }
+      .bar .end .label { position: static; width: auto; height: auto; clip-path: none; }
+      button { padding: 3px 7px; }
+    }
+
+    .controls { display: grid; grid-template-columns: repeat(auto-fill, minmax(14.5rem, 1fr)); gap: 10px 22px;
+                margin: 4px 0 0; padding: 12px 14px 14px; border: 1px solid var(--line); border-radius: 8px;
+                font-size: 13px; color: var(--ink); }
+    .controls[hidden] { display: none; }
+    .param { display: grid; gap: 4px; min-width: 0; margin: 0; padding: 0; border: 0; }
+    .param > .name, .param > legend { padding: 0; display: flex; gap: 6px; align-items: baseline; min-width: 0; }
+    .pname { font: 600 12.5px/1.3 ui-monospace, "SFMono-Regular", Menlo, Consolas, monospace; color: var(--ink); }
+    .pdoc { color: var(--muted); overflow: hidden; text-overflow: ellipsis; white-space: nowrap; min-width: 0; }
+    .row { display: flex; gap: 8px; align-items: center; min-width: 0; }
+    .row label { display: flex; gap: 4px; align-items: center; color: var(--muted); flex: 1; min-width: 0; }
+    input, select { font: inherit; color: var(--ink); background: var(--field); border: 1px solid var(--line);
+                    border-radius: 5px; padding: 3px 6px; min-height: 26px; box-sizing: border-box; min-width: 0; }
+    input[type="number"] { width: 6.5em; font-variant-numeric: tabular-nums; }
+    .row label input[type="number"] { width: 100%; }
+    input[type="range"] { flex: 1; padding: 0; border: 0; background: none; accent-color: var(--accent); min-width: 4em; }
+    input[type="checkbox"] { accent-color: var(--accent); width: 16px; height: 16px; min-height: 0; margin: 0; }
+    select { flex: 1; }
+    input[type="text"] { flex: 1; }
+    input[aria-invalid="true"], select[aria-invalid="true"] { border-color: var(--error); }
+    .row button { border-color: var(--line); padding: 2px 8px; min-height: 26px; }
+    .error { color: var(--error); font-size: 12px; white-space: pre-line; }
+    .error:empty { display: none; }
+    @media print {
+      canvas, .bar, .controls { display: none !important; }
+      .poster[src] { display: block !important; }
+      .status { display: none !important; }
+    }
   `;
 
+  function button(action, label, extra = "") {
+    return `<button type="button" data-action="${action}" ${extra}>${ICONS[action]}<span class="label">${label}</span></button>`;
+  }
+
+  // [SECTION] element -----------------------------------------------------------------------------
   class MmlFigure extends HTMLElement {
+    static get observedAttributes() {
+      const names = new Set();
+      for (const f of manifest.figures) for (const p of f.params || []) if (isParamAttribute(p.name)) names.add(p.name);
+      return [...names];
+    }
+
     constructor() {
       super();
       const root = this.attachShadow({ mode: "open" });
-      root.innerHTML = `<div class="frame"><img class="poster" alt="" decoding="async"><canvas tabindex="0" role="img"></canvas>
-        <div class="status" part="status">Loading figure…</div></div><p class="sr" aria-live="polite"></p>`;
-      const style = document.createElement("style");
-      style.textContent = STYLE;
-      root.prepend(style);
-      this._canvas = root.querySelector("canvas");
+      root.innerHTML = `<style>${STYLE}</style>
+        <div class="frame"><img class="poster" alt="" decoding="async"><img class="snapshot" alt="">
+          <div class="status" part="status">Loading figure…</div></div>
+        <div class="bar" role="group" aria-label="Figure tools">
+          ${button("reset", "Reset", 'title="Back to the settings the page started with"')}
+          ${button("link", "Copy link", 'title="Copy a link to the page showing this figure as it is now"')}
+          ${button("embed", "Embed", 'title="Copy HTML that embeds this figure, as it is now, in another page"')}
+          ${button("png", "Save PNG", 'title="Download the picture as a PNG file"')}
+          <span class="note" role="status" aria-live="polite"></span>
+          <span class="end">${button("controls", "Controls", 'aria-expanded="false" aria-controls="controls"')}</span>
+        </div>
+        <form class="controls" id="controls" hidden></form>
+        <p class="sr" aria-live="polite"></p>`;
+      this._frame = root.querySelector(".frame");
       this._status = root.querySelector(".status");
       this._poster = root.querySelector(".poster");
       this._poster.addEventListener("error", () => this._poster.removeAttribute("src"));
-      this._live = root.querySelector("p");
+      this._snapshot = root.querySelector(".snapshot");
+      this._bar = root.querySelector(".bar");
+      this._note = root.querySelector(".note");
+      this._form = root.querySelector(".controls");
+      this._live = root.querySelector("p.sr");
+      this._canvas = this._newCanvas();
+      this._frame.insertBefore(this._canvas, this._snapshot);
       this._id = 0;
       this._module = null;
       this._frames = 0;
       this._scheduled = false;
-      this._engaged = false;  // the reader clicked into the figure: the wheel is ours
+      this._engaged = false;   // the reader clicked into the figure: the wheel is ours
+      this._gl = false;        // a WebGL context is attached
+      this._lost = false;      // the browser took the context away; waiting for it to come back
+      this._veiled = false;    // the snapshot covers the canvas until the next frame
+      this._near = false;
+      this._inRange = false;
+      this._onScreenNow = false;
+      this._seen = 0;          // when the figure was last on screen (performance.now())
+      this._losses = 0;
+      this._rev = -1;
       this._size = { w: 0, h: 0, dpr: 1 };
       this._describeTimer = 0;
-      this._bindInput();
+      this._noteTimer = 0;
+      this._inputs = new Map();  // param name → its control's refresh(value) and error element
+      this._bindToolbar();
+      this._setBarEnabled(false);
     }
 
     /** Frames drawn so far (tests use it to check that idle figures draw nothing). */
     get frameCount() { return this._frames; }
     /** The figure's parameters that differ from their defaults, as "a=1,0.5&b=…". */
     get state() { return this._module && this._id ? this._call("mml_state", this._id) : ""; }
+    /** True while the figure holds a WebGL context. */
+    get attached() { return this._gl; }
+    /** Contexts the browser took from this figure (not the ones it gave back itself). */
+    get contextLosses() { return this._losses; }
+    /** What the module was told about prefers-reduced-motion (true/false), null before mounting. */
+    get reducedMotion() {
+      return this._id ? this._module._mml_reduced_motion(this._id) === 1 : null;
+    }
+    /** The key of this figure's state in page URLs. */
+    get stateKey() {
+      const figure = this.closest("figure[id]");
+      if (figure) return figure.id;
+      if (this.id) return this.id;
+      const name = this.getAttribute("name") || "figure";
+      const same = [...document.querySelectorAll("mml-figure")].filter((el) => el.getAttribute("name") === name);
+      return `${name}-${same.indexOf(this) + 1}`;
+    }
 
     connectedCallback() {
       live.add(this);
       const info = figureInfo(this.getAttribute("name"));
-      this._canvas.setAttribute("aria-label", info ? info.title : "Interactive figure");
+      this._title = info ? info.title : "Interactive figure";
+      this._canvas.setAttribute("aria-label", this._title);
+      this._form.setAttribute("aria-label", "Parameters of " + this._title);
       if (!this.hasAttribute("data-state")) this.setAttribute("data-state", "loading");
+      // The page may give the host an aspect ratio to hold the place before this script runs;
+      // from here on the frame has it, and the toolbar sits below.
+      if (this.style.aspectRatio) this.style.removeProperty("aspect-ratio");
       this._applyPreferences();
       this._resizeObserver = new ResizeObserver(() => this._layout());
       this._resizeObserver.observe(this);
       this._layout();
-      // Mount when near the viewport: a long page pays only for the figures the reader reaches.
-      this._visibility = new IntersectionObserver((entries) => {
-        if (!entries.some((entry) => entry.isIntersecting)) return;
-        this._visibility.disconnect();
-        this._mount();
-      }, { rootMargin: "400px 0px" });
-      this._visibility.observe(this);
+      nearObserver.observe(this);
+      rangeObserver.observe(this);
+      screenObserver.observe(this);
     }
 
     disconnectedCallback() {
       live.delete(this);
+      urlDirty.delete(this);
       this._resizeObserver?.disconnect();
-      this._visibility?.disconnect();
+      nearObserver.unobserve(this);
+      rangeObserver.unobserve(this);
+      screenObserver.unobserve(this);
       if (this._module && this._id) {
+        this._detach(false);
         this._module._mml_destroy(this._id);
         byId.delete(this._id);
         delete this._module.mmlCanvases[this._id];
       }
       this._id = 0;
+    }
+
+    attributeChangedCallback(name, old, value) {
+      if (!this._id || value === null || old === value || this.getAttribute("data-state") !== "ready") return;
+      this._attrNames.add(name);
+      const bad = this._callInt("mml_configure", this._id, encodeURIComponent(name) + "=" + encodeURIComponent(value));
+      if (bad > 0) return this._fail(this._call("mml_last_error"));
+      this._attrLink = this._linkState();
+      this._requestFrame();
+    }
+
+    // --- visibility and contexts --------------------------------------------------------------
+    _onNear(near) {
+      this._near = near;
+      if (!near) return;
+      if (!this._id) this._mount();
+      else this._attach();
+    }
+
+    _onRange(inRange) {
+      this._inRange = inRange;
+      if (!inRange) this._detach(true);
+    }
+
+    _onScreen(onScreen) {
+      this._onScreenNow = onScreen;
+      this._seen = performance.now();
+      if (onScreen && this._id && !this._gl) this._attach();
+    }
+
+    _hasFocus() { return this.shadowRoot.activeElement === this._canvas; }
+
+    // A fresh canvas: a canvas keeps its WebGL context for life, so a figure that gave its context
+    // back gets a new canvas for the next one.
+    _newCanvas() {
+      const canvas = document.createElement("canvas");
+      canvas.tabIndex = 0;
+      canvas.setAttribute("role", "img");
+      if (this._canvas) {
+        for (const name of ["aria-label", "aria-description", "style"]) {
+          const value = this._canvas.getAttribute(name);
+          if (value !== null) canvas.setAttribute(name, value);
+        }
+        canvas.width = this._canvas.width;
+        canvas.height = this._canvas.height;
+      }
+      this._bindInput(canvas);
+      canvas.addEventListener("webglcontextlost", (e) => {
+        if (canvas !== this._canvas || !this._gl) return;  // a canvas we retired ourselves
+        e.preventDefault();  // tells the browser we want it back
+        this._losses++;
+        this._lost = true;
+        this._gl = false;
+        attached.delete(this);
+        this._module._mml_detach(this._id, 1);
+      });
+      canvas.addEventListener("webglcontextrestored", () => {
+        if (canvas !== this._canvas) return;
+        this._lost = false;
+        if (this._inRange || this._onScreenNow) this._attach();
+      });
+      return canvas;
+    }
+
+    _attach() {
+      if (!this._id || this._gl || this.getAttribute("data-state") !== "ready") return true;
+      if (this._lost) {
+        // Still lost (the browser may never give it back): start over on a new canvas.
+        this._replaceCanvas();
+        this._lost = false;
+      }
+      makeRoom(this);
+      if (!this._module._mml_attach(this._id)) {
+        this._fail("This browser could not draw the figure: " + this._call("mml_last_error") + ".");
+        return false;
+      }
+      this._gl = true;
+      attached.add(this);
+      this._requestFrame();
+      return true;
+    }
+
+    // Gives the context back. With `keepPicture`, the last frame stays on screen as an image: a
+    // fresh frame and its pixels are taken in the same task (the drawing buffer is only valid
+    // until the browser composites), so the box never goes blank.
+    _detach(keepPicture) {
+      if (!this._gl) return;
+      const m = this._module;
+      if (keepPicture) {
+        m._mml_frame(this._id, performance.now() / 1000);
+        this._frames++;
+        try {
+          this._snapshot.src = this._canvas.toDataURL("image/png");
+          this._veiled = true;
+          this.setAttribute("data-detached", "");
+        } catch (error) {
+          this._snapshot.removeAttribute("src");
+        }
+      }
+      m._mml_detach(this._id, 0);
+      this._gl = false;
+      attached.delete(this);
+      this._replaceCanvas();
+    }
+
+    _replaceCanvas() {
+      const old = this._canvas;
+      this._canvas = this._newCanvas();
+      this._module.mmlCanvases[this._id] = this._canvas;
+      old.replaceWith(this._canvas);
+      // Let the browser free the old context now rather than at garbage collection.
+      try {
+        const gl = old.getContext("webgl2");
+        if (gl && !gl.isContextLost()) gl.getExtension("WEBGL_lose_context")?.loseContext();
+      } catch (error) { /* nothing to free */ }
     }
 
     // Height follows width: the figure's wide aspect, or its narrow one below the panel breakpoint.
@@ -174,12 +495,10 @@
       if (info && width > 0) {
         const aspect = width >= manifest.wideLayoutMinWidth ? info.aspect : info.narrowAspect || info.aspect;
         const ratio = String(aspect);
-        if (this.style.aspectRatio !== ratio) this.style.aspectRatio = ratio;
-      } else if (!this.style.aspectRatio) {
-        this.style.aspectRatio = "1.6";
+        if (this._frame.style.aspectRatio !== ratio) this._frame.style.aspectRatio = ratio;
       }
       this._choosePoster();
-      const rect = this.getBoundingClientRect();
+      const rect = this._frame.getBoundingClientRect();
       const dpr = Math.min(Math.max(window.devicePixelRatio || 1, 1), 3);
       if (rect.width < 1 || rect.height < 1) return;
       if (rect.width === this._size.w && rect.height === this._size.h && dpr === this._size.dpr) return;
@@ -193,6 +512,8 @@
     }
 
     async _mount() {
+      if (this._mounting) return;
+      this._mounting = true;
       const name = this.getAttribute("name") || "";
       let module;
       try {
@@ -210,45 +531,44 @@
       }
       this._id = id;
       byId.set(id, this);
-      const bad = this._callInt("mml_configure", id, this._query());
-      const problems = bad > 0 ? this._call("mml_last_error") : "";
       module.mmlCanvases[id] = this._canvas;
-      this._canvas.addEventListener("webglcontextlost", (e) => {
-        e.preventDefault();  // tells the browser we want it back
-        module._mml_detach(id, 1);
-      });
-      this._canvas.addEventListener("webglcontextrestored", () => this._attach());
-      if (problems) {
-        this._fail(problems);
+      const query = this._query();
+      this._attrNames = new Set(query ? query.split("&").map((pair) => decodeURIComponent(pair.split("=")[0])) : []);
+      if (this._callInt("mml_configure", id, query) > 0) {
+        this._fail(this._call("mml_last_error"));
         return;
       }
-      if (!this._attach()) return;
+      this._attrLink = this._linkState();
+      // State from the page URL comes after the attributes (a shared link wins).
+      const key = this.stateKey;
+      const fromUrl = new URLSearchParams(window.location.search).get(key);
+      if (fromUrl && this._callInt("mml_configure", id, fromUrl) > 0) {
+        this._fail(`The page address sets this figure (?${key}=…) to something it cannot show:\n` +
+                   this._call("mml_last_error"));
+        return;
+      }
+      this._rev = this._module._mml_revision(id);
       this.setAttribute("data-state", "ready");
+      this._buildControls();
+      this._setBarEnabled(true);
       this._applyPreferences();
       this._size = { w: 0, h: 0, dpr: 1 };
       this._layout();
-      this._requestFrame();
-    }
-
-    _attach() {
-      if (!this._module._mml_attach(this._id)) {
-        this._fail("This browser could not draw the figure: " + this._call("mml_last_error") + ".");
-        return false;
-      }
-      this._requestFrame();
-      return true;
+      if (this._inRange || this._onScreenNow) this._attach();
     }
 
     _fail(message) {
       this.setAttribute("data-state", "error");
       this._status.textContent = message;
       this._canvas.setAttribute("aria-label", "Figure error: " + message);
+      this._setBarEnabled(false);
+      if (this._id) this._detach(false);
     }
 
     _query() {
       const pairs = [];
       for (const attr of this.attributes) {
-        if (RESERVED.has(attr.name) || attr.name.startsWith("data-") || attr.name.startsWith("aria-")) continue;
+        if (!isParamAttribute(attr.name)) continue;
         pairs.push(encodeURIComponent(attr.name) + "=" + encodeURIComponent(attr.value));
       }
       return pairs.join("&");
@@ -287,11 +607,26 @@
 
     _tick(now) {
       this._scheduled = false;
-      if (!this._id || document.hidden) return;
+      // Hidden tabs and figures without a context draw nothing; they catch up when shown.
+      if (!this._id || document.hidden || !this._gl) return;
       const more = this._module._mml_frame(this._id, now / 1000);
       this._frames++;
+      if (this._veiled) {
+        this._veiled = false;
+        this.removeAttribute("data-detached");
+      }
+      this._checkRevision();
       this._scheduleDescribe();
       if (more) this._requestFrame();
+    }
+
+    // A parameter changed (drag, panel, control, reset): controls and the page URL follow.
+    _checkRevision() {
+      const rev = this._module._mml_revision(this._id);
+      if (rev === this._rev) return;
+      this._rev = rev;
+      this._refreshControls();
+      scheduleUrl(this);
     }
 
     // The live text summary follows the figure, at most twice a second.
@@ -310,21 +645,249 @@
       this._canvas.style.cursor = cursor < 0 ? "none" : CURSORS[cursor] || "default";
     }
 
-    // --- input ---------------------------------------------------------------------------------
-    _bindInput() {
-      const canvas = this._canvas;
+    // --- state as links -------------------------------------------------------------------------
+    // Current values of every parameter, by name (the state lists only those off their defaults).
+    _values() {
+      const info = figureInfo(this.getAttribute("name"));
+      const values = new Map((info?.params || []).map((p) => [p.name, p.default]));
+      for (const [name, value] of new URLSearchParams(this.state)) values.set(name, value);
+      return values;
+    }
+
+    // What a link must carry to show the figure as it is: every parameter off its default, and
+    // every parameter the page's attributes set (even when now back at its default).
+    _linkState() {
+      const changed = new URLSearchParams(this.state);
+      const values = this._values();
+      const out = new URLSearchParams();
+      for (const [name, value] of values) {
+        if (changed.has(name) || this._attrNames?.has(name)) out.append(name, value);
+      }
+      for (const [name, value] of changed) if (!values.has(name)) out.append(name, value);
+      return out.toString().replace(/%2C/gi, ",");
+    }
+
+    // Writes this figure's state into `params` (the page URL's query), or removes it when the
+    // figure shows what the page's attributes say.
+    _writeState(params) {
+      const link = this._linkState();
+      if (link === this._attrLink) params.delete(this.stateKey);
+      else params.set(this.stateKey, link);
+    }
+
+    _link() {
+      const url = new URL(window.location.href);
+      this._writeState(url.searchParams);
+      const key = this.stateKey;
+      url.hash = document.getElementById(key) ? key : "";
+      return url.href;
+    }
+
+    _embedCode() {
+      let attrs = ` name="${escapeAttribute(this.getAttribute("name") || "")}"`;
+      for (const [name, value] of new URLSearchParams(this._linkState())) attrs += ` ${name}="${escapeAttribute(value)}"`;
+      return `<script src="${escapeAttribute(scriptUrl)}"></script>\n<mml-figure${attrs}></mml-figure>`;
+    }
+
+    // [SECTION] toolbar -----------------------------------------------------------------------------
+    _bindToolbar() {
+      this._bar.addEventListener("click", (e) => {
+        const action = e.target.closest("button")?.dataset.action;
+        if (!action || !this._id) return;
+        if (action === "reset") this._reset();
+        else if (action === "link") this._copy(this._link(), "Link copied");
+        else if (action === "embed") this._copy(this._embedCode(), "Embed code copied");
+        else if (action === "png") this._savePng();
+        else if (action === "controls") this._toggleControls();
+      });
+    }
+
+    _setBarEnabled(enabled) {
+      for (const b of this._bar.querySelectorAll("button")) {
+        b.disabled = !enabled || (b.dataset.action === "controls" && !this._inputs.size);
+      }
+    }
+
+    _reset() {
+      this._module._mml_reset(this._id);
+      this._callInt("mml_configure", this._id, this._query());
+      for (const { error } of this._inputs.values()) this._showError(error, "");
+      this._requestFrame();
+      this._say("Reset");
+    }
+
+    async _copy(text, done) {
+      this._say((await copyText(text)) ? done : "Could not copy: your browser did not allow it");
+    }
+
+    _say(text) {
+      this._note.textContent = text;
+      clearTimeout(this._noteTimer);
+      this._noteTimer = setTimeout(() => { this._note.textContent = ""; }, 2500);
+    }
+
+    _savePng() {
+      if (!this._gl && !this._attach()) return;
+      // A fresh frame and toBlob in the same task: the drawing buffer is read before it is cleared.
+      this._module._mml_frame(this._id, performance.now() / 1000);
+      this._frames++;
+      const name = (this.getAttribute("name") || "figure") + ".png";
+      this._canvas.toBlob((blob) => {
+        if (!blob) return this._say("Could not save the picture");
+        const a = document.createElement("a");
+        a.href = URL.createObjectURL(blob);
+        a.download = name;
+        a.click();
+        setTimeout(() => URL.revokeObjectURL(a.href), 10000);
+        this._say("Saved " + name);
+      }, "image/png");
+    }
+
+    // [SECTION] controls ----------------------------------------------------------------------------
+    _toggleControls() {
+      const toggle = this._bar.querySelector('[data-action="controls"]');
+      const open = this._form.hidden;
+      this._form.hidden = !open;
+      toggle.setAttribute("aria-expanded", String(open));
+      if (open) this._refreshControls();
+    }
+
+    // One labelled native control per parameter, from the manifest: what a keyboard or
+    // screen-reader user drives the figure with, and anyone who wants exact values.
+    _buildControls() {
+      const info = figureInfo(this.getAttribute("name"));
+      this._form.textContent = "";
+      this._inputs.clear();
+      this._form.addEventListener("submit", (e) => e.preventDefault());
+      for (const p of info?.params || []) this._form.appendChild(this._control(p));
+      this._refreshControls();
+    }
+
+    _control(p) {
+      const uid = "p-" + p.name.replace(/[^A-Za-z0-9_-]/g, "_");
+      const el = (tag, props = {}, ...children) => {
+        const node = document.createElement(tag);
+        for (const [k, v] of Object.entries(props)) {
+          if (k in node && typeof v !== "string") node[k] = v;
+          else node.setAttribute(k, v);
+        }
+        node.append(...children);
+        return node;
+      };
+      const heading = () => [el("span", { class: "pname" }, p.name), el("span", { class: "pdoc", title: p.doc || "" }, p.doc || "")];
+      const error = el("span", { class: "error", id: uid + "-error", role: "alert" });
+      const describedBy = uid + "-error";
+      const number = (props) => el("input", {
+        type: "number", inputmode: "decimal", "aria-describedby": describedBy, ...props,
+      });
+      const range = p.max - p.min;
+      const step = p.type === "int" || p.type === "seed" ? "1"
+        : String(Math.pow(10, Math.floor(Math.log10(range > 0 && isFinite(range) ? range : 1)) - 2));
+      const bounds = p.type === "seed" ? { min: "0", step: "1" } : { min: String(p.min), max: String(p.max), step };
+      const apply = (value, input) => this._applyParam(p.name, value, error, input);
+      let box, refresh;
+
+      if (p.type === "vec2" || p.type === "vec3") {
+        const n = p.type === "vec2" ? 2 : 3;
+        const parts = [];
+        const row = el("div", { class: "row" });
+        for (let i = 0; i < n; ++i) {
+          const input = number({ ...bounds, id: `${uid}-${i}` });
+          input.addEventListener("change", () => apply(parts.map((x) => x.value).join(","), input));
+          parts.push(input);
+          row.append(el("label", {}, "xyz"[i], input));
+        }
+        box = el("fieldset", { class: "param" }, el("legend", {}, ...heading()), row, error);
+        refresh = (value) => value.split(",").forEach((v, i) => this._setValue(parts[i], v));
+      } else if (p.type === "float" || p.type === "int") {
+        const labelId = uid + "-label";
+        const slider = el("input", { type: "range", ...bounds, "aria-labelledby": labelId, "aria-describedby": describedBy });
+        const input = number({ ...bounds, id: uid, "aria-labelledby": labelId });
+        slider.addEventListener("input", () => { input.value = slider.value; apply(slider.value, slider); });
+        input.addEventListener("change", () => apply(input.value, input));
+        box = el("div", { class: "param" }, el("label", { class: "name", id: labelId, for: uid }, ...heading()),
+                 el("div", { class: "row" }, slider, input), error);
+        refresh = (value) => { this._setValue(input, value); this._setValue(slider, value); };
+      } else if (p.type === "enum") {
+        const select = el("select", { id: uid, "aria-describedby": describedBy },
+                          ...p.options.map((o) => el("option", { value: o }, o)));
+        select.addEventListener("change", () => apply(select.value, select));
+        box = el("div", { class: "param" }, el("label", { class: "name", for: uid }, ...heading()),
+                 el("div", { class: "row" }, select), error);
+        refresh = (value) => this._setValue(select, value);
+      } else if (p.type === "bool") {
+        const check = el("input", { type: "checkbox", id: uid, "aria-describedby": describedBy });
+        check.addEventListener("change", () => apply(check.checked ? "true" : "false", check));
+        box = el("div", { class: "param" },
+                 el("label", { class: "name", for: uid }, check, ...heading()), error);
+        refresh = (value) => { if (this.shadowRoot.activeElement !== check) check.checked = value === "true"; };
+      } else if (p.type === "seed") {
+        const input = number({ ...bounds, id: uid });
+        const again = el("button", { type: "button" }, "New seed");
+        input.addEventListener("change", () => apply(input.value, input));
+        again.addEventListener("click", () => {
+          input.value = String(Math.floor(Math.random() * 1e9));
+          apply(input.value, input);
+        });
+        box = el("div", { class: "param" }, el("label", { class: "name", for: uid }, ...heading()),
+                 el("div", { class: "row" }, input, again), error);
+        refresh = (value) => this._setValue(input, value);
+      } else {
+        const input = el("input", { type: "text", id: uid, maxlength: String(p.maxLength || 200),
+                                    spellcheck: "false", autocomplete: "off", "aria-describedby": describedBy });
+        input.addEventListener("change", () => apply(input.value, input));
+        box = el("div", { class: "param" }, el("label", { class: "name", for: uid }, ...heading()),
+                 el("div", { class: "row" }, input), error);
+        refresh = (value) => this._setValue(input, value);
+      }
+      if (p.valid) box.title = p.valid;
+      this._inputs.set(p.name, { refresh, error });
+      return box;
+    }
+
+    // A control shows the figure's value unless the reader is editing it.
+    _setValue(input, value) {
+      if (this.shadowRoot.activeElement === input && input.type !== "range") return;
+      if (input.value !== value) input.value = value;
+    }
+
+    _refreshControls() {
+      if (this._form.hidden || !this._id) return;
+      for (const [name, value] of this._values()) this._inputs.get(name)?.refresh(value);
+    }
+
+    _applyParam(name, value, error, input) {
+      if (!this._id) return;
+      const bad = this._callInt("mml_configure", this._id, encodeURIComponent(name) + "=" + encodeURIComponent(value));
+      const message = bad > 0 ? this._call("mml_last_error") : "";
+      this._showError(error, message);
+      input.setAttribute("aria-invalid", bad > 0 ? "true" : "false");
+      if (!bad) {
+        for (const other of input.closest(".param").querySelectorAll("[aria-invalid]")) other.setAttribute("aria-invalid", "false");
+      }
+      this._requestFrame();
+    }
+
+    _showError(error, message) {
+      if (error.textContent !== message) error.textContent = message;
+      if (!message) for (const node of error.closest(".param").querySelectorAll('[aria-invalid="true"]')) node.setAttribute("aria-invalid", "false");
+    }
+
+    // [SECTION] input -------------------------------------------------------------------------------
+    _bindInput(canvas) {
       const at = (e) => {
         const r = canvas.getBoundingClientRect();
         return [e.clientX - r.left, e.clientY - r.top];
       };
       const send = (kind, e) => {
-        if (!this._id) return;
+        if (!this._id || canvas !== this._canvas) return;
         const [x, y] = at(e);
         this._module._mml_pointer(this._id, kind, x, y, e.button === 2 ? 1 : e.button === 1 ? 2 : 0);
         this._requestFrame();
       };
       canvas.addEventListener("pointerdown", (e) => {
         if (!this._id) return;
+        if (!this._gl) this._attach();  // evicted while on screen: the reader wants it back
         this._engaged = true;
         canvas.focus({ preventScroll: true });
         canvas.setPointerCapture(e.pointerId);
@@ -339,7 +902,7 @@
       canvas.addEventListener("contextmenu", (e) => e.preventDefault());
       // A touch that starts on a control drags it; anywhere else the page scrolls as usual.
       canvas.addEventListener("touchstart", (e) => {
-        if (!this._id || e.touches.length !== 1) return;
+        if (!this._id || !this._gl || e.touches.length !== 1) return;
         const [x, y] = at(e.touches[0]);
         if (this._module._mml_hit(this._id, x, y)) e.preventDefault();
       }, { passive: false });

@@ -1,0 +1,45 @@
+// Test pages for the runtime tests (runtime*.test.mjs): written into a temporary folder next to
+// copies of the site's runtime (mml/mml.js, mml.wasm, mml-figure.js), never into the site itself
+// (other tests list the site's pages), and served with the site's server and CSP.
+import fs from "node:fs";
+import os from "node:os";
+import path from "node:path";
+import { startServer } from "../../web/site/serve.mjs";
+import { siteDir } from "./harness.mjs";
+
+const NAMES = ["basis-images", "entropy", "cross-entropy", "expected-value"];
+
+export function page(title, body, head = "") {
+  return `<!doctype html><html lang="en"><head><meta charset="utf-8"><title>${title}</title>
+<meta name="viewport" content="width=device-width, initial-scale=1"><link rel="icon" href="data:,">
+<script src="mml/mml-figure.js"></script>${head}
+<style>body { margin: 0 auto; max-width: 640px; padding: 16px; font: 16px/1.5 system-ui, sans-serif; }
+figure { margin: 0 0 48px; } p { margin: 0 0 16px; }</style></head>
+<body>${body}</body></html>`;
+}
+
+// `count` figures (several kinds, each in <figure id="f-N">), two per row.
+export function stressPage(count) {
+  let body = `<style>body { max-width: 1240px; } main { display: grid; grid-template-columns: 1fr 1fr; gap: 0 24px; }</style>
+<h1>Many figures</h1><main>`;
+  for (let i = 1; i <= count; ++i) {
+    body += `<figure id="f-${i}"><mml-figure name="${NAMES[(i - 1) % NAMES.length]}"></mml-figure>` +
+            `<figcaption>Figure ${i}</figcaption></figure>\n`;
+  }
+  return page("Many figures", body + "</main>");
+}
+
+// Writes `pages` ({"name.html": html}) next to the runtime and serves them.
+export async function servePages(pages) {
+  const root = fs.mkdtempSync(path.join(os.tmpdir(), "mml-runtime-"));
+  fs.mkdirSync(path.join(root, "mml"));
+  for (const f of ["mml.js", "mml.wasm", "mml-figure.js"]) fs.copyFileSync(path.join(siteDir, "mml", f), path.join(root, "mml", f));
+  const posters = path.join(siteDir, "mml", "posters");
+  if (fs.existsSync(posters)) fs.cpSync(posters, path.join(root, "mml", "posters"), { recursive: true });
+  for (const [name, html] of Object.entries(pages)) fs.writeFileSync(path.join(root, name), html);
+  const server = await startServer({ root, port: 0, host: "127.0.0.1", quiet: true });
+  return {
+    url: server.url, root,
+    async close() { await server.close(); fs.rmSync(root, { recursive: true, force: true }); },
+  };
+}
