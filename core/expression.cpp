@@ -614,6 +614,11 @@ class ExpressionCompiler {
     if (const FunctionInfo* f = find_function(t.text)) return parse_call(t, *f);
     if (t.text == "pi") return emit({Op::Number, 0, std::numbers::pi}, t.column);
     if (t.text == "e") return emit({Op::Number, 0, std::numbers::e}, t.column);
+    return unknown_name(t);
+  }
+
+  // Kept out of parse_name, which recursion passes through, so its stack frame stays small.
+  [[gnu::noinline]] bool unknown_name(const Token& t) {
     if (peek().kind == Tok::LParen)
       return fail("unknown function " + quoted(t.text) + at(t.column) +
                       "; functions: " + expression_function_names(),
@@ -646,10 +651,7 @@ class ExpressionCompiler {
 
   bool parse_call(const Token& name, const FunctionInfo& f) {
     const Token paren = peek();
-    if (paren.kind != Tok::LParen)
-      return fail(quoted(name.text) + at(name.column) + " needs parentheses, like " + f.name +
-                      (f.arity == 1 ? "(x)" : "(a, b)"),
-                  name.column);
+    if (paren.kind != Tok::LParen) return needs_parentheses(name, f);
     advance();
     if (!open(name)) return false;
     int count = 0;
@@ -660,12 +662,20 @@ class ExpressionCompiler {
       advance();
     }
     if (!close(name)) return false;
-    if (count != f.arity)
-      return fail(quoted(name.text) + at(name.column) + " takes " + std::to_string(f.arity) +
-                      (f.arity == 1 ? " argument" : " arguments") + ", not " +
-                      std::to_string(count),
-                  name.column);
+    if (count != f.arity) return wrong_arity(name, f, count);
     return emit({f.op}, name.column);
+  }
+
+  [[gnu::noinline]] bool wrong_arity(const Token& name, const FunctionInfo& f, int count) {
+    return fail(quoted(name.text) + at(name.column) + " takes " + std::to_string(f.arity) +
+                    (f.arity == 1 ? " argument" : " arguments") + ", not " + std::to_string(count),
+                name.column);
+  }
+
+  [[gnu::noinline]] bool needs_parentheses(const Token& name, const FunctionInfo& f) {
+    return fail(quoted(name.text) + at(name.column) + " needs parentheses, like " + f.name +
+                    (f.arity == 1 ? "(x)" : "(a, b)"),
+                name.column);
   }
 
   const std::vector<Token>& tokens_;

@@ -1,8 +1,9 @@
 #pragma once
 // Functions readers type into figures: "x^2 - 3x", "sin(t) + t/2",
 // "(x^2 + y - 11)^2 + (x + y^2 - 7)^2". The text comes from URLs and attributes, so parsing is
-// for untrusted input: it never throws, never recurses deeper than the nesting limit, and every
-// rejection is a sentence with the 1-based column (in characters, not bytes) of the problem.
+// for untrusted input: it never throws, recurses only into parentheses (at most the nesting limit
+// deep, about 0.6 KB of WASM stack per level), and every rejection is a sentence with the 1-based
+// column (in characters, not bytes) of the problem. tests/fuzz/fuzz_expression.cpp checks this.
 // A parsed expression is a flat postfix program run by a small stack machine: no tree, no
 // recursion, no allocation per evaluation for ordinary sizes. The same program runs on doubles
 // and on the dual numbers of core/dual.hpp, so derivatives (first, gradient, Hessian) are exact
@@ -12,19 +13,22 @@
 //   expr    := term (("+" | "-") term)*
 //   term    := unary (("*" | "/") unary | implicit-product unary)*
 //   unary   := ("+" | "-")* power                      -x^2 = -(x^2)
-//   power   := postfix ("^" unary)*                     right-associative: 2^3^2 = 2^9
+//   power   := postfix ("^" ("+" | "-")* postfix)*      right-associative: 2^3^2 = 2^9,
+//                                                       2^-x^2 = 2^(-(x^2))
 //   postfix := primary superscript*                     x² = x^2, x²³ = x^23
 //   primary := number | variable | constant | function "(" expr ("," expr)* ")" | "(" expr ")"
 // An implicit product is a factor followed directly by a name or "(": "2x", "3(x+1)",
 // "(x+1)(x-1)", "2 sin(x)", "x(x+1)" (when x is a variable). It has the same precedence as "*",
-// so 1/2x = x/2. A number after a factor is refused ("x 2"), as is "xy" (one unknown name).
+// so 1/2x = x/2. "x y" is a product too, but "xy" is one (unknown) name, and a number after a
+// factor is refused ("x 2").
 // Numbers: 12, 1.5, .5, 2e-3 (an "e" is an exponent only when digits follow, so "2e" = 2·e).
 // Functions: sin cos tan exp log (natural) ln sqrt abs tanh sigmoid relu sinh cosh asin acos
 // atan, and min max pow with two arguments. Constants: pi, π and e; a declared variable of the
 // same name wins ("e" can be a variable), π is always the constant.
 // Unicode that readers paste: − (U+2212) is minus, × · ⋅ are "*", ² ³ are powers, and
 // no-break space (U+00A0) and ideographic space (U+3000) are spaces.
-// Limits (ExpressionLimits): 500 characters, 64 levels of parentheses, 1000 instructions.
+// Limits (ExpressionLimits): 500 characters, 64 levels of parentheses and function calls, 1000
+// instructions (500 characters make at most 999; the limit guards larger max_characters).
 //
 // Semantics: IEEE doubles. Domain errors give NaN (sqrt(-1), log(-1), asin(2), 0/0) and poles
 // give ±inf (1/0, log(0)); callers show any non-finite value as undefined. Powers: x^n for an
@@ -80,7 +84,9 @@ class Expression {
   Jet2 hessian(std::span<const double> values, std::size_t i = 0, std::size_t j = 1) const;
   Jet2 hessian(double x, double y) const;
 
-  // Text that parses back to the same program: minimal parentheses, ASCII, numbers to 17 digits.
+  // Text that parses back to the same program: minimal parentheses, ASCII, numbers with as many
+  // digits as they need (up to 17, so "pi" becomes 3.141592653589793 and the text can be longer
+  // than the 500 characters parse_expression accepts by default).
   std::string to_text() const;
 
   const std::vector<std::string>& variables() const { return variables_; }

@@ -1,7 +1,8 @@
 #!/usr/bin/env bash
 # Fuzzes the parsers of untrusted input (core/expression, core/params) with libFuzzer, ASan and
 # UBSan: scripts/fuzz.sh [runs-per-target] (default 100000). Each target tests/fuzz/fuzz_<t>.cpp
-# is built into build/fuzz/ and run from its seed corpus tests/fuzz/corpus/<t>/ (new inputs go to
+# is built into build/fuzz/ and run from its seed corpus tests/fuzz/corpus/<t>/, with the
+# dictionary tests/fuzz/<t>.dict when there is one (new inputs go to
 # build/fuzz/corpus/<t>/, so the committed seeds stay small). Prints executions per second and
 # the result per target; exits non-zero on any crash, leak, timeout or failed check, leaving the
 # input in build/fuzz/<t>-crash-*. Turn such an input into a unit test.
@@ -42,9 +43,11 @@ for entry in "${targets[@]}"; do
   mkdir -p "$out/corpus/$name"
   log="$out/fuzz_$name.log"
   echo "== fuzz_$name: $runs runs"
+  dict=()
+  [[ -f "$root/tests/fuzz/$name.dict" ]] && dict=(-dict="$root/tests/fuzz/$name.dict")
   start=$(date +%s%N)
   UBSAN_OPTIONS="print_stacktrace=1:halt_on_error=1" \
-    "$binary" -runs="$runs" -max_len=600 -timeout=5 -print_final_stats=1 \
+    "$binary" -runs="$runs" -max_len=600 -timeout=5 -print_final_stats=1 "${dict[@]}" \
     -artifact_prefix="$out/$name-" "$out/corpus/$name" "$root/tests/fuzz/corpus/$name" \
     >"$log" 2>&1
   status=$?
