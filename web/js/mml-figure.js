@@ -183,9 +183,11 @@
             --accent: var(--mml-accent-dark, #8ab4ff); --field: var(--mml-field-dark, #1b1e23);
             --error: #ffb68a; --error-bg: #2a1d16; }
     :host([hidden]) { display: none; }
-    .frame { position: relative; width: 100%; aspect-ratio: 1.6; border-radius: 6px; overflow: hidden;
-             background: var(--mml-figure-bg, #fff); }
-    :host([data-dark]) .frame { background: var(--mml-figure-bg-dark, #16181d); }
+    /* One card: the figure, its toolbar and its controls on the figure's own background, so they
+       read well on any page, whatever its colours. */
+    .card { border-radius: 6px; overflow: hidden; background: var(--mml-figure-bg, #fff); }
+    :host([data-dark]) .card { background: var(--mml-figure-bg-dark, #16181d); }
+    .frame { position: relative; width: 100%; aspect-ratio: 1.6; overflow: hidden; }
     canvas { display: block; width: 100%; height: 100%; outline: none; touch-action: pan-x pan-y pinch-zoom; }
     canvas:focus-visible { box-shadow: inset 0 0 0 3px #0072B2; }
     :host([data-dark]) canvas:focus-visible { box-shadow: inset 0 0 0 3px #56B4E9; }
@@ -203,7 +205,7 @@
     .sr { position: absolute; width: 1px; height: 1px; overflow: hidden; clip: rect(0 0 0 0);
           clip-path: inset(50%); white-space: nowrap; }
 
-    .bar { display: flex; align-items: center; gap: 2px; min-height: 34px; padding: 3px 0 0;
+    .bar { display: flex; align-items: center; gap: 2px; min-height: 34px; padding: 2px 6px 4px;
            font-size: 13px; color: var(--muted); }
     :host([data-state="error"]) .bar { visibility: hidden; }
     button { font: inherit; color: inherit; background: none; border: 1px solid transparent; border-radius: 6px;
@@ -218,6 +220,7 @@
           stroke-linecap: round; stroke-linejoin: round; }
     .bar circle { fill: var(--mml-figure-bg, #fff); }
     :host([data-dark]) .bar circle { fill: var(--mml-figure-bg-dark, #16181d); }
+    button:hover circle, button[aria-expanded="true"] circle { fill: var(--hover); }
     .note { margin: 0 6px; color: var(--accent); font-weight: 600; }
     .end { margin-left: auto; }
     @container (max-width: 520px) {
@@ -227,13 +230,13 @@
     }
 
     .controls { display: grid; grid-template-columns: repeat(auto-fill, minmax(14.5rem, 1fr)); gap: 10px 22px;
-                margin: 4px 0 0; padding: 12px 14px 14px; border: 1px solid var(--line); border-radius: 8px;
+                margin: 0; padding: 12px 14px 14px; border-top: 1px solid var(--line);
                 font-size: 13px; color: var(--ink); }
     .controls[hidden] { display: none; }
     .param { display: grid; gap: 4px; min-width: 0; margin: 0; padding: 0; border: 0; }
     .param > .name, .param > legend { padding: 0; display: flex; gap: 6px; align-items: baseline; min-width: 0; }
     .pname { font: 600 12.5px/1.3 ui-monospace, "SFMono-Regular", Menlo, Consolas, monospace; color: var(--ink); }
-    .pdoc { color: var(--muted); overflow: hidden; text-overflow: ellipsis; white-space: nowrap; min-width: 0; }
+    .pdoc { color: var(--muted); min-width: 0; }
     .row { display: flex; gap: 8px; align-items: center; min-width: 0; }
     .row label { display: flex; gap: 4px; align-items: center; color: var(--muted); flex: 1; min-width: 0; }
     input, select { font: inherit; color: var(--ink); background: var(--field); border: 1px solid var(--line);
@@ -270,7 +273,7 @@
     constructor() {
       super();
       const root = this.attachShadow({ mode: "open" });
-      root.innerHTML = `<style>${STYLE}</style>
+      root.innerHTML = `<style>${STYLE}</style><div class="card">
         <div class="frame"><img class="poster" alt="" decoding="async"><img class="snapshot" alt="">
           <div class="status" part="status">Loading figure…</div></div>
         <div class="bar" role="group" aria-label="Figure tools">
@@ -281,7 +284,7 @@
           <span class="note" role="status" aria-live="polite"></span>
           <span class="end">${button("controls", "Controls", 'aria-expanded="false" aria-controls="controls"')}</span>
         </div>
-        <form class="controls" id="controls" hidden></form>
+        <form class="controls" id="controls" hidden></form></div>
         <p class="sr" aria-live="polite"></p>`;
       this._frame = root.querySelector(".frame");
       this._status = root.querySelector(".status");
@@ -379,6 +382,7 @@
       const bad = this._callInt("mml_configure", this._id, encodeURIComponent(name) + "=" + encodeURIComponent(value));
       if (bad > 0) return this._fail(this._call("mml_last_error"));
       this._attrLink = this._linkState();
+      this._checkRevision();
       this._requestFrame();
     }
 
@@ -712,6 +716,7 @@
       this._module._mml_reset(this._id);
       this._callInt("mml_configure", this._id, this._query());
       for (const { error } of this._inputs.values()) this._showError(error, "");
+      this._checkRevision();
       this._requestFrame();
       this._say("Reset");
     }
@@ -865,6 +870,7 @@
       if (!bad) {
         for (const other of input.closest(".param").querySelectorAll("[aria-invalid]")) other.setAttribute("aria-invalid", "false");
       }
+      this._checkRevision();
       this._requestFrame();
     }
 
