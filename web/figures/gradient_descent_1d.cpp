@@ -1,0 +1,372 @@
+// gradient-descent-1d: training is walking downhill on the loss.
+// A loss curve f(x) over one parameter x. Each step reads the slope f'(x_k) (the tangent) and
+// moves against it, x_{k+1} = x_k − η f'(x_k): the reader sees the tangent, the walk along it and
+// where it lands on the curve. The learning rate η alone turns a slow crawl into a good walk, a
+// walk that overshoots the bottom each time, or one that overshoots further and further away.
+// Step, Play and Reset replay the run; a mini plot shows the loss per step.
+// Page: chapters/gradient-descent.md · Math: core/descent_1d.hpp, core/expression.hpp.
+#include <algorithm>
+#include <array>
+#include <cmath>
+#include <optional>
+#include <string>
+#include <vector>
+
+#include "core/descent_1d.hpp"
+#include "core/expression.hpp"
+#include "core/format.hpp"
+#include "web/figures/figure.hpp"
+#include "web/plot/controls.hpp"
+#include "web/plot/plot.hpp"
+
+namespace mml::figures {
+namespace {
+
+constexpr double kEtaMin = 0.001, kEtaMax = 1.5;
+constexpr double kStartLimit = 5;
+constexpr plot::Range kTypedView = {-3, 3};
+
+struct Preset {
+  const char* label;
+  const char* text;
+  double start;
+  plot::Range x, y;
+};
+// Each example frames its own curve; a shared y scale keeps the narrow valley looking narrow.
+constexpr std::array kPresets = {
+    Preset{"Bowl: x\u00b2", "x^2", 2.5, {-3, 3}, {-1, 9.5}},
+    Preset{"Tilted double well", "x^4 - 3x^2 + x", 2, {-2.2, 2.2}, {-4.5, 9}},
+    Preset{"Narrow valley: 8x\u00b2", "8x^2", 1, {-3, 3}, {-1, 9.5}},
+    Preset{"Kink: |x|", "abs(x)", 2.5, {-3, 3}, {-0.5, 3.5}},
+    Preset{"Bumpy: sin(3x) + x\u00b2/2", "sin(3x) + x^2/2", 2.5, {-3, 3}, {-1.8, 5.8}},
+};
+
+ImU32 with_alpha(ImU32 c, unsigned a) { return (c & ~IM_COL32_A_MASK) | (a << IM_COL32_A_SHIFT); }
+
+// Like format_number, with exponents as a reader writes them: 1×10⁻⁵ rather than 1e-05.
+std::string pretty(double v, int digits = 3) {
+  std::string s = format_number(v, digits);
+  const auto e = s.find('e');
+  if (e == std::string::npos) return s;
+  static const char* const kSup[] = {"\u2070", "\u00b9", "\u00b2", "\u00b3", "\u2074",
+                                     "\u2075", "\u2076", "\u2077", "\u2078", "\u2079"};
+  std::string out = s.substr(0, e) + "\u00d710";
+  std::size_t i = e + 1;
+  if (i < s.size() && (s[i] == '-' || s[i] == '+')) {
+    if (s[i] == '-') out += "\u207b";
+    ++i;
+  }
+  while (i < s.size() && s[i] == '0') ++i;
+  for (; i < s.size(); ++i) out += kSup[s[i] - '0'];
+  return out;
+}
+
+// The reader's function of x: parsed only when its text changes. A text that does not parse
+// keeps the last good function on screen and its message under the field.
+struct TypedFunction {
+  std::string seen, error;
+  Expression good;
+  std::uint64_t version = 0;  // bumped when `good` changes
+
+  explicit TypedFunction(const char* initial) { update(initial); }
+  void update(const std::string& text) {
+    if (text == seen && version > 0) return;
+    seen = text;
+    ExpressionResult r = parse_expression(text, {"x"});
+    if (r.ok) {
+      good = std::move(r.expression);
+      error.clear();
+      ++version;
+    } else {
+      error = r.error;
+    }
+  }
+};
+
+class GradientDescent1d final : public Figure {
+ public:
+  GradientDescent1d()
+      : f_(params_.add_string("f", kPresets[0].text, 200, "the loss f(x), a formula in x such as x^4 - 3x^2 + x")),
+        eta_(params_.add_float("eta", 0.2, kEtaMin, kEtaMax, "the learning rate \u03b7: each step is \u2212\u03b7 f'(x)")),
+        x0_(params_.add_float("x0", kPresets[0].start, -kStartLimit, kStartLimit, "where the walk starts")),
+        steps_(params_.add_int("steps", 3, 0, kMaxDescentSteps, "how many steps have been taken")) {}
+
+  void frame(const FrameContext& context) override {
+    const DescentRun before = run();
+    advance(context, before);
+    const plot::FigureLayout layout =
+        plot::split_layout(ImGui::GetCursorScreenPos(), ImGui::GetContentRegionAvail(), 280, 300);
+    const float main_h = std::floor(layout.plot_size.y * 0.7f);
+    const DescentRun r = run();
+    ImGui::SetCursorScreenPos(layout.plot_min);
+    draw_curve(r, {layout.plot_size.x, main_h});
+    ImGui::SetCursorScreenPos({layout.plot_min.x, layout.plot_min.y + main_h});
+    draw_losses(r, {layout.plot_size.x, layout.plot_size.y - main_h});
+    draw_panel(layout, run());
+  }
+
+  bool animating() const override { return timeline_.playing; }
+
+  std::string describe() const override {
+    const DescentRun r = run();
+    const DescentPoint& p = r.points.back();
+    std::string s = "Gradient descent on f(x) = " + function_.good.to_text() + " from x\u2080 = " +
+                    pretty(r.points.front().x) + " with learning rate \u03b7 = " + pretty(params_.get(eta_)) + ": ";
+    s += r.steps() == 0 ? std::string("no steps yet, ")
+                        : "after " + std::to_string(r.steps()) + (r.steps() == 1 ? " step " : " steps ");
+    s += "x = " + pretty(p.x) + ", f(x) = " + (std::isfinite(p.loss) ? pretty(p.loss) : std::string("undefined")) +
+         ", f'(x) = " + (std::isfinite(p.slope) ? pretty(p.slope) : std::string("undefined")) + "; " + status(r) + ".";
+    if (!function_.error.empty()) s += " The typed formula has an error: " + function_.error + ".";
+    return s;
+  }
+
+ private:
+  // Which example the formula is, if it is one: it decides the view.
+  std::optional<Preset> preset() const {
+    for (const Preset& p : kPresets)
+      if (params_.get(f_) == p.text) return p;
+    return std::nullopt;
+  }
+  plot::Range view_x() const { return preset() ? preset()->x : kTypedView; }
+  plot::Range view_y() const {
+    if (preset()) return preset()->y;
+    fit_typed_view();
+    return typed_y_;
+  }
+
+  // The walk for the current parameters; it stops by itself when it leaves the view.
+  DescentRun run() const {
+    function_.update(params_.get(f_));
+    DescentOptions o;
+    o.learning_rate = params_.get(eta_);
+    o.steps = int(params_.get(steps_));
+    o.lower = view_x().min;
+    o.upper = view_x().max;
+    const Expression& e = function_.good;
+    return gradient_descent_1d([&e](double x) { return e.derivative(x); }, start(), o);
+  }
+  double start() const { return std::clamp(params_.get(x0_), view_x().min, view_x().max); }
+
+  static bool can_step(const DescentRun& r) {
+    return r.outcome == DescentOutcome::Running && r.steps() < kMaxDescentSteps;
+  }
+
+  std::string status(const DescentRun& r) const {
+    switch (r.outcome) {
+      case DescentOutcome::Converged:
+        return "converged: the slope is flat (|f'| < 10\u207b\u2078)";
+      case DescentOutcome::Diverged:
+        return "diverged: each step overshot further, out of view";
+      case DescentOutcome::Undefined:
+        return "stopped: f or f' is undefined at x = " + pretty(r.points.back().x);
+      case DescentOutcome::Running: break;
+    }
+    if (oscillating(r)) return "oscillating: every step jumps over the bottom";
+    if (r.steps() >= kMaxDescentSteps) return "stopped after " + std::to_string(kMaxDescentSteps) + " steps";
+    return "walking downhill";
+  }
+
+  // Play adds steps at a readable pace, then faster once the walk has settled into its pattern.
+  // It stops where the walk ends; nothing ever starts it but the reader.
+  void advance(const FrameContext& context, const DescentRun& r) {
+    if (!timeline_.playing) return;
+    if (!can_step(r)) {
+      timeline_.playing = false;
+      return;
+    }
+    timeline_.step = r.steps();
+    const int due = plot::due_steps(&timeline_, context.dt, r.steps() < 10 ? 3.0 : 12.0);
+    if (due > 0) params_.set(steps_, std::int64_t(timeline_.step));
+    if (!can_step(run())) timeline_.playing = false;
+  }
+
+  void fit_typed_view() const {
+    if (typed_version_ == function_.version) return;
+    typed_version_ = function_.version;
+    std::vector<double> ys;
+    for (int i = 0; i <= 200; ++i) {
+      const double y = function_.good.eval(kTypedView.min + kTypedView.size() * i / 200);
+      if (std::isfinite(y)) ys.push_back(y);
+    }
+    double lo = -1, hi = 1;
+    if (!ys.empty()) {  // percentiles ignore the spikes next to a pole
+      std::sort(ys.begin(), ys.end());
+      lo = ys[ys.size() / 50];
+      hi = ys[ys.size() - 1 - ys.size() / 50];
+    }
+    if (hi - lo < 1e-9) lo -= 1, hi += 1;
+    const double pad = 0.1 * (hi - lo);
+    typed_y_ = {lo - pad, hi + pad};
+  }
+
+  // The x-extent of a line of slope m that spans `pixels` on screen either side of its point.
+  static double half_width(double m, double pixels) {
+    const plot::ViewTransform& v = plot::current_view();
+    const double px = v.pixels_per_unit_x(), py = m * v.pixels_per_unit_y();
+    return pixels / std::sqrt(px * px + py * py);
+  }
+
+  void draw_curve(const DescentRun& r, ImVec2 size) {
+    const plot::Theme& th = plot::current_theme();
+    if (!plot::begin_plot("##loss-curve", size)) return;
+    const plot::Range vx = view_x(), vy = view_y();
+    plot::setup_axes(vx, vy);
+    const Expression& e = function_.good;
+    plot::curve([&e](double x) { return e.eval(x); }, th.third, 2.5f);
+    const auto& pts = r.points;
+    const int n = r.steps();
+    // Each step: the tangent at x_k (the slope it reads), its dot, and the jump to x_{k+1}.
+    // Older steps fade, so the latest stands out.
+    for (int k = 0; k < n; ++k) {
+      const DescentPoint& p = pts[std::size_t(k)];
+      const DescentPoint& q = pts[std::size_t(k + 1)];
+      const unsigned alpha = unsigned(std::clamp(255 - 25 * (n - 1 - k), 60, 255));
+      const double w = half_width(p.slope, 26);
+      plot::segment({p.x - w, p.loss - w * p.slope}, {p.x + w, p.loss + w * p.slope}, with_alpha(th.second, alpha), 2);
+      if (std::isfinite(q.loss)) plot::arrow({p.x, p.loss}, {q.x, q.loss}, with_alpha(th.first, alpha));
+      plot::point({p.x, p.loss}, with_alpha(th.first, alpha), 4);
+    }
+    // The current point and its tangent: the slope the next step will read.
+    const DescentPoint& now = pts.back();
+    if (std::isfinite(now.loss)) {
+      if (std::isfinite(now.slope)) {
+        const double w = half_width(now.slope, 60);
+        plot::segment({now.x - w, now.loss - w * now.slope}, {now.x + w, now.loss + w * now.slope}, th.second, 2.5f);
+      }
+      plot::point({now.x, now.loss}, th.second, 6);
+      // Label on the side the walk did not come from.
+      const bool came_from_right = n > 0 && pts[std::size_t(n - 1)].x > now.x;
+      const std::string label = "x" + subscript(n);
+      plot::text({now.x, now.loss}, label.c_str(), th.second, {came_from_right ? 1.f : 0.f, 0.f}, {came_from_right ? -8.f : 8.f, 6});
+    }
+    // The start: a handle on the x-axis (kept in view when the axis is not), joined to its point.
+    const double axis_y = std::clamp(0.0, vy.min + 0.04 * vy.size(), vy.max);
+    Vec2 handle(start(), axis_y);
+    if (std::isfinite(pts.front().loss)) plot::segment(handle, {handle.x(), pts.front().loss}, with_alpha(th.first, 120), 1);
+    plot::DragOptions drag;
+    drag.snap = 0.05;
+    if (plot::drag_point("x0", &handle, th.first, nullptr, drag))
+      params_.set(x0_, std::clamp(handle.x(), vx.min, vx.max));
+    const bool right_half = start() > vx.center();
+    plot::text({start(), axis_y}, "start", th.first, {right_half ? 1.f : 0.f, 1}, {right_half ? -12.f : 12.f, -6});
+    plot::text({vx.max, vy.max}, "loss f(x) over the parameter x", th.text_muted, {1, 0}, {-6, 4});
+    plot::end_plot();
+  }
+
+  static std::string subscript(int k) {
+    static const char* const kSub[] = {"\u2080", "\u2081", "\u2082", "\u2083", "\u2084",
+                                       "\u2085", "\u2086", "\u2087", "\u2088", "\u2089"};
+    const std::string digits = std::to_string(k);
+    std::string s;
+    for (char c : digits) s += kSub[c - '0'];
+    return s;
+  }
+
+  // Below: the loss after each step, the curve training dashboards show.
+  void draw_losses(const DescentRun& r, ImVec2 size) {
+    const plot::Theme& th = plot::current_theme();
+    if (!plot::begin_plot("##loss-per-step", size, plot::PlotFlags_NoXTickLabels)) return;
+    double lo = 0, hi = 0;
+    bool any = false;
+    for (const DescentPoint& p : r.points)
+      if (std::isfinite(p.loss)) {
+        lo = any ? std::min(lo, p.loss) : p.loss;
+        hi = any ? std::max(hi, p.loss) : p.loss;
+        any = true;
+      }
+    if (hi - lo < 1e-9) lo -= 1, hi += 1;
+    const double pad = 0.18 * (hi - lo);
+    const double last = std::max(10.0, double(r.steps()));
+    plot::setup_axes({-0.04 * last, last * 1.04}, {lo - pad, hi + pad});
+    std::vector<ImVec2> line;
+    for (std::size_t k = 0; k < r.points.size(); ++k)
+      if (std::isfinite(r.points[k].loss)) line.push_back(plot::to_screen({double(k), r.points[k].loss}));
+    ImGui::GetWindowDrawList()->AddPolyline(line.data(), int(line.size()), th.first, 0, 1.5f);
+    if (r.points.size() <= 60)
+      for (const ImVec2& p : line) ImGui::GetWindowDrawList()->AddCircleFilled(p, 3, th.first);
+    const std::string right = "step " + std::to_string(r.steps());
+    plot::text({last * 1.04, lo - pad}, right.c_str(), th.text_muted, {1, 1}, {-6, -4});
+    plot::text({-0.04 * last, hi + pad}, "loss per step", th.text_muted, {0, 0}, {40, 4});
+    plot::end_plot();
+  }
+
+  void draw_panel(const plot::FigureLayout& layout, const DescentRun& r) {
+    plot::begin_panel(layout);
+    std::string text = params_.get(f_);
+    if (plot::expression_input("loss f(x) =", &text, function_.error)) params_.set(f_, text);
+    std::array<const char*, kPresets.size() + 1> labels{};
+    int chosen = int(kPresets.size());
+    for (std::size_t i = 0; i < kPresets.size(); ++i) {
+      labels[i] = kPresets[i].label;
+      if (params_.get(f_) == kPresets[i].text) chosen = int(i);
+    }
+    labels.back() = "Your own formula";
+    if (plot::dropdown("examples", &chosen, labels) && chosen < int(kPresets.size())) {
+      params_.set(f_, kPresets[std::size_t(chosen)].text);
+      params_.set(x0_, kPresets[std::size_t(chosen)].start);
+    }
+    double eta = params_.get(eta_);
+    if (plot::slider("learning rate \u03b7", &eta, kEtaMin, kEtaMax, "%.3g", true)) params_.set(eta_, eta);
+    timeline_.step = r.steps();
+    switch (plot::timeline(&timeline_, can_step(r))) {
+      case plot::TimelineAction::Step: params_.set(steps_, std::int64_t(timeline_.step)); break;
+      case plot::TimelineAction::Reset: params_.set(steps_, 0); break;
+      case plot::TimelineAction::Play:
+        if (!can_step(r)) timeline_.playing = false;
+        break;
+      default: break;
+    }
+    const DescentPoint& p = r.points.back();
+    const std::string at = "x = " + pretty(p.x, 4) + "    f(x) = " +
+                           (std::isfinite(p.loss) ? pretty(p.loss, 4) : std::string("undefined"));
+    ImGui::TextUnformatted(at.c_str());
+    const std::string slope = std::isfinite(p.slope)
+        ? "f'(x) = " + pretty(p.slope, 4) + "    next step " + pretty(-params_.get(eta_) * p.slope)
+        : std::string("f'(x) is undefined here");
+    ImGui::TextUnformatted(slope.c_str());
+    plot::note((status(r) + ".").c_str());
+    if (!layout.stacked) {
+      step_table(r);
+      plot::note("Drag the start along the axis; try \u03b7 = 0.9 and 1.05 on the bowl.");
+    }
+    plot::end_panel();
+  }
+
+  // The last few steps as numbers: x_k, the loss there and the slope it read.
+  static void step_table(const DescentRun& r) {
+    constexpr int kRows = 5;
+    if (!ImGui::BeginTable("##steps", 4, ImGuiTableFlags_SizingStretchProp | ImGuiTableFlags_RowBg)) return;
+    for (const char* h : {"k", "x\u2096", "f(x\u2096)", "f'(x\u2096)"}) ImGui::TableSetupColumn(h);
+    ImGui::TableHeadersRow();
+    const auto cell = [](double v) {
+      ImGui::TableNextColumn();
+      ImGui::TextUnformatted(std::isfinite(v) ? pretty(v).c_str() : "\u2014");
+    };
+    for (int k = std::max(0, r.steps() - kRows + 1); k <= r.steps(); ++k) {
+      const DescentPoint& p = r.points[std::size_t(k)];
+      ImGui::TableNextRow();
+      ImGui::TableNextColumn();
+      ImGui::Text("%d", k);
+      cell(p.x);
+      cell(p.loss);
+      cell(p.slope);
+    }
+    ImGui::EndTable();
+  }
+
+  Param<std::string> f_;
+  Param<double> eta_, x0_;
+  Param<std::int64_t> steps_;
+  mutable TypedFunction function_{kPresets[0].text};  // what f_ determines; describe() updates it too
+  mutable std::uint64_t typed_version_ = 0;
+  mutable plot::Range typed_y_{-1, 1};
+  plot::Timeline timeline_;
+};
+
+}  // namespace
+}  // namespace mml::figures
+
+MML_FIGURE(gradient_descent_1d, "gradient-descent-1d", "Gradient descent: walking downhill",
+           "Step downhill along the tangent, x \u2192 x \u2212 \u03b7 f'(x): the learning rate turns a slow "
+           "crawl into a good walk, a walk that bounces across the valley, or one that flies out of it.",
+           1.6f, 0.5f, GradientDescent1d)
