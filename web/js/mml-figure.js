@@ -464,8 +464,7 @@
       if (!this._gl) return;
       const m = this._module;
       if (keepPicture) {
-        m._mml_frame(this._id, performance.now() / 1000);
-        this._frames++;
+        this._drawNow();
         try {
           this._snapshot.src = this._canvas.toDataURL("image/png");
           this._veiled = true;
@@ -613,8 +612,7 @@
       this._scheduled = false;
       // Hidden tabs and figures without a context draw nothing; they catch up when shown.
       if (!this._id || document.hidden || !this._gl) return;
-      const more = this._module._mml_frame(this._id, now / 1000);
-      this._frames++;
+      const more = this._drawNow(now);
       if (this._veiled) {
         this._veiled = false;
         this.removeAttribute("data-detached");
@@ -622,6 +620,12 @@
       this._checkRevision();
       this._scheduleDescribe();
       if (more) this._requestFrame();
+    }
+
+    _drawNow(now = performance.now()) {
+      this._keyDownUnseen = false;
+      this._frames++;
+      return this._module._mml_frame(this._id, now / 1000);
     }
 
     // A parameter changed (drag, panel, control, reset): controls and the page URL follow.
@@ -734,8 +738,7 @@
     _savePng() {
       if (!this._gl && !this._attach()) return;
       // A fresh frame and toBlob in the same task: the drawing buffer is read before it is cleared.
-      this._module._mml_frame(this._id, performance.now() / 1000);
-      this._frames++;
+      this._drawNow();
       const name = (this.getAttribute("name") || "figure") + ".png";
       this._canvas.toBlob((blob) => {
         if (!blob) return this._say("Could not save the picture");
@@ -886,7 +889,7 @@
         return [e.clientX - r.left, e.clientY - r.top];
       };
       const send = (kind, e) => {
-        if (!this._id || canvas !== this._canvas) return;
+        if (!this._id || canvas !== this._canvas || e.pointerId === this._pagePointer) return;
         const [x, y] = at(e);
         this._module._mml_pointer(this._id, kind, x, y, e.button === 2 ? 1 : e.button === 1 ? 2 : 0);
         this._requestFrame();
@@ -894,23 +897,38 @@
       canvas.addEventListener("pointerdown", (e) => {
         if (!this._id) return;
         if (!this._gl) this._attach();  // evicted while on screen: the reader wants it back
+        if (e.pointerType === "touch") {
+          // Decided before the figure sees the press (which would make the plot itself active):
+          // a touch on a handle or widget is the figure's, anywhere else it scrolls the page.
+          // Pointer events come before touch events, so touchstart below reuses the answer.
+          const [x, y] = at(e);
+          this._touchOnControl = this._module._mml_hit(this._id, x, y) === 1;
+          if (!this._touchOnControl) {
+            this._pagePointer = e.pointerId;
+            return;
+          }
+        }
+        this._pagePointer = undefined;
         this._engaged = true;
         canvas.focus({ preventScroll: true });
         canvas.setPointerCapture(e.pointerId);
         send(1, e);
       });
       canvas.addEventListener("pointermove", (e) => send(0, e));
-      canvas.addEventListener("pointerup", (e) => send(2, e));
-      canvas.addEventListener("pointercancel", (e) => send(2, e));
+      const release = (e) => {
+        send(2, e);
+        if (e.pointerId === this._pagePointer) this._pagePointer = undefined;
+        if (e.pointerType === "touch") this._touchOnControl = false;
+      };
+      canvas.addEventListener("pointerup", release);
+      canvas.addEventListener("pointercancel", release);
       canvas.addEventListener("pointerleave", (e) => {
         if (!canvas.hasPointerCapture(e.pointerId)) send(3, e);
       });
       canvas.addEventListener("contextmenu", (e) => e.preventDefault());
       // A touch that starts on a control drags it; anywhere else the page scrolls as usual.
       canvas.addEventListener("touchstart", (e) => {
-        if (!this._id || !this._gl || e.touches.length !== 1) return;
-        const [x, y] = at(e.touches[0]);
-        if (this._module._mml_hit(this._id, x, y)) e.preventDefault();
+        if (this._id && e.touches.length === 1 && this._touchOnControl) e.preventDefault();
       }, { passive: false });
       canvas.addEventListener("wheel", (e) => {
         if (!this._id || !(this._engaged || e.ctrlKey)) return;  // the page keeps its scrolling
@@ -950,7 +968,10 @@
       const ours = typing || ARROWS.has(e.key);
       if (!ours) return;
       e.preventDefault();
+      // A tap can go down and up before the next frame: let the figure see it down first.
+      if (!down && this._keyDownUnseen) this._drawNow();
       if (key !== undefined) m._mml_key(this._id, key, down ? 1 : 0, mods);
+      if (down) this._keyDownUnseen = true;
       if (down && isChar && typing) m._mml_text(this._id, e.key.codePointAt(0));
       this._requestFrame();
     }
