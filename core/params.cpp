@@ -224,7 +224,9 @@ std::string url_decode(std::string_view text) {
 std::size_t ParamSet::add(ParamSpec spec, ParamValue value) {
   specs_.push_back(std::move(spec));
   values_.push_back(value);
-  defaults_.push_back(std::move(value));
+  defaults_.push_back(value);
+  // Defaults in the same canonical form as every stored value (see clamped).
+  values_.back() = defaults_.back() = clamped(specs_.size() - 1, std::move(value));
   return specs_.size() - 1;
 }
 
@@ -291,6 +293,10 @@ ParamValue ParamSet::clamped(std::size_t index, ParamValue value) const {
     double& v = value.num[std::size_t(i)];
     if (!std::isfinite(v)) v = defaults_[index].num[std::size_t(i)];
     v = std::clamp(v, spec.min, spec.max);
+    // A figure's state is what its URL says: real-valued parameters are kept at the precision
+    // the URL writes (format_param), so a link restores exactly the state it was copied from.
+    if (spec.type == ParamType::Float || spec.type == ParamType::Vec2 || spec.type == ParamType::Vec3)
+      v = std::clamp(std::strtod(format_number_ascii(v, 6).c_str(), nullptr), spec.min, spec.max);
   }
   return value;
 }
