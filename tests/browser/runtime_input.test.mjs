@@ -22,7 +22,7 @@ ${filler}${filler}${filler}${filler}`);
 let env, site;
 before(async () => {
   env = await openBrowser();
-  site = await servePages({ "input.html": INPUT_PAGE });
+  site = await servePages({ "input.html": INPUT_PAGE, "blank.html": testPage("Blank", "") });
 });
 after(async () => { await site?.close(); await env?.close(); });
 
@@ -213,16 +213,16 @@ test("prefers-reduced-motion reaches the module and follows changes; nothing aut
 });
 
 test("runs under script-src 'self' 'wasm-unsafe-eval' with no CSP violation; mml.js holds no eval", async () => {
-  const { page, problems, context } = await openPage(env.browser, site.url + "input.html");
+  const { page, problems, context } = await openPage(env.browser, site.url + "blank.html");
   try {
-    const response = await page.reload();
-    const csp = response.headers()["content-security-policy"] || "";
-    assert.match(csp, /script-src 'self' 'wasm-unsafe-eval'(;|$)/);
-    assert.doesNotMatch(csp.match(/script-src[^;]*/)[0], /'unsafe-(inline|eval)'/);
-    await page.evaluate(() => {
+    await page.addInitScript(() => {
       window.__violations = [];
       document.addEventListener("securitypolicyviolation", (e) => window.__violations.push(e.violatedDirective + " " + e.blockedURI));
     });
+    const response = await page.goto(site.url + "input.html");
+    const csp = response.headers()["content-security-policy"] || "";
+    assert.match(csp, /script-src 'self' 'wasm-unsafe-eval'(;|$)/);
+    assert.doesNotMatch(csp.match(/script-src[^;]*/)[0], /'unsafe-(inline|eval)'/);
     const figure = page.locator("mml-figure");
     await figure.scrollIntoViewIfNeeded();
     await ready(page, figure);

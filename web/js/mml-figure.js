@@ -373,7 +373,11 @@
         byId.delete(this._id);
         delete this._module.mmlCanvases[this._id];
       }
+      // Moved elsewhere in the document: it mounts again, from its attributes, when it is near.
       this._id = 0;
+      this._mounting = false;
+      this._setBarEnabled(false);
+      if (this.getAttribute("data-state") === "ready") this.setAttribute("data-state", "loading");
     }
 
     attributeChangedCallback(name, old, value) {
