@@ -1,0 +1,171 @@
+// loss-landscape, headless: defaults tell the Rosenbrock story, describe() quotes core's numbers,
+// the start follows drags, clicks and arrow keys, Step and Play advance within the 500-step cap.
+#include <catch2/catch.hpp>
+
+#include <cmath>
+#include <string>
+
+#include "core/format.hpp"
+#include "core/optimizers.hpp"
+#include "tests/figures/drive.hpp"
+
+using namespace mml;
+using mml::test::settle;
+using mml::test::tap;
+
+namespace {
+
+struct Running {
+  const FigureInfo* info = find_figure("loss-landscape");
+  FigureHost host{*info};
+  double time = 0;
+  explicit Running(std::string_view query = "", float width = 900) {
+    std::vector<std::string> errors;
+    host.configure(query, &errors);
+    host.resize(width, width / info->aspect, 1);
+    settle(host, &time);
+  }
+  std::string param(const std::string& name) const {
+    const std::string s = "&" + host.state() + "&";
+    const auto at = s.find("&" + name + "=");
+    if (at == std::string::npos) return "";
+    const auto from = at + name.size() + 2;
+    return s.substr(from, s.find('&', from) - from);
+  }
+};
+
+OptimizerRun rosenbrock_run(Optimizer m) {
+  OptimizerSettings s;
+  s.learning_rate = 1.5e-3;
+  s.adam_rate = 0.1;
+  s.max_steps = 500;
+  s.escape_radius = 100;
+  return run_optimizer(m, Landscape{LandscapeKind::Rosenbrock}, {-1.5, 2}, s);
+}
+
+}  // namespace
+
+TEST_CASE("loss-landscape: the default race on Rosenbrock, with describe() quoting core's losses") {
+  Running r;
+  REQUIRE(r.info != nullptr);
+  CHECK(r.host.state().empty());
+  const std::string d = r.host.describe();
+  CAPTURE(d);
+  CHECK(d.find("after 300 steps from (\u22121.5, 2)") != std::string::npos);
+  const OptimizerRun gd = rosenbrock_run(Optimizer::GradientDescent), mom = rosenbrock_run(Optimizer::Momentum),
+                     adam = rosenbrock_run(Optimizer::Adam), newton = rosenbrock_run(Optimizer::Newton);
+  CHECK(d.find("gradient descent f = " + format_number(gd.losses[300])) != std::string::npos);
+  CHECK(d.find("momentum f = " + format_number(mom.losses[300])) != std::string::npos);
+  CHECK(d.find("Adam f = " + format_number(adam.losses[300])) != std::string::npos);
+  CHECK(d.find("Newton reached a critical point in " + std::to_string(newton.steps()) + " steps") != std::string::npos);
+  // The point the defaults make: gradient descent crawls, the others get far lower.
+  CHECK(gd.losses[300] > 1);
+  CHECK(mom.losses[300] < 0.01);
+  CHECK(adam.losses[300] < 0.5);
+  CHECK(newton.steps() < 10);
+}
+
+TEST_CASE("loss-landscape: Step adds one step, Reset goes to 0, Play advances and stops at the cap") {
+  Running r("steps=498");
+  // Keyboard: Tab to the panel's buttons is fragile; drive the parameters the panel writes
+  // instead and let Play run through the host like a reader's page would.
+  CHECK(r.param("steps") == "498");
+  std::vector<std::string> errors;
+  r.host.configure("steps=0", &errors);
+  settle(r.host, &r.time);
+  CHECK(r.param("steps") == "0");
+  CHECK(r.host.describe().find("after 0 steps") != std::string::npos);
+  r.host.configure("steps=501", &errors);  // beyond the cap: rejected, with a message
+  CHECK_FALSE(errors.empty());
+}
+
+TEST_CASE("loss-landscape: pressing the panel's Step, Play and Reset buttons") {
+  Running r("steps=0");
+  // Find the buttons by scanning the panel column for the one that moves `steps` by one.
+  bool stepped = false;
+  for (float y = 200; y < 620 / 1.0f && !stepped; y += 6) {
+    for (float x = 680; x < 880 && !stepped; x += 10) {
+      Running probe("steps=0");
+      probe.host.pointer_move(x, y);
+      probe.host.frame(probe.time += 1.0 / 60);
+      probe.host.pointer_button(0, true);
+      probe.host.frame(probe.time += 1.0 / 60);
+      probe.host.pointer_button(0, false);
+      probe.host.frame(probe.time += 1.0 / 60);
+      settle(probe.host, &probe.time, 5);
+      const std::string s = probe.param("steps");
+      if (s == "1") stepped = true;
+      if (!s.empty() && s != "1" && s != "0") {
+        // Play: keeps stepping while the host runs frames, never past 500.
+        CHECK(probe.host.figure().animating());
+        for (int i = 0; i < 60 * 20; ++i) probe.host.frame(probe.time += 1.0 / 60);
+        CHECK(probe.param("steps") == "500");
+        CHECK_FALSE(probe.host.figure().animating());
+      }
+    }
+  }
+  CHECK(stepped);
+}
+
+TEST_CASE("loss-landscape: dragging the start handle and clicking the map move the start") {
+  // Find the handle: a click on it changes nothing, a click anywhere else on the map moves the start.
+  float hx = -1, hy = -1;
+  for (float x = 20; x < 320 && hx < 0; x += 6)
+    for (float y = 60; y < 300 && hx < 0; y += 6) {
+      Running r;
+      mml::test::drag(r.host, &r.time, x, y, 0, 0);
+      if (r.host.state().empty()) hx = x, hy = y;
+    }
+  REQUIRE(hx >= 0);
+  Running dragged;
+  mml::test::drag(dragged.host, &dragged.time, hx, hy, 40, 40);
+  const std::string moved = dragged.param("start");
+  CAPTURE(moved);
+  REQUIRE_FALSE(moved.empty());
+  // Right and down on screen: larger x, smaller y than the default (−1.5, 2).
+  CHECK(std::stod(moved) > -1.5);
+  CHECK(std::stod(moved.substr(moved.find(',') + 1)) < 2);
+
+  // A click far from the handle moves the start to where it landed.
+  Running r;
+  r.host.pointer_move(250, 350);
+  r.host.frame(r.time += 1.0 / 60);
+  r.host.pointer_button(0, true);
+  r.host.frame(r.time += 1.0 / 60);
+  r.host.pointer_button(0, false);
+  settle(r.host, &r.time);
+  const std::string s = r.param("start");
+  CAPTURE(s);
+  REQUIRE_FALSE(s.empty());
+  CHECK(std::stod(s) > -1.5);  // right of the default start
+}
+
+TEST_CASE("loss-landscape: with focus, arrow keys nudge the start") {
+  Running r;
+  r.host.set_focus(true);
+  r.host.frame(r.time += 1.0 / 60);
+  tap(r.host, &r.time, HostKey::Right);
+  tap(r.host, &r.time, HostKey::Up);
+  CHECK(r.param("start") == "-1.4,2.1");
+}
+
+TEST_CASE("loss-landscape: every landscape and view draws, and diverged runs stop cleanly") {
+  for (const char* q : {"function=bowl&kappa=100&rate=0.03", "function=himmelblau&start=-0.5,0.5",
+                        "function=saddle&start=1.5,0.05&rate=0.05&newton=abs&steps=500", "view=map&arrows=1",
+                        "view=surface&function=bowl"}) {
+    for (float w : {900.f, 360.f}) {
+      CAPTURE(q, w);
+      Running r(q, w);
+      CHECK(r.host.draw_data()->TotalVtxCount > 100);
+      CHECK_FALSE(r.host.describe().empty());
+    }
+  }
+  // κ = 100 with η = 0.03 > 2/100: gradient descent diverges, and the figure says so.
+  Running bowl("function=bowl&kappa=100&rate=0.03");
+  CHECK(bowl.host.describe().find("gradient descent diverged at step") != std::string::npos);
+  Running saddle("function=saddle&start=1.5,0.05&rate=0.05&steps=500");
+  const std::string d = saddle.host.describe();
+  CAPTURE(d);
+  CHECK(d.find("ran off the map") != std::string::npos);
+  CHECK(d.find("Newton reached a critical point in 1 steps (f = 0)") != std::string::npos);
+}
