@@ -107,7 +107,7 @@ TEST_CASE("entropy: the coin, H(0.9, 0.1) = 0.469 bits, and its handle moves alo
   CHECK(moved);
 }
 
-TEST_CASE("entropy: uniform over k reaches log₂ k; a certain outcome has none") {
+TEST_CASE("entropy: uniform over k reaches log₂ k, a certain outcome has none") {
   double time = 0;
   auto host = make_host(&time, "k=8&p1=1&p2=1&p3=1&p4=1&p5=1&p6=1&p7=1&p8=1");
   CHECK(contains(host->describe(), "H(p) = 3 bits over 8 outcomes"));

@@ -107,7 +107,7 @@ TEST_CASE("expected-value: arrow keys pick a face and nudge its probability") {
   CHECK((std::isnan(p6) ? 0.4 : p6) == Approx(0.4).margin(2e-4));
 }
 
-TEST_CASE("expected-value: the URL restores distribution, seed and rolls; describe() matches core") {
+TEST_CASE("expected-value: the URL restores distribution, seed and rolls, describe() matches core") {
   double time = 0;
   auto host = make_host(&time);
   std::vector<std::string> errors;

@@ -245,7 +245,7 @@ TEST_CASE("expression: variable declarations are checked") {
   CHECK(parse_expression("theta * lr_0 + c", many).expression.eval(values) == 23);
 }
 
-TEST_CASE("expression: variables missing from the values read as NaN; a default is NaN") {
+TEST_CASE("expression: variables missing from the values read as NaN, a default is NaN") {
   const Expression f = parse_ok("x + y");
   const std::vector<double> only_x = {1};
   CHECK(std::isnan(f.eval(only_x)));

@@ -18,7 +18,7 @@ TEST_CASE("Rng's raw words are the standard's mt19937_64") {
   CHECK(x == 9981545732273789042ull);
 }
 
-TEST_CASE("uniform() maps the top 53 bits into [0, 1)") {
+TEST_CASE("uniform() maps the top 53 bits into the half-open unit interval") {
   Rng a(1), b(1);
   for (int i = 0; i < 1000; ++i) {
     const std::uint64_t word = a.next();
@@ -29,7 +29,7 @@ TEST_CASE("uniform() maps the top 53 bits into [0, 1)") {
   }
 }
 
-TEST_CASE("the same seed replays the same draws; another seed does not") {
+TEST_CASE("the same seed replays the same draws, another seed does not") {
   const std::vector<double> p{0.1, 0.1, 0.1, 0.1, 0.2, 0.4};
   const DiscreteSampler sample(p);
   Rng a(42), b(42), c(43);
@@ -60,7 +60,7 @@ TEST_CASE("the inverse CDF puts u in the right bucket") {
   CHECK(DiscreteSampler(none).index_for(0.6) == 2);  // no weight: uniform
 }
 
-TEST_CASE("draws follow the distribution: the sample mean lands near E[X] (law of large numbers)") {
+TEST_CASE("draws follow the distribution: the sample mean lands near the expected value (law of large numbers)") {
   // A loaded die: faces 1..6 with p = (0.1, 0.1, 0.1, 0.1, 0.2, 0.4). By hand, E[X] = 4.4 and
   // Var X = 3.04. The mean of n draws has standard deviation σ/√n; 4 of those is a bound a correct
   // sampler misses with probability about 6e-5, and a biased one (say, off by one bucket) fails.
