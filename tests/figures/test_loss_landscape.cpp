@@ -167,5 +167,5 @@ TEST_CASE("loss-landscape: every landscape and view draws, and diverged runs sto
   const std::string d = saddle.host.describe();
   CAPTURE(d);
   CHECK(d.find("ran off the map") != std::string::npos);
-  CHECK(d.find("Newton reached a critical point in 1 steps (f = 0)") != std::string::npos);
+  CHECK(d.find("Newton reached a critical point in 1 step (f = 0)") != std::string::npos);
 }

@@ -21,8 +21,8 @@ namespace {
 
 constexpr int kMaxSteps = 500;
 constexpr double kStepsPerSecond = 40;  // Play: 0 → 500 in about 12 s
-constexpr int kGrid = 96;               // heatmap samples per side
-constexpr int kSurface = 32;            // 3D surface samples per side
+constexpr int kGrid = 72;               // heatmap samples per side
+constexpr int kSurface = 24;            // 3D surface samples per side (the painter sort dominates a frame)
 
 ImU32 with_alpha(ImU32 c, unsigned a) { return (c & ~IM_COL32_A_MASK) | (a << IM_COL32_A_SHIFT); }
 
@@ -148,7 +148,7 @@ class LossLandscape final : public Figure {
     if (run.end == RunEnd::SingularHessian && k > run.steps())
       return name + " stopped at step " + std::to_string(run.steps()) + " (flat curvature, " + f + ")";
     if (run.end == RunEnd::Converged && k >= run.steps())
-      return name + " reached a critical point in " + std::to_string(run.steps()) + " steps (" + f + ")";
+      return name + " reached a critical point in " + std::to_string(run.steps()) + (run.steps() == 1 ? " step (" : " steps (") + f + ")";
     return name + " " + f;
   }
 
