@@ -133,7 +133,7 @@ TEST_CASE("line-fit: data points follow drags and arrow keys, and the fit follow
   CHECK(r.host.describe().find("least squares gives y = " + format_number(fit.theta.x()) + "x") != std::string::npos);
 }
 
-TEST_CASE("line-fit: a too-large learning rate diverges and says so; equal x values have no best line") {
+TEST_CASE("line-fit: a too-large learning rate diverges and says so, equal x values have no best line") {
   Running wild("rate=1&steps=300");
   CHECK(wild.host.describe().find("then diverge") != std::string::npos);
   Running same("p1=1,0&p2=1,1&p3=1,2&p4=1,3&p5=1,-1&p6=1,-2");
