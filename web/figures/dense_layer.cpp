@@ -1,0 +1,294 @@
+// dense-layer: a fully connected layer is a matrix that moves data, then a bend.
+// A labelled 2D data set goes through x ↦ σ(W₁x + b₁) (and optionally a second layer); the slider
+// plays each stage (the affine move, then the nonlinearity) with the grid carried along. Below the
+// picture, core checks whether a straight line now separates the classes: no linear map can make
+// that happen, a folding nonlinearity can.
+// Page: chapters/linear-transformations.md · Math: core/dense_layer.hpp, core/separability.hpp,
+// core/datasets.hpp.
+#include <algorithm>
+#include <array>
+#include <cmath>
+#include <string>
+#include <tuple>
+#include <vector>
+
+#include "core/datasets.hpp"
+#include "core/dense_layer.hpp"
+#include "core/format.hpp"
+#include "core/separability.hpp"
+#include "web/figures/figure.hpp"
+#include "web/plot/controls.hpp"
+#include "web/plot/plot.hpp"
+
+namespace mml::figures {
+namespace {
+
+constexpr double kLimit = 3;      // weights and biases stay in [-3, 3]
+constexpr int kGridLines = 13;    // input lines x = k/2 and y = k/2 for |k| ≤ 6
+constexpr int kGridSamples = 64;  // points per line: enough to show ReLU's creases and tanh's bends
+
+ImU32 with_alpha(ImU32 c, unsigned a) { return (c & ~IM_COL32_A_MASK) | (a << IM_COL32_A_SHIFT); }
+
+struct LayerValues {
+  Vec2 w1, w2, b;
+  int sigma;
+};
+struct Preset {
+  const char* label;
+  int dataset;
+  bool two_layers;
+  LayerValues first, second;
+};
+// "Untangle" is a network found by search over weights on a 0.25 grid and checked in
+// tests/figures/test_dense_layer.cpp: after it, a line separates the moons for every seed tried.
+const std::array kPresets = {
+    Preset{"Identity", 0, false, {{1, 0}, {0, 1}, {0, 0}, 0}, {{1, 0}, {0, 1}, {0, 0}, 0}},
+    Preset{"Linear only", 0, true, {{1, 0.5}, {-0.5, 1.5}, {0.5, 0}, 0}, {{0.75, -1}, {1, 0.5}, {0, 0}, 0}},
+    Preset{"Untangle", 0, true, {{1, 2.25}, {-1, 0.75}, {1.25, 0.75}, 1}, {{0.5, 0.75}, {-1, 0}, {0.25, -1.25}, 1}},
+};
+
+class DenseLayerFigure final : public Figure {
+ public:
+  DenseLayerFigure()
+      : dataset_(params_.add_enum("data", {"two-moons", "circles", "spirals"}, 0, "the data set")),
+        seed_(params_.add_seed("seed", 1, "seed of the sample: the same seed gives the same points")),
+        n_(params_.add_int("n", 200, kMinDatasetPoints, kMaxDatasetPoints, "how many points")),
+        t_(params_.add_float("t", 1, 0, 1, "how far through the network: 0 the input, 1 the output")) {
+    const Preset& p = kPresets[2];
+    first_ = add_layer("", p.first, "layer 1");
+    two_ = params_.add_bool("two", p.two_layers, "whether a second layer follows the first");
+    second_ = add_layer("2", p.second, "layer 2");
+  }
+
+  void frame(const FrameContext&) override {
+    update();
+    const plot::FigureLayout layout =
+        plot::split_layout(ImGui::GetCursorScreenPos(), ImGui::GetContentRegionAvail(), 290, 300);
+    ImGui::SetCursorScreenPos(layout.plot_min);
+    draw_plane(layout.plot_size);
+    draw_panel(layout);
+  }
+
+  std::string describe() const override {
+    Cache c;
+    compute(&c);
+    const std::string data = params_.specs()[std::size_t(dataset_.index)].options[std::size_t(params_.get(dataset_))];
+    std::string s = std::to_string(c.data.points.size()) + " points of " + data + " through " + network_text() +
+                    ". Input: " + (c.input.separable ? "a line separates the classes" : "no line separates the classes") +
+                    ". Output: ";
+    s += c.output.separable ? "a line separates them (margin " + format_number(c.output.margin) + ")."
+                            : "still no line separates them.";
+    return s;
+  }
+
+ private:
+  struct LayerParams {
+    Param<Eigen::Vector2d> w1, w2, b;
+    Param<int> sigma;
+  };
+  struct Cache {
+    std::uint64_t revision = ~0ull;
+    LabeledPoints data;
+    std::vector<DenseLayer> layers;
+    std::vector<Vec2> shown;  // the points at the slider's position
+    SeparatingLine input, output, now;
+  };
+
+  LayerParams add_layer(const std::string& suffix, const LayerValues& v, const std::string& what) {
+    LayerParams p;
+    p.w1 = params_.add_vec2("w" + suffix + "e1", v.w1, -kLimit, kLimit, "first column of " + what + "'s matrix W");
+    p.w2 = params_.add_vec2("w" + suffix + "e2", v.w2, -kLimit, kLimit, "second column of " + what + "'s matrix W");
+    p.b = params_.add_vec2("b" + suffix, v.b, -kLimit, kLimit, what + "'s bias b");
+    p.sigma = params_.add_enum("sigma" + suffix, {"identity", "relu", "tanh"}, v.sigma, what + "'s nonlinearity");
+    return p;
+  }
+  DenseLayer layer(const LayerParams& p) const {
+    DenseLayer l;
+    l.weights = matrix_from_columns(params_.get(p.w1), params_.get(p.w2));
+    l.bias = params_.get(p.b);
+    l.activation = Activation(params_.get(p.sigma));
+    return l;
+  }
+  void set_layer(const LayerParams& p, const LayerValues& v) {
+    params_.set(p.w1, v.w1);
+    params_.set(p.w2, v.w2);
+    params_.set(p.b, v.b);
+    params_.set(p.sigma, v.sigma);
+  }
+  double stages() const { return params_.get(two_) ? 4 : 2; }
+
+  // Everything derived from the parameters, recomputed only when they change.
+  void compute(Cache* c) const {
+    const auto kind = Dataset(params_.get(dataset_));
+    c->data = make_dataset(kind, params_.get(n_), params_.get(seed_), default_noise(kind));
+    c->layers = {layer(first_)};
+    if (params_.get(two_)) c->layers.push_back(layer(second_));
+    c->shown = map_network(c->layers, c->data.points, params_.get(t_) * stages());
+    const std::vector<Vec2> out = map_network(c->layers, c->data.points, stages());
+    c->input = find_separating_line(c->data.points, c->data.labels);
+    c->output = find_separating_line(out, c->data.labels);
+    c->now = find_separating_line(c->shown, c->data.labels);
+  }
+  void update() {
+    if (cache_.revision == params_.revision()) return;
+    compute(&cache_);
+    cache_.revision = params_.revision();
+  }
+
+  std::string network_text() const {
+    std::string s = "σ(W\u2081x + b\u2081) with σ = " +
+                    std::string(activation_name(Activation(params_.get(first_.sigma))));
+    if (params_.get(two_))
+      s += ", then σ(W\u2082x + b\u2082) with σ = " + std::string(activation_name(Activation(params_.get(second_.sigma))));
+    return s;
+  }
+  // Which stage the slider is in, in words.
+  std::string stage_text() const {
+    const double p = params_.get(t_) * stages();
+    if (p <= 0) return "the input";
+    const int k = std::min(int(std::ceil(p)) - 1, int(stages()) - 1);
+    const std::string layer_no = k < 2 ? "\u2081" : "\u2082";
+    const bool done = p >= k + 1;
+    const std::string what = k % 2 == 0 ? "W" + layer_no + "x + b" + layer_no
+                                        : std::string(activation_name(Activation(params_.get((k < 2 ? first_ : second_).sigma))));
+    return (done ? "after " : "applying ") + what;
+  }
+
+  void draw_plane(ImVec2 size) {
+    const plot::Theme& t = plot::current_theme();
+    if (!plot::begin_plot("##data", size, plot::PlotFlags_EqualAspect)) return;
+    // Fit the points where they are now (at least 1.6 across, so collapsed data stays readable).
+    Vec2 lo = Vec2::Constant(INFINITY), hi = Vec2::Constant(-INFINITY);
+    for (const Vec2& p : cache_.shown) {
+      if (!p.allFinite()) continue;
+      lo = lo.cwiseMin(p);
+      hi = hi.cwiseMax(p);
+    }
+    if (!(lo.x() <= hi.x())) lo = hi = Vec2::Zero();
+    const Vec2 mid = (lo + hi) / 2, half = ((hi - lo) / 2).cwiseMax(0.8);
+    lo = mid - half;
+    hi = mid + half;
+    const Vec2 pad = 0.12 * (hi - lo);
+    plot::setup_axes({lo.x() - pad.x(), hi.x() + pad.x()}, {lo.y() - pad.y(), hi.y() + pad.y()});
+    draw_grid(t);
+    const std::array<ImU32, 2> palette = {t.first, t.second};
+    plot::scatter(cache_.shown, cache_.data.labels, palette, cache_.shown.size() > 500 ? 2.5f : 3.5f);
+    if (cache_.now.separable) draw_line(cache_.now, t);
+    const std::string caption = stage_text();
+    const ImVec2 at = plot::to_screen({lo.x() - pad.x(), hi.y() + pad.y()});
+    const ImVec2 ts = ImGui::CalcTextSize(caption.c_str());
+    ImDrawList* dl = ImGui::GetWindowDrawList();
+    dl->AddRectFilled({at.x + 4, at.y + 4}, {at.x + ts.x + 14, at.y + ts.y + 10}, with_alpha(t.background, 215), 4);
+    dl->AddText({at.x + 9, at.y + 7}, t.text, caption.c_str());
+    plot::end_plot();
+  }
+
+  // The input grid carried through the network to the slider's stage: straight while W acts,
+  // creased by ReLU, bent by tanh.
+  void draw_grid(const plot::Theme& t) const {
+    const double progress = params_.get(t_) * stages();
+    std::vector<ImVec2> line(kGridSamples);
+    ImDrawList* dl = ImGui::GetWindowDrawList();
+    for (int axis = 0; axis < 2; ++axis)
+      for (int k = 0; k < kGridLines; ++k) {
+        const double c = (k - kGridLines / 2) * 0.5;
+        for (int i = 0; i < kGridSamples; ++i) {
+          const double s = -3 + 6.0 * i / (kGridSamples - 1);
+          const Vec2 x = axis == 0 ? Vec2(c, s) : Vec2(s, c);
+          line[std::size_t(i)] = plot::to_screen(network_at(cache_.layers, x, progress));
+        }
+        dl->AddPolyline(line.data(), kGridSamples, c == 0 ? t.axis : t.grid_strong, 0, c == 0 ? 1.4f : 1.0f);
+      }
+  }
+
+  // normal·x = offset across the view, dashed, with the margin band faintly.
+  static void draw_line(const SeparatingLine& s, const plot::Theme& t) {
+    const plot::ViewTransform& v = plot::current_view();
+    const Vec2 dir(-s.normal.y(), s.normal.x()), on = s.normal * s.offset;
+    const double reach = (v.x().max - v.x().min) + (v.y().max - v.y().min);
+    const ImVec2 a = plot::to_screen(on - reach * dir), b = plot::to_screen(on + reach * dir);
+    ImDrawList* dl = ImGui::GetWindowDrawList();
+    const float len = std::hypot(b.x - a.x, b.y - a.y);
+    for (float d = 0; d < len; d += 12) {
+      const float e = std::min(len, d + 7);
+      dl->AddLine({a.x + (b.x - a.x) * d / len, a.y + (b.y - a.y) * d / len},
+                  {a.x + (b.x - a.x) * e / len, a.y + (b.y - a.y) * e / len}, t.third, 2.5f);
+    }
+  }
+
+  void draw_panel(const plot::FigureLayout& layout) {
+    const plot::Theme& t = plot::current_theme();
+    plot::begin_panel(layout);
+    double tv = params_.get(t_);
+    if (plot::slider("input \u2192 output", &tv, 0, 1, "%.2f")) params_.set(t_, tv);
+    verdict("Input", cache_.input, t);
+    verdict("Output", cache_.output, t);
+    ImGui::Spacing();
+    std::array<const char*, kPresets.size()> labels{};
+    for (std::size_t i = 0; i < kPresets.size(); ++i) labels[i] = kPresets[i].label;
+    const int clicked = plot::button_row(labels);
+    if (clicked >= 0) apply(kPresets[std::size_t(clicked)]);
+    layer_controls("Layer 1: \u03c3(W\u2081x + b\u2081)", first_, true);
+    bool two = params_.get(two_);
+    if (ImGui::Checkbox("Second layer", &two)) params_.set(two_, two);
+    if (two) layer_controls("Layer 2: \u03c3(W\u2082x + b\u2082)", second_, false);
+    if (ImGui::CollapsingHeader("Data")) {
+      int kind = params_.get(dataset_);
+      const std::array<const char*, 3> kinds = {"two moons", "circles", "spirals"};
+      if (plot::dropdown("data set", &kind, kinds)) params_.set(dataset_, kind);
+      int n = int(params_.get(n_));
+      if (plot::slider_int("points", &n, kMinDatasetPoints, kMaxDatasetPoints)) params_.set(n_, std::int64_t(n));
+      if (ImGui::Button("New sample")) params_.set(seed_, params_.get(seed_) + 1);
+    }
+    plot::end_panel();
+  }
+
+  static void verdict(const char* what, const SeparatingLine& s, const plot::Theme& t) {
+    const std::string text = std::string(what) + (s.separable ? ": yes, a line separates the classes"
+                                                              : ": no line separates the classes");
+    ImGui::PushStyleColor(ImGuiCol_Text, ImGui::ColorConvertU32ToFloat4(s.separable ? t.third : t.text_muted));
+    ImGui::TextWrapped("%s", text.c_str());
+    ImGui::PopStyleColor();
+  }
+
+  void layer_controls(const char* title, const LayerParams& p, bool open) {
+    const plot::Theme& t = plot::current_theme();
+    if (!ImGui::CollapsingHeader(title, open ? ImGuiTreeNodeFlags_DefaultOpen : 0)) return;
+    ImGui::PushID(title);
+    plot::matrix("W", matrix_from_columns(params_.get(p.w1), params_.get(p.w2)), t.first, t.second);
+    for (auto [param, label, color] : {std::tuple{p.w1, "We\u2081", t.first}, std::tuple{p.w2, "We\u2082", t.second},
+                                       std::tuple{p.b, "b", t.third}}) {
+      Vec2 v = params_.get(param);
+      if (plot::vec2_input(label, &v, -kLimit, kLimit, color)) params_.set(param, v);
+    }
+    int sigma = params_.get(p.sigma);
+    const std::array<const char*, 3> names = {"identity", "ReLU", "tanh"};
+    if (plot::dropdown("\u03c3", &sigma, names)) params_.set(p.sigma, sigma);
+    ImGui::PopID();
+  }
+
+  void apply(const Preset& p) {
+    params_.set(dataset_, p.dataset);
+    params_.set(two_, p.two_layers);
+    set_layer(first_, p.first);
+    set_layer(second_, p.second);
+    params_.set(t_, 1.0);
+  }
+
+  Param<int> dataset_;
+  Param<std::uint64_t> seed_;
+  Param<std::int64_t> n_;
+  Param<double> t_;
+  LayerParams first_, second_;
+  Param<bool> two_;
+  Cache cache_;
+};
+
+}  // namespace
+}  // namespace mml::figures
+
+MML_FIGURE(dense_layer, "dense-layer", "A dense layer moves the data",
+           "Send a 2D data set through x \u21a6 \u03c3(Wx + b), one or two layers, stage by stage: the matrix "
+           "moves the points and the grid, the nonlinearity bends them, and the panel says whether a straight "
+           "line can now separate the classes.",
+           1.5f, 0.5f, DenseLayerFigure)
