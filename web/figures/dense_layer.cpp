@@ -150,7 +150,8 @@ class DenseLayerFigure final : public Figure {
     const std::string layer_no = k < 2 ? "\u2081" : "\u2082";
     const bool done = p >= k + 1;
     const std::string what = k % 2 == 0 ? "W" + layer_no + "x + b" + layer_no
-                                        : std::string(activation_name(Activation(params_.get((k < 2 ? first_ : second_).sigma))));
+                                        : std::string(activation_name(Activation(params_.get((k < 2 ? first_ : second_).sigma)))) +
+                                              " of layer " + (k < 2 ? "1" : "2");
     return (done ? "after " : "applying ") + what;
   }
 
