@@ -23,7 +23,7 @@ TEST_CASE("activations: identity, ReLU and tanh at known points") {
   CHECK(activate(Activation::Tanh, std::log(2.0)) == Approx(0.6));
 }
 
-TEST_CASE("activations act on each coordinate; ReLU folds, tanh does not") {
+TEST_CASE("activations act on each coordinate, ReLU folds, tanh does not") {
   CHECK(activate(Activation::ReLU, Eigen::Vector2d(-1, 2)) == Eigen::Vector2d(0, 2));
   CHECK(activate(Activation::Tanh, Eigen::Vector2d(0, std::log(2.0))).isApprox(Eigen::Vector2d(0, 0.6)));
   // Two different inputs, one ReLU output: information is lost.
