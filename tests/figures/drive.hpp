@@ -1,5 +1,9 @@
 #pragma once
 // Scripted input for headless figure tests: frames until idle, and mouse drags.
+#include <string>
+#include <string_view>
+#include <vector>
+
 #include "web/app/figure_host.hpp"
 
 namespace mml::test {
@@ -35,5 +39,29 @@ inline void tap(FigureHost& host, double* time, HostKey key, int modifiers = 0) 
   host.key(key, false, modifiers);
   host.frame(*time += 1.0 / 60);
 }
+
+// The value of one parameter in a state query ("a=1,0.5&b=2" → param_of(…, "b") = "2"), or "".
+inline std::string param_of(const std::string& state, const std::string& name) {
+  const std::string s = "&" + state + "&";
+  const auto at = s.find("&" + name + "=");
+  if (at == std::string::npos) return "";
+  const auto from = at + name.size() + 2;
+  return s.substr(from, s.find('&', from) - from);
+}
+
+// A figure configured from `query`, sized `width` CSS pixels wide at its aspect, run until idle.
+struct Running {
+  const FigureInfo* info;
+  FigureHost host;
+  double time = 0;
+  explicit Running(const char* id, std::string_view query = "", float width = 900)
+      : info(find_figure(id)), host(*info) {
+    std::vector<std::string> errors;
+    host.configure(query, &errors);
+    host.resize(width, width / info->aspect, 1);
+    settle(host, &time);
+  }
+  std::string param(const std::string& name) const { return param_of(host.state(), name); }
+};
 
 }  // namespace mml::test

@@ -17,23 +17,9 @@ using mml::test::tap;
 
 namespace {
 
-struct Running {
-  const FigureInfo* info = find_figure("line-fit");
-  FigureHost host{*info};
-  double time = 0;
-  explicit Running(std::string_view query = "", float width = 900) {
-    std::vector<std::string> errors;
-    host.configure(query, &errors);
-    host.resize(width, width / info->aspect, 1);
-    settle(host, &time);
-  }
-  std::string param(const std::string& name) const {
-    const std::string s = "&" + host.state() + "&";
-    const auto at = s.find("&" + name + "=");
-    if (at == std::string::npos) return "";
-    const auto from = at + name.size() + 2;
-    return s.substr(from, s.find('&', from) - from);
-  }
+// Every test here runs line-fit.
+struct Running : mml::test::Running {
+  explicit Running(std::string_view query = "", float width = 900) : mml::test::Running("line-fit", query, width) {}
 };
 
 const std::vector<Vec2> kDefaultData = {{0.4, 0.9}, {0.9, 1.6}, {1.4, 1.5}, {1.9, 2.6}, {2.4, 2.7}, {2.9, 3.0}};

@@ -15,23 +15,9 @@ using mml::test::tap;
 
 namespace {
 
-struct Running {
-  const FigureInfo* info = find_figure("loss-landscape");
-  FigureHost host{*info};
-  double time = 0;
-  explicit Running(std::string_view query = "", float width = 900) {
-    std::vector<std::string> errors;
-    host.configure(query, &errors);
-    host.resize(width, width / info->aspect, 1);
-    settle(host, &time);
-  }
-  std::string param(const std::string& name) const {
-    const std::string s = "&" + host.state() + "&";
-    const auto at = s.find("&" + name + "=");
-    if (at == std::string::npos) return "";
-    const auto from = at + name.size() + 2;
-    return s.substr(from, s.find('&', from) - from);
-  }
+// Every test here runs loss-landscape.
+struct Running : mml::test::Running {
+  explicit Running(std::string_view query = "", float width = 900) : mml::test::Running("loss-landscape", query, width) {}
 };
 
 OptimizerRun rosenbrock_run(Optimizer m) {
