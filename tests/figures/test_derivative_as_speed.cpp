@@ -79,7 +79,7 @@ TEST_CASE("derivative-as-speed: a vertical tangent reads as undefined, never as 
   check_no_raw_numbers(host.describe());
 }
 
-TEST_CASE("derivative-as-speed: arrow keys move t; dragging t + h toward t shrinks h") {
+TEST_CASE("derivative-as-speed: arrow keys move t, dragging t + h toward t shrinks h") {
   FigureHost host(info());
   double time = 0;
   host.resize(900, 900 / info().aspect, 1);

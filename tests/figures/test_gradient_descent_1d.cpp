@@ -91,7 +91,7 @@ TEST_CASE("gradient-descent-1d: Step adds one step, Play runs until the slope is
   CHECK(host.state() == "steps=0");
 }
 
-TEST_CASE("gradient-descent-1d: under reduced motion nothing starts by itself; keys move the start") {
+TEST_CASE("gradient-descent-1d: under reduced motion nothing starts by itself, keys move the start") {
   FigureHost host(info());
   double time = 0;
   host.set_reduced_motion(true);

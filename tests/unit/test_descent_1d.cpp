@@ -84,7 +84,7 @@ TEST_CASE("the learning rate decides the walk on x²: slow, one step, bouncing, 
   CHECK(stuck.points.back().x == 2);
 }
 
-TEST_CASE("small steps only go downhill; the walk stops where the slope is flat") {
+TEST_CASE("small steps only go downhill, the walk stops where the slope is flat") {
   // On the double well |f''| ≤ 12x² + 6 ≤ 54 for |x| ≤ 2; with η < 1/54 every step lowers f
   // (up to rounding, once f is flat to 16 digits near the bottom).
   const DescentRun run = gradient_descent_1d(double_well, 2, with(0.015, 200));

@@ -36,7 +36,7 @@ struct Preset {
 constexpr std::array kPresets = {
     Preset{"Bowl: x\u00b2", "x^2", 2.5, {-3, 3}, {-1, 9.5}},
     Preset{"Tilted double well", "x^4 - 3x^2 + x", 2, {-2.2, 2.2}, {-4.5, 9}},
-    Preset{"Narrow valley: 8x\u00b2", "8x^2", 1, {-3, 3}, {-1, 9.5}},
+    Preset{"Narrow valley: 4x\u00b2", "4x^2", 1, {-3, 3}, {-1, 9.5}},
     Preset{"Kink: |x|", "abs(x)", 2.5, {-3, 3}, {-0.5, 3.5}},
     Preset{"Bumpy: sin(3x) + x\u00b2/2", "sin(3x) + x^2/2", 2.5, {-3, 3}, {-1.8, 5.8}},
 };
