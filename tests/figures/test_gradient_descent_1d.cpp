@@ -61,6 +61,9 @@ TEST_CASE("gradient-descent-1d: η = 1.05 on x² grows like 1.1^k until it leave
   REQUIRE(k == 19);
   CHECK(has(d, "after 19 steps x = " + format_number(-0.5 * std::pow(1.1, k)) + ","));
   CHECK(has(d, "diverged"));
+  // Before it leaves the view, the walk is already bouncing outward.
+  REQUIRE(host.configure("steps=12", &errors));
+  CHECK(has(host.describe(), "diverging: every step jumps over the bottom and lands higher"));
   // η = 0.9 bounces: the factor 1 − 2η = −0.8 flips the sign every step.
   REQUIRE(host.configure("eta=0.9&x0=2.5&steps=6", &errors));
   CHECK(has(host.describe(), "x = " + format_number(2.5 * std::pow(-0.8, 6)) + ","));

@@ -161,7 +161,13 @@ class GradientDescent1d final : public Figure {
         return "stopped: f or f' is undefined at x = " + pretty(r.points.back().x);
       case DescentOutcome::Running: break;
     }
-    if (oscillating(r)) return "oscillating: every step jumps over the bottom";
+    if (oscillating(r)) {
+      // Bouncing across the valley: inward when the loss still falls, outward when it climbs.
+      const auto& p = r.points;
+      const bool climbing = p[p.size() - 1].loss > p[p.size() - 2].loss && p[p.size() - 2].loss > p[p.size() - 3].loss;
+      return climbing ? "diverging: every step jumps over the bottom and lands higher"
+                      : "oscillating: every step jumps over the bottom";
+    }
     if (r.steps() >= kMaxDescentSteps) return "stopped after " + std::to_string(kMaxDescentSteps) + " steps";
     return "walking downhill";
   }
