@@ -149,28 +149,15 @@ class Composition final : public Figure {
     plot::DragOptions drag;
     drag.snap = 0.25;
     drag.limit = kLimit;
-    keyboard_owner(plane);
+    // The toolkit keeps one keyboard selection per figure: the handle last picked, in either plane.
     if (plot::drag_point((id + "1").c_str(), &p1, t.first, l1.c_str(), drag)) params_.set(c1, p1);
-    if (ImGui::IsItemActivated()) keyboard_plane_ = plane;
     if (plot::drag_point((id + "2").c_str(), &p2, t.second, l2.c_str(), drag)) params_.set(c2, p2);
-    if (ImGui::IsItemActivated()) keyboard_plane_ = plane;
     const std::string title = std::string(plane == 0 ? "first: " : "then: ") + name;
     label_box(title.c_str(), t);
     plot::end_plot();
     // A hairline between the small planes and the big one.
     const ImVec2 at = ImGui::GetItemRectMin();
     ImGui::GetWindowDrawList()->AddRect(at, {at.x + size.x, at.y + size.y}, t.grid_strong);
-  }
-
-  // drag_point gives the arrow keys to the selected handle of each plot, so with two plots two
-  // handles would move at once. Only the plane the reader last touched (at first: the first map's)
-  // keeps a selection; the other gets a selection no handle has (toolkit gap, see report).
-  void keyboard_owner(int plane) const {
-    ImGuiStorage* storage = ImGui::GetStateStorage();
-    const ImGuiID selected = ImGui::GetID("##selected-handle");  // drag_point's key, same ID scope
-    constexpr int kNobody = 1;
-    if (plane != keyboard_plane_) storage->SetInt(selected, kNobody);
-    else if (storage->GetInt(selected, 0) == kNobody) storage->SetInt(selected, 0);
   }
 
   // The big plane: the grid, unit square and F carried through identity → first → product.
@@ -323,7 +310,6 @@ class Composition final : public Figure {
   Param<int> order_;
   Param<double> progress_;
   plot::Timeline timeline_;
-  int keyboard_plane_ = 0;     // which small plane's handle takes the arrow keys
   float extent_[2] = {0, 0};  // half-width of B's and A's small planes (view only, not state)
 };
 

@@ -421,7 +421,10 @@ bool drag_point(const char* id, Vec2* p, ImU32 color, const char* label, const D
   ImGuiIO& io = ImGui::GetIO();
   ImGuiStorage* storage = ImGui::GetStateStorage();
   const ImGuiID item = ImGui::GetID(id);
-  const ImGuiID selected_key = ImGui::GetID("##selected-handle");
+  // One keyboard selection per figure, whatever plot or panel the handle is in: it lives in the
+  // figure's root window under a fixed key.
+  ImGuiStorage* figure_storage = &ImGui::GetCurrentWindow()->RootWindow->StateStorage;
+  static const ImGuiID selected_key = ImHashStr("##mml-selected-handle");
   const ImVec2 s = to_screen(*p);
   const float r = t.handle_hit_radius;
   ImGui::SetCursorScreenPos({s.x - r, s.y - r});
@@ -433,7 +436,7 @@ bool drag_point(const char* id, Vec2* p, ImU32 color, const char* label, const D
   if (ImGui::IsItemActivated()) {
     storage->SetFloat(raw_x, float(p->x()));
     storage->SetFloat(raw_y, float(p->y()));
-    storage->SetInt(selected_key, int(item));
+    figure_storage->SetInt(selected_key, int(item));
   }
   if (active && (io.MouseDelta.x != 0 || io.MouseDelta.y != 0)) {
     const ViewTransform& view = g_plot.view;
@@ -444,8 +447,8 @@ bool drag_point(const char* id, Vec2* p, ImU32 color, const char* label, const D
     *p = limited(io.KeyShift ? raw : snapped(raw, options.snap), options.limit);
   }
   // With keyboard focus and nothing picked yet, the first handle takes the arrow keys.
-  if (g_options.keyboard_focus && storage->GetInt(selected_key, 0) == 0) storage->SetInt(selected_key, int(item));
-  const bool selected = storage->GetInt(selected_key, 0) == int(item);
+  if (g_options.keyboard_focus && figure_storage->GetInt(selected_key, 0) == 0) figure_storage->SetInt(selected_key, int(item));
+  const bool selected = figure_storage->GetInt(selected_key, 0) == int(item);
   if (selected && g_options.keyboard_focus && !ImGui::IsAnyItemActive()) {
     const double step = io.KeyShift ? options.nudge / 10 : options.nudge;
     Vec2 d(0, 0);
