@@ -897,4 +897,18 @@ std::string Expression::to_text() const {
   return stack.empty() ? std::string() : stack.back().text;
 }
 
+void TypedExpression::update(std::string_view text) {
+  if (text == seen && version > 0) return;
+  seen = std::string(text);
+  const std::string_view name = variable;
+  ExpressionResult r = parse_expression(text, {name});
+  if (r.ok) {
+    good = std::move(r.expression);
+    error.clear();
+    ++version;
+  } else {
+    error = r.error;
+  }
+}
+
 }  // namespace mml

@@ -119,6 +119,23 @@ ExpressionResult parse_expression(std::string_view text,
                                   std::initializer_list<std::string_view> variables,
                                   const ExpressionLimits& limits = {});
 
+// A function of one variable the reader types into a figure: parsed only when its text changes.
+// Text that does not parse keeps the last good expression (so the picture stays) and its message.
+struct TypedExpression {
+  std::string variable;     // "t", "x"
+  std::string seen, error;  // the last text given; its parse error, or ""
+  Expression good;          // the last text that parsed
+  std::uint64_t version = 0;  // bumped whenever `good` changes
+
+  TypedExpression(std::string variable_name, std::string_view initial)
+      : variable(std::move(variable_name)) {
+    update(initial);
+  }
+  void update(std::string_view text);
+  // Value and derivative at x (the callable core/secant and core/descent_1d take).
+  Dual operator()(double x) const { return good.derivative(x); }
+};
+
 // "sin, cos, tan, …, pow": the names listed in error messages.
 std::string expression_function_names();
 

@@ -20,4 +20,21 @@ std::string format_number(double value, int significant_digits) {
   return ascii;
 }
 
+std::string format_number_math(double value, int significant_digits) {
+  const std::string s = format_number(value, significant_digits);
+  const auto e = s.find('e');
+  if (e == std::string::npos) return s;
+  static const char* const kSuperscript[] = {"\u2070", "\u00b9", "\u00b2", "\u00b3", "\u2074",
+                                             "\u2075", "\u2076", "\u2077", "\u2078", "\u2079"};
+  std::string out = s.substr(0, e) + "\u00d710";
+  std::size_t i = e + 1;
+  if (i < s.size() && (s[i] == '-' || s[i] == '+')) {
+    if (s[i] == '-') out += "\u207b";
+    ++i;
+  }
+  while (i < s.size() && s[i] == '0') ++i;  // "05" → "5"
+  for (; i < s.size(); ++i) out += kSuperscript[s[i] - '0'];
+  return out;
+}
+
 }  // namespace mml

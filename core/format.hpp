@@ -9,6 +9,10 @@ namespace mml {
 // values within 1e-9 of zero shown as "0" (no "−0").
 std::string format_number(double value, int significant_digits = 3);
 
+// For display where tiny or huge values occur: like format_number, with exponents written as a
+// reader writes them ("1×10⁻⁵", "2.5×10⁷") rather than "1e-05".
+std::string format_number_math(double value, int significant_digits = 3);
+
 // For URLs and snippets: ASCII, round-trips at the given precision ("-0.3", "1.5", "2e-05").
 std::string format_number_ascii(double value, int significant_digits = 6);
 

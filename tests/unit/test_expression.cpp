@@ -741,3 +741,21 @@ TEST_CASE("expression: random smooth trees: forward modes agree with each other 
   CHECK(checked > total * 9 / 10);
   CHECK(total > 1000);
 }
+
+TEST_CASE("typed expression: keeps the last good function and reparses only on change") {
+  mml::TypedExpression f("x", "x^2");
+  REQUIRE(f.error.empty());
+  CHECK(f.version == 1);
+  CHECK(f(3).v == 9);
+  CHECK(f(3).d == 6);
+  f.update("x^2");
+  CHECK(f.version == 1);
+  f.update("x^2 +");
+  CHECK_FALSE(f.error.empty());
+  CHECK(f(3).v == 9);  // the last good function stays
+  CHECK(f.version == 1);
+  f.update("2x");
+  CHECK(f.error.empty());
+  CHECK(f.version == 2);
+  CHECK(f(3).v == 6);
+}

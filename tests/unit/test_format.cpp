@@ -20,3 +20,11 @@ TEST_CASE("ASCII numbers round-trip at six digits") {
   CHECK(format_number_ascii(0.8660254037844386) == "0.866025");
   CHECK(format_number_ascii(2e-5) == "2e-05");
 }
+
+TEST_CASE("math display writes exponents with a times sign and superscripts") {
+  CHECK(mml::format_number_math(1e-5) == "1\u00d710\u207b\u2075");
+  CHECK(mml::format_number_math(-2.5e7) == "\u22122.5\u00d710\u2077");
+  CHECK(mml::format_number_math(1.25e-8, 3) == "1.25\u00d710\u207b\u2078");
+  CHECK(mml::format_number_math(1e-10) == "0");  // like format_number: below 1e-9 is zero
+  CHECK(mml::format_number_math(0.5) == "0.5");
+}

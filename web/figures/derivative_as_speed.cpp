@@ -34,47 +34,6 @@ constexpr std::array kPresets = {
     Preset{"Square root (vertical at 0)", "sqrt(t)"},
 };
 
-// Like format_number, with exponents as a reader writes them: 1×10⁻⁵ rather than 1e-05.
-std::string pretty(double v, int digits = 3) {
-  std::string s = format_number(v, digits);
-  const auto e = s.find('e');
-  if (e == std::string::npos) return s;
-  static const char* const kSup[] = {"\u2070", "\u00b9", "\u00b2", "\u00b3", "\u2074",
-                                     "\u2075", "\u2076", "\u2077", "\u2078", "\u2079"};
-  std::string out = s.substr(0, e) + "\u00d710";
-  std::size_t i = e + 1;
-  if (i < s.size() && (s[i] == '-' || s[i] == '+')) {
-    if (s[i] == '-') out += "\u207b";
-    ++i;
-  }
-  while (i < s.size() && s[i] == '0') ++i;  // "05" → "5"
-  for (; i < s.size(); ++i) out += kSup[s[i] - '0'];
-  return out;
-}
-
-// The reader's function of t: parsed only when its text changes. A text that does not parse
-// keeps the last good function on screen and its message under the field.
-struct TypedFunction {
-  std::string seen, error;
-  Expression good;
-  std::uint64_t version = 0;  // bumped when `good` changes
-
-  explicit TypedFunction(const char* initial) { update(initial); }
-  void update(const std::string& text) {
-    if (text == seen && version > 0) return;
-    seen = text;
-    ExpressionResult r = parse_expression(text, {"t"});
-    if (r.ok) {
-      good = std::move(r.expression);
-      error.clear();
-      ++version;
-    } else {
-      error = r.error;
-    }
-  }
-  Dual operator()(double t) const { return good.derivative(t); }
-};
-
 class DerivativeAsSpeed final : public Figure {
  public:
   DerivativeAsSpeed()
@@ -96,20 +55,20 @@ class DerivativeAsSpeed final : public Figure {
     function().update(params_.get(f_));
     const double t = params_.get(t_), h = params_.get(h_);
     const SpeedReading r = read_speed(function(), t, h);
-    std::string s = "s(t) = " + function().good.to_text() + " at t = " + pretty(t) + ": ";
+    std::string s = "s(t) = " + function().good.to_text() + " at t = " + format_number_math(t) + ": ";
     if (r.secant_defined)
-      s += "the average speed over [" + pretty(t) + ", " + pretty(t + h, 5) + "] is " + pretty(r.secant, 6);
+      s += "the average speed over [" + format_number_math(t) + ", " + format_number_math(t + h, 5) + "] is " + format_number_math(r.secant, 6);
     else
       s += "the average speed over [t, t + h] is undefined";
-    s += r.exact_defined ? ", the speed s'(t) is " + pretty(r.exact, 6) : ", the speed s'(t) is undefined at t = " + pretty(t);
-    if (r.gap_defined()) s += ", a difference of " + pretty(r.gap);
+    s += r.exact_defined ? ", the speed s'(t) is " + format_number_math(r.exact, 6) : ", the speed s'(t) is undefined at t = " + format_number_math(t);
+    if (r.gap_defined()) s += ", a difference of " + format_number_math(r.gap);
     s += ".";
     if (!function().error.empty()) s += " The typed formula has an error: " + function().error + ".";
     return s;
   }
 
  private:
-  TypedFunction& function() const { return function_; }
+  TypedExpression& function() const { return function_; }
 
   // The position axis fits the curve over the time shown; refitted only when the function changes,
   // so the view never jumps during a drag. Percentiles ignore the spikes next to a pole.
@@ -212,16 +171,16 @@ class DerivativeAsSpeed final : public Figure {
     ImGui::Spacing();
     ImGui::PushStyleColor(ImGuiCol_Text, ImGui::ColorConvertU32ToFloat4(th.second));
     const std::string secant = "average speed  " +
-        (r.secant_defined ? pretty(r.secant, 6) : std::string("undefined"));
+        (r.secant_defined ? format_number_math(r.secant, 6) : std::string("undefined"));
     ImGui::TextUnformatted(secant.c_str());
     ImGui::PopStyleColor();
     plot::note("(s(t + h) \u2212 s(t)) / h, the secant's slope");
     ImGui::PushStyleColor(ImGuiCol_Text, ImGui::ColorConvertU32ToFloat4(th.first));
     const std::string exact = "speed s'(t)  " +
-        (r.exact_defined ? pretty(r.exact, 6) : "undefined at t = " + pretty(t));
+        (r.exact_defined ? format_number_math(r.exact, 6) : "undefined at t = " + format_number_math(t));
     ImGui::TextUnformatted(exact.c_str());
     ImGui::PopStyleColor();
-    const std::string gap = r.gap_defined() ? "difference  " + pretty(r.gap) + "   (h = " + pretty(h) + ")"
+    const std::string gap = r.gap_defined() ? "difference  " + format_number_math(r.gap) + "   (h = " + format_number_math(h) + ")"
                                             : std::string("difference  \u2014");
     ImGui::TextUnformatted(gap.c_str());
     if (!layout.stacked) plot::note("Drag t along the curve, or t + h toward it: the secant turns into the tangent.");
@@ -230,7 +189,7 @@ class DerivativeAsSpeed final : public Figure {
 
   Param<std::string> f_;
   Param<double> t_, h_;
-  mutable TypedFunction function_{kPresets[0].text};  // what f_ determines; describe() updates it too
+  mutable TypedExpression function_{"t", kPresets[0].text};  // what f_ determines; describe() updates it too
   std::uint64_t fitted_version_ = 0;
   plot::Range view_y_{-1, 1};
 };

@@ -43,46 +43,6 @@ constexpr std::array kPresets = {
 
 ImU32 with_alpha(ImU32 c, unsigned a) { return (c & ~IM_COL32_A_MASK) | (a << IM_COL32_A_SHIFT); }
 
-// Like format_number, with exponents as a reader writes them: 1×10⁻⁵ rather than 1e-05.
-std::string pretty(double v, int digits = 3) {
-  std::string s = format_number(v, digits);
-  const auto e = s.find('e');
-  if (e == std::string::npos) return s;
-  static const char* const kSup[] = {"\u2070", "\u00b9", "\u00b2", "\u00b3", "\u2074",
-                                     "\u2075", "\u2076", "\u2077", "\u2078", "\u2079"};
-  std::string out = s.substr(0, e) + "\u00d710";
-  std::size_t i = e + 1;
-  if (i < s.size() && (s[i] == '-' || s[i] == '+')) {
-    if (s[i] == '-') out += "\u207b";
-    ++i;
-  }
-  while (i < s.size() && s[i] == '0') ++i;
-  for (; i < s.size(); ++i) out += kSup[s[i] - '0'];
-  return out;
-}
-
-// The reader's function of x: parsed only when its text changes. A text that does not parse
-// keeps the last good function on screen and its message under the field.
-struct TypedFunction {
-  std::string seen, error;
-  Expression good;
-  std::uint64_t version = 0;  // bumped when `good` changes
-
-  explicit TypedFunction(const char* initial) { update(initial); }
-  void update(const std::string& text) {
-    if (text == seen && version > 0) return;
-    seen = text;
-    ExpressionResult r = parse_expression(text, {"x"});
-    if (r.ok) {
-      good = std::move(r.expression);
-      error.clear();
-      ++version;
-    } else {
-      error = r.error;
-    }
-  }
-};
-
 class GradientDescent1d final : public Figure {
  public:
   GradientDescent1d()
@@ -111,11 +71,11 @@ class GradientDescent1d final : public Figure {
     const DescentRun r = run();
     const DescentPoint& p = r.points.back();
     std::string s = "Gradient descent on f(x) = " + function_.good.to_text() + " from x\u2080 = " +
-                    pretty(r.points.front().x) + " with learning rate \u03b7 = " + pretty(params_.get(eta_)) + ": ";
+                    format_number_math(r.points.front().x) + " with learning rate \u03b7 = " + format_number_math(params_.get(eta_)) + ": ";
     s += r.steps() == 0 ? std::string("no steps yet, ")
                         : "after " + std::to_string(r.steps()) + (r.steps() == 1 ? " step " : " steps ");
-    s += "x = " + pretty(p.x) + ", f(x) = " + (std::isfinite(p.loss) ? pretty(p.loss) : std::string("undefined")) +
-         ", f'(x) = " + (std::isfinite(p.slope) ? pretty(p.slope) : std::string("undefined")) + "; " + status(r) + ".";
+    s += "x = " + format_number_math(p.x) + ", f(x) = " + (std::isfinite(p.loss) ? format_number_math(p.loss) : std::string("undefined")) +
+         ", f'(x) = " + (std::isfinite(p.slope) ? format_number_math(p.slope) : std::string("undefined")) + "; " + status(r) + ".";
     if (!function_.error.empty()) s += " The typed formula has an error: " + function_.error + ".";
     return s;
   }
@@ -158,7 +118,7 @@ class GradientDescent1d final : public Figure {
       case DescentOutcome::Diverged:
         return "diverged: each step overshot further, out of view";
       case DescentOutcome::Undefined:
-        return "stopped: f or f' is undefined at x = " + pretty(r.points.back().x);
+        return "stopped: f or f' is undefined at x = " + format_number_math(r.points.back().x);
       case DescentOutcome::Running: break;
     }
     if (oscillating(r)) {
@@ -323,11 +283,11 @@ class GradientDescent1d final : public Figure {
       default: break;
     }
     const DescentPoint& p = r.points.back();
-    const std::string at = "x = " + pretty(p.x, 4) + "    f(x) = " +
-                           (std::isfinite(p.loss) ? pretty(p.loss, 4) : std::string("undefined"));
+    const std::string at = "x = " + format_number_math(p.x, 4) + "    f(x) = " +
+                           (std::isfinite(p.loss) ? format_number_math(p.loss, 4) : std::string("undefined"));
     ImGui::TextUnformatted(at.c_str());
     const std::string slope = std::isfinite(p.slope)
-        ? "f'(x) = " + pretty(p.slope, 4) + "    next step " + pretty(-params_.get(eta_) * p.slope)
+        ? "f'(x) = " + format_number_math(p.slope, 4) + "    next step " + format_number_math(-params_.get(eta_) * p.slope)
         : std::string("f'(x) is undefined here");
     ImGui::TextUnformatted(slope.c_str());
     plot::note((status(r) + ".").c_str());
@@ -346,7 +306,7 @@ class GradientDescent1d final : public Figure {
     ImGui::TableHeadersRow();
     const auto cell = [](double v) {
       ImGui::TableNextColumn();
-      ImGui::TextUnformatted(std::isfinite(v) ? pretty(v).c_str() : "\u2014");
+      ImGui::TextUnformatted(std::isfinite(v) ? format_number_math(v).c_str() : "\u2014");
     };
     for (int k = std::max(0, r.steps() - kRows + 1); k <= r.steps(); ++k) {
       const DescentPoint& p = r.points[std::size_t(k)];
@@ -363,7 +323,7 @@ class GradientDescent1d final : public Figure {
   Param<std::string> f_;
   Param<double> eta_, x0_;
   Param<std::int64_t> steps_;
-  mutable TypedFunction function_{kPresets[0].text};  // what f_ determines; describe() updates it too
+  mutable TypedExpression function_{"x", kPresets[0].text};  // what f_ determines; describe() updates it too
   mutable std::uint64_t typed_version_ = 0;
   mutable plot::Range typed_y_{-1, 1};
   plot::Timeline timeline_;
