@@ -1,5 +1,6 @@
 #pragma once
 // Scripted input for headless figure tests: frames until idle, and mouse drags.
+#include <cmath>
 #include <string>
 #include <string_view>
 #include <vector>
@@ -47,6 +48,12 @@ inline std::string param_of(const std::string& state, const std::string& name) {
   if (at == std::string::npos) return "";
   const auto from = at + name.size() + 2;
   return s.substr(from, s.find('&', from) - from);
+}
+
+// A parameter's number from a state query ("p6=0.35&n=3" → 0.35 for "p6"), `fallback` when absent.
+inline double number_param(const std::string& state, const std::string& name, double fallback = NAN) {
+  const std::string text = param_of(state, name);
+  return text.empty() ? fallback : std::stod(text);
 }
 
 // A figure configured from `query`, sized `width` CSS pixels wide at its aspect, run until idle.

@@ -13,6 +13,7 @@
 
 using namespace mml;
 using mml::test::drag;
+using mml::test::number_param;
 using mml::test::settle;
 using mml::test::tap;
 
@@ -31,12 +32,6 @@ std::unique_ptr<FigureHost> make_host(double* time, const char* query = "") {
   host->resize(900, 900 / info().aspect, 1);
   settle(*host, time);
   return host;
-}
-
-double value_of(const std::string& state, const std::string& name, double fallback) {
-  const std::string padded = "&" + state, key = "&" + name + "=";
-  const std::size_t at = padded.find(key);
-  return at == std::string::npos ? fallback : std::stod(padded.substr(at + key.size()));
 }
 
 bool contains(const std::string& s, const std::string& part) { return s.find(part) != std::string::npos; }
@@ -70,7 +65,7 @@ TEST_CASE("cross-entropy: raising q(cat) toward p(cat) lowers KL, and describe()
   const std::string state = result.substr(0, result.find('|')), d = result.substr(result.find('|') + 1);
   CAPTURE(state, d);
   std::vector<double> q(4), p{0.5, 0.25, 0.125, 0.125};
-  for (int i = 0; i < 4; ++i) q[std::size_t(i)] = value_of(state, "q" + std::to_string(i + 1), 0.25);
+  for (int i = 0; i < 4; ++i) q[std::size_t(i)] = number_param(state, "q" + std::to_string(i + 1), 0.25);
   CHECK(q[0] > 0.25);
   CHECK(q[0] < 0.6);
   CHECK(kl_divergence_bits(p, q) < 0.25);
@@ -84,7 +79,7 @@ TEST_CASE("cross-entropy: dragging q(dog) to the floor makes the loss infinite, 
   REQUIRE_FALSE(result.empty());
   const std::string d = result.substr(result.find('|') + 1);
   CAPTURE(result);
-  CHECK(value_of(result.substr(0, result.find('|')), "q2", -1) == 0);
+  CHECK(number_param(result.substr(0, result.find('|')), "q2", -1) == 0);
   CHECK(contains(d, "H(p, q) = \u221e"));
   CHECK(contains(d, "KL(p\u2016q) = \u221e"));
   CHECK(contains(d, "probability 0 to dog"));
@@ -107,10 +102,10 @@ TEST_CASE("cross-entropy: the keyboard walks p₁, q₁, p₂, … and nudges th
   tap(*host, &time, HostKey::Up);
   const std::string state = host->state();
   CAPTURE(state);
-  CHECK(value_of(state, "q1", 0) == Approx(0.26));
-  CHECK(value_of(state, "p1", 0.5) == 0.5);  // p untouched
+  CHECK(number_param(state, "q1", 0) == Approx(0.26));
+  CHECK(number_param(state, "p1", 0.5) == 0.5);  // p untouched
   for (int i = 0; i < 10; ++i) tap(*host, &time, HostKey::Right);  // stops at the last bar, q(owl)
   for (int i = 0; i < 40; ++i) tap(*host, &time, HostKey::Down);
-  CHECK(value_of(host->state(), "q4", 1) == 0);
+  CHECK(number_param(host->state(), "q4", 1) == 0);
   CHECK(contains(host->describe(), "\u221e"));
 }

@@ -13,6 +13,7 @@
 
 using namespace mml;
 using mml::test::drag;
+using mml::test::number_param;
 using mml::test::settle;
 using mml::test::tap;
 
@@ -31,12 +32,6 @@ std::unique_ptr<FigureHost> make_host(double* time, const char* query = "") {
   host->resize(900, 900 / info().aspect, 1);
   settle(*host, time);
   return host;
-}
-
-double value_of(const std::string& state, const std::string& name) {
-  const std::string padded = "&" + state, key = "&" + name + "=";
-  const std::size_t at = padded.find(key);
-  return at == std::string::npos ? NAN : std::stod(padded.substr(at + key.size()));
 }
 
 bool contains(const std::string& s, const std::string& part) { return s.find(part) != std::string::npos; }
@@ -65,10 +60,10 @@ TEST_CASE("entropy: dragging A's bar down moves toward uniform and raises H") {
     if (!contains(state, "p1=")) continue;
     moved = true;
     CAPTURE(state);
-    const double a = value_of(state, "p1");
+    const double a = number_param(state, "p1");
     CHECK(a < 0.5);
-    CHECK(value_of(state, "p2") / value_of(state, "p3") == Approx(2).epsilon(0.01));
-    const std::vector<double> p{a, value_of(state, "p2"), value_of(state, "p3"), value_of(state, "p4")};
+    CHECK(number_param(state, "p2") / number_param(state, "p3") == Approx(2).epsilon(0.01));
+    const std::vector<double> p{a, number_param(state, "p2"), number_param(state, "p3"), number_param(state, "p4")};
     CHECK(entropy_bits(p) > 1.75);
     CHECK(contains(host->describe(), "H(p) = " + format_number(entropy_bits(p)) + " bits"));
     CHECK(contains(host->describe(), "Huffman code averages " + format_number(huffman_code(p).average_length)));
@@ -82,8 +77,8 @@ TEST_CASE("entropy: keys pick an outcome and nudge it") {
   host->set_focus(true);
   tap(*host, &time, HostKey::Right);
   tap(*host, &time, HostKey::Up);  // B: 0.25 → 0.26
-  CHECK(value_of(host->state(), "p2") == Approx(0.26));
-  CHECK(value_of(host->state(), "p1") == Approx(0.5 * 0.74 / 0.75).margin(1e-4));
+  CHECK(number_param(host->state(), "p2") == Approx(0.26));
+  CHECK(number_param(host->state(), "p1") == Approx(0.5 * 0.74 / 0.75).margin(1e-4));
 }
 
 TEST_CASE("entropy: the coin, H(0.9, 0.1) = 0.469 bits, and its handle moves along the curve") {
@@ -96,11 +91,11 @@ TEST_CASE("entropy: the coin, H(0.9, 0.1) = 0.469 bits, and its handle moves alo
     for (float x = 520; x <= 580 && !moved; x += 5) {
       auto h = make_host(&time, "k=2&p1=0.9&p2=0.1");
       drag(*h, &time, x, y, -150, 0);
-      const double a = value_of(h->state(), "p1");
+      const double a = number_param(h->state(), "p1");
       if (std::isnan(a) || a == 0.9) continue;
       moved = true;
       CHECK(a < 0.9);
-      CHECK(a + value_of(h->state(), "p2") == Approx(1));
+      CHECK(a + number_param(h->state(), "p2") == Approx(1));
       CHECK(contains(h->describe(), "H = " + format_number(binary_entropy_bits(a)) + " bit"));
     }
   }

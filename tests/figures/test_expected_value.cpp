@@ -14,6 +14,7 @@
 
 using namespace mml;
 using mml::test::drag;
+using mml::test::number_param;
 using mml::test::settle;
 using mml::test::tap;
 
@@ -30,13 +31,6 @@ std::unique_ptr<FigureHost> make_host(double* time, float width = 900) {
   host->resize(width, width / (width >= 560 ? info().aspect : info().narrow_aspect), 1);
   settle(*host, time);
   return host;
-}
-
-// A parameter's value from the state query ("p6=0.35&n=3" → 0.35), NaN when absent.
-double value_of(const std::string& state, const std::string& name) {
-  const std::string padded = "&" + state, key = "&" + name + "=";
-  const std::size_t at = padded.find(key);
-  return at == std::string::npos ? NAN : std::stod(padded.substr(at + key.size()));
 }
 
 // The running mean of n rolls of faces 1..6 with probabilities p, straight from core.
@@ -76,14 +70,14 @@ TEST_CASE("expected-value: dragging face 6's bar down gives its probability to t
     if (state.find("p6=") == std::string::npos) continue;
     moved = true;
     CAPTURE(state);
-    const double p6 = value_of(state, "p6"), p1 = value_of(state, "p1"), p5 = value_of(state, "p5");
+    const double p6 = number_param(state, "p6"), p1 = number_param(state, "p1"), p5 = number_param(state, "p5");
     CHECK(p6 < 0.4);
     CHECK(p1 > 0.1);
     CHECK(p5 / p1 == Approx(2).epsilon(0.01));  // the others keep their ratios
     CHECK(state.find("n=") == std::string::npos);   // rolls are redrawn, not reset
     // The description follows the new distribution.
     std::vector<double> p(6);
-    for (int i = 0; i < 6; ++i) p[std::size_t(i)] = value_of(state, "p" + std::to_string(i + 1));
+    for (int i = 0; i < 6; ++i) p[std::size_t(i)] = number_param(state, "p" + std::to_string(i + 1));
     const std::vector<double> faces{1, 2, 3, 4, 5, 6};
     CHECK(host->describe().find("E[X] = " + format_number(expected_value(faces, p))) != std::string::npos);
   }
@@ -98,12 +92,12 @@ TEST_CASE("expected-value: arrow keys pick a face and nudge its probability") {
   tap(*host, &time, HostKey::Up);
   const std::string state = host->state();
   CAPTURE(state);
-  CHECK(value_of(state, "p6") == Approx(0.41));
-  CHECK(value_of(state, "p1") == Approx(0.59 / 6).margin(1e-4));  // 0.1 · 0.59 / 0.6
+  CHECK(number_param(state, "p6") == Approx(0.41));
+  CHECK(number_param(state, "p1") == Approx(0.59 / 6).margin(1e-4));  // 0.1 · 0.59 / 0.6
   tap(*host, &time, HostKey::Right);  // already the last face: stays on it
   tap(*host, &time, HostKey::Down);
   // Back down by the same step (up to the URL's four decimals; an absent p6 is its default 0.4).
-  const double p6 = value_of(host->state(), "p6");
+  const double p6 = number_param(host->state(), "p6");
   CHECK((std::isnan(p6) ? 0.4 : p6) == Approx(0.4).margin(2e-4));
 }
 
@@ -135,11 +129,11 @@ TEST_CASE("expected-value: Play rolls on by itself and stops at 10000 rolls") {
     if (!host->figure().animating()) continue;
     found = true;
     for (int i = 0; i < 30; ++i) host->frame(time += 1.0 / 60);
-    const double n = value_of(host->state(), "n");
+    const double n = number_param(host->state(), "n");
     CHECK(n > 100);
     for (int i = 0; i < 1200 && host->figure().animating(); ++i) host->frame(time += 1.0 / 60);
     CHECK_FALSE(host->figure().animating());
-    CHECK(value_of(host->state(), "n") == 10000);
+    CHECK(number_param(host->state(), "n") == 10000);
   }
   CHECK(found);
 }
