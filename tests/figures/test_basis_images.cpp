@@ -54,3 +54,18 @@ TEST_CASE("basis-images: with keyboard focus, arrow keys nudge the first handle"
   }
   CHECK(host.state() == "a=1.2,0.1");
 }
+
+TEST_CASE("basis-images: a key tapped between two frames still nudges once, and the figure idles") {
+  const FigureInfo* info = find_figure("basis-images");
+  REQUIRE(info != nullptr);
+  FigureHost host(*info);
+  double time = 0;
+  host.resize(900, 900 / info->aspect, 1);
+  settle(host, &time);
+  host.set_focus(true);
+  host.frame(time += 1.0 / 60);
+  host.key(HostKey::Right, true, 0);  // down and up with no frame between them
+  host.key(HostKey::Right, false, 0);
+  CHECK(settle(host, &time) < 60);
+  CHECK(host.state() == "a=1.1,0");
+}

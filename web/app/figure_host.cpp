@@ -98,7 +98,6 @@ void FigureHost::set_focus(bool focused) {
     std::fill(std::begin(io.KeysDown), std::end(io.KeysDown), false);
     io.KeyCtrl = io.KeyShift = io.KeyAlt = io.KeySuper = false;
     ImGui::ClearActiveID();
-    any_key_down_ = false;
   }
   touch();
 }
@@ -114,13 +113,7 @@ void FigureHost::pointer_button(int button, bool down) {
   if (button < 0 || button >= 3) return;
   make_current();
   ImGuiIO& io = ImGui::GetIO();
-  // A press and release between two frames would be lost: run a frame with the press first.
-  if (!down && io.MouseDown[button] && pending_release_frame_[button] == frames_) {
-    deferred_release_[button] = true;
-  } else {
-    io.MouseDown[button] = down;
-    if (down) pending_release_frame_[button] = frames_;
-  }
+  if (button_taps_.apply_now(button, down, io.MouseDown[button], frames_)) io.MouseDown[button] = down;
   touch();
 }
 
@@ -144,12 +137,11 @@ void FigureHost::key(HostKey key, bool down, int modifiers) {
   if (index < 0 || index >= int(HostKey::Count)) return;
   make_current();
   ImGuiIO& io = ImGui::GetIO();
-  io.KeysDown[index] = down;
+  if (key_taps_.apply_now(index, down, io.KeysDown[index], frames_)) io.KeysDown[index] = down;
   io.KeyShift = modifiers & Mod_Shift;
   io.KeyCtrl = modifiers & Mod_Ctrl;
   io.KeyAlt = modifiers & Mod_Alt;
   io.KeySuper = modifiers & Mod_Super;
-  any_key_down_ = std::any_of(io.KeysDown, io.KeysDown + int(HostKey::Count), [](bool d) { return d; });
   touch();
 }
 
@@ -187,12 +179,8 @@ bool FigureHost::frame(double time) {
   ImGui::Render();
   ++frames_;
 
-  for (int b = 0; b < 3; ++b)
-    if (deferred_release_[b]) {
-      io.MouseDown[b] = false;
-      deferred_release_[b] = false;
-      touch();
-    }
+  if (button_taps_.release_waiting([&](int b) { io.MouseDown[b] = false; })) touch();
+  if (key_taps_.release_waiting([&](int k) { io.KeysDown[k] = false; })) touch();
   wants_text_ = io.WantTextInput;
   over_control_ = ImGui::IsAnyItemHovered() || ImGui::IsAnyItemActive();
   const std::uint64_t revision = figure_->params().revision();
@@ -202,7 +190,7 @@ bool FigureHost::frame(double time) {
   }
   if (pending_ > 0) --pending_;
   // Held keys repeat (arrow-key nudging), and a wheel scroll finishes over a few frames.
-  if (any_key_down_) touch(1);
+  if (std::any_of(io.KeysDown, io.KeysDown + int(HostKey::Count), [](bool d) { return d; })) touch(1);
   return needs_frame();
 }
 

@@ -24,6 +24,33 @@ enum class HostKey : int {
 };
 enum HostModifiers : int { Mod_Shift = 1, Mod_Ctrl = 2, Mod_Alt = 4, Mod_Super = 8 };
 
+// ImGui 1.86 reads held buttons and keys once a frame, so a press and release that both arrive
+// between two frames (a quick tap) would never be seen. Taps keeps such a release back until a
+// frame has seen the press.
+template <int N>
+class Taps {
+ public:
+  // Whether a change to `down` of input `i` (now `held`) applies at once; false: it waits.
+  bool apply_now(int i, bool down, bool held, std::uint64_t frame) {
+    if (!down && held && pressed_at_[i] == frame) return release_due_[i] = true, false;
+    release_due_[i] = false;
+    if (down) pressed_at_[i] = frame;
+    return true;
+  }
+  // Calls release(i) for every release that waited; true if there were any.
+  template <class F>
+  bool release_waiting(F release) {
+    bool any = false;
+    for (int i = 0; i < N; ++i)
+      if (release_due_[i]) release(i), release_due_[i] = false, any = true;
+    return any;
+  }
+
+ private:
+  std::uint64_t pressed_at_[N] = {};
+  bool release_due_[N] = {};
+};
+
 class FigureHost {
  public:
   explicit FigureHost(const FigureInfo& info);
@@ -80,9 +107,8 @@ class FigureHost {
   float width_ = 1, height_ = 1, pixel_ratio_ = 1;
   bool dark_ = false, focused_ = false, reduced_motion_ = false, wants_text_ = false;
   bool over_control_ = false;
-  bool any_key_down_ = false;
-  bool deferred_release_[3] = {false, false, false};
-  std::uint64_t pending_release_frame_[3] = {~0ull, ~0ull, ~0ull};
+  Taps<3> button_taps_;
+  Taps<int(HostKey::Count)> key_taps_;
   int pending_ = 3;  // frames still to run: ImGui settles hover and layout over a couple
   double last_time_ = -1;
   std::uint64_t frames_ = 0, seen_revision_ = ~0ull;

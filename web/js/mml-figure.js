@@ -627,7 +627,6 @@
     }
 
     _drawNow(now = performance.now()) {
-      this._keyDownUnseen = false;
       this._frames++;
       return this._module._mml_frame(this._id, now / 1000);
     }
@@ -972,10 +971,7 @@
       const ours = typing || ARROWS.has(e.key);
       if (!ours) return;
       e.preventDefault();
-      // A tap can go down and up before the next frame: let the figure see it down first.
-      if (!down && this._keyDownUnseen) this._drawNow();
       if (key !== undefined) m._mml_key(this._id, key, down ? 1 : 0, mods);
-      if (down) this._keyDownUnseen = true;
       if (down && isChar && typing) m._mml_text(this._id, e.key.codePointAt(0));
       this._requestFrame();
     }
