@@ -29,6 +29,15 @@ after(async () => { await site?.close(); await env?.close(); });
 const ready = async (page, figure) =>
   page.waitForFunction((el) => el.dataset.state === "ready" && el.attached, await figure.elementHandle(), { timeout: 30000 });
 const scrollY = (page) => page.evaluate(() => window.scrollY);
+// The scroll position once smooth scrolling (the site's, the wheel's) has come to rest.
+async function restingScrollY(page) {
+  for (let last = await scrollY(page); ; ) {
+    await page.waitForTimeout(150);
+    const now = await scrollY(page);
+    if (now === last) return now;
+    last = now;
+  }
+}
 
 test("page inputs keep Backspace and Tab; wheel and keys reach a figure only when meant for it", async () => {
   const { page, problems, context } = await openPage(env.browser, site.url + "input.html");
@@ -67,7 +76,7 @@ test("page inputs keep Backspace and Tab; wheel and keys reach a figure only whe
     // Focused (Tab into it): arrow keys nudge A·e₁ and do not scroll the page.
     await figure.evaluate((el) => el.scrollIntoView({ block: "center" }));
     await figure.evaluate((el) => el.shadowRoot.querySelector("canvas").focus());
-    const y2 = await scrollY(page);
+    const y2 = await restingScrollY(page);  // the site and the wheel scroll smoothly: let them finish
     await page.keyboard.press("ArrowRight");
     await page.waitForFunction((el) => /(^|&)a=/.test(el.state), await figure.elementHandle());
     assert.equal(await scrollY(page), y2, "the page scrolled on a key the figure took");
