@@ -5,7 +5,7 @@ import { spawnSync } from 'node:child_process';
 import fs from 'node:fs';
 import path from 'node:path';
 import { after, before, describe, test } from 'node:test';
-import { generateSite } from '../../web/site/generate.mjs';
+import { embedUrl, generateSite, iframeSnippet } from '../../web/site/generate.mjs';
 import { FIXTURE_MANIFEST, REPO, chapterDir, fakeRuntime, frontMatter, removeAll, tempDir } from './helpers.mjs';
 
 const runtime = fakeRuntime();
@@ -184,6 +184,61 @@ describe('a good build of the real chapters', () => {
     // The guide's live example uses the parameters a chapter gave the figure.
     assert.match(guide, /<mml-figure name="basis-images" a="1,0.5" b="-0.3,1"/);
     assert.match(guide, /<td>enum<\/td><td>none \| rotation \| shear<\/td><td><code>none<\/code><\/td>/);
+  });
+
+  test('embed.html is the iframe form: figure and parameters from its query, no page frame', () => {
+    const html = read(built.out, 'embed.html');
+    for (const f of ['assets/embed.css', 'assets/embed.js']) assert.ok(fs.existsSync(path.join(built.out, f)), `${f} is missing`);
+    const scripts = [...html.matchAll(/<script src="([^"]+)"><\/script>/g)].map((m) => m[1]);
+    assert.deepEqual(scripts, ['mml/mml-figure.js', 'assets/embed.js'], 'the element first, then the script that places it');
+    assert.ok(html.indexOf('assets/embed.js') < html.indexOf('</head>'), 'theme applied before the body paints');
+    assert.match(html, /<main id="embed">/);
+    assert.match(html, /<meta name="robots" content="noindex">/);
+    assert.doesNotMatch(html, /site-header|site-footer|site\.css/);
+    assert.match(html, /<noscript>.*needs JavaScript/);
+  });
+
+  test('the embedding guide gives each figure its iframe snippet next to the element snippet', () => {
+    const manifest = JSON.parse(fs.readFileSync(FIXTURE_MANIFEST, 'utf8'));
+    const guide = read(built.out, 'embedding.html');
+    for (const f of manifest.figures.filter((f) => !f.id.startsWith('toolkit-'))) {
+      const element = guide.indexOf(`<pre id="embed-snippet-${f.id}"`);
+      const iframe = guide.indexOf(`<pre id="iframe-snippet-${f.id}"`);
+      assert.ok(element > 0 && iframe > element, `${f.id}: iframe snippet after the element snippet`);
+      assert.match(guide.slice(iframe), new RegExp(`^<pre[^>]*><code>&lt;iframe src=&quot;embed.html\\?name=${f.id}[&"]`));
+    }
+    // The guide's example is the chapter's configuration, in both forms.
+    assert.match(guide, /&lt;iframe src=&quot;embed.html\?name=basis-images&amp;amp;a=1,0.5&amp;amp;b=-0.3,1&quot; title=&quot;[^&]+ \(interactive figure\)&quot;/);
+    assert.match(guide, /<h2 id="iframe">As an iframe/);
+    assert.match(guide, /<h2 id="hosting">Hosting the files yourself/);
+    assert.match(guide, /Access-Control-Allow-Origin: \*/);
+  });
+});
+
+describe('the iframe form', () => {
+  const figure = { id: 'basis-images', title: 'Where the basis vectors land', aspect: 1.6,
+    params: [{ name: 'a' }, { name: 'b' }, { name: 'f' }] };
+
+  test('embedUrl names the figure, then its parameters in manifest order, commas readable', () => {
+    assert.equal(embedUrl(figure, {}), 'embed.html?name=basis-images');
+    assert.equal(embedUrl(figure, { b: '-0.3,1', a: '1,0.5' }), 'embed.html?name=basis-images&a=1,0.5&b=-0.3,1');
+    assert.equal(embedUrl(figure, { f: 'x^2 + 1' }, 'https://example.org/mml/'), 'https://example.org/mml/embed.html?name=basis-images&f=x%5E2+%2B+1');
+    assert.equal(new URL(embedUrl(figure, { f: 'x^2 + 1' }), 'https://h/').searchParams.get('f'), 'x^2 + 1');
+  });
+
+  test('the iframe snippet is titled, lazy and shaped for a 720 px column plus the tool bar', () => {
+    const html = iframeSnippet(figure, { a: '1,0.5' }, '');
+    assert.equal(html, '<iframe src="embed.html?name=basis-images&amp;a=1,0.5" title="Where the basis vectors land (interactive figure)" ' +
+      'loading="lazy" style="width: 100%; aspect-ratio: 1.469; min-height: 420px; border: 0"></iframe>');
+    // 720 / (720 / 1.6 + 40) = 1.4693…
+    assert.equal(Number((720 / (720 / 1.6 + 40)).toFixed(3)), 1.469);
+  });
+
+  test('a figure parameter may not take a name embed.html keeps for itself', () => {
+    const manifest = JSON.parse(fs.readFileSync(FIXTURE_MANIFEST, 'utf8'));
+    const bad = structuredClone(manifest);
+    bad.figures[0].params.push({ ...bad.figures[0].params[0], name: 'theme' });
+    assert.throws(() => build({ 'a.md': `${frontMatter()}\nText.\n` }, { manifest: bad }), /parameter may not be called "theme"/);
   });
 });
 

@@ -4,14 +4,15 @@ import fs from 'node:fs';
 import http from 'node:http';
 import path from 'node:path';
 import { after, before, describe, test } from 'node:test';
+import zlib from 'node:zlib';
 import { CSP, startServer } from '../../web/site/serve.mjs';
 import { removeAll, tempDir } from './helpers.mjs';
 
 // A raw GET that sends the path exactly as written (fetch would normalize "../" away).
-function get(url, rawPath, method = 'GET') {
+function get(url, rawPath, method = 'GET', headers = {}) {
   const { hostname, port } = new URL(url);
   return new Promise((resolve, reject) => {
-    const req = http.request({ host: hostname, port, path: rawPath, method }, (res) => {
+    const req = http.request({ host: hostname, port, path: rawPath, method, headers }, (res) => {
       const chunks = [];
       res.on('data', (c) => chunks.push(c));
       res.on('end', () => resolve({ status: res.statusCode, headers: res.headers, body: Buffer.concat(chunks) }));
@@ -99,5 +100,34 @@ describe('serve.mjs', () => {
     assert.equal(head.body.length, 0);
     const post = await get(server.url, '/index.html', 'POST');
     assert.equal(post.status, 405);
+  });
+
+  test('the runtime under mml/ may be fetched from other origins; pages may not', async () => {
+    for (const p of ['/mml/mml.wasm', '/mml/mml.js']) {
+      assert.equal((await get(server.url, p)).headers['access-control-allow-origin'], '*', p);
+    }
+    for (const p of ['/index.html', '/assets/site.css']) {
+      assert.equal((await get(server.url, p)).headers['access-control-allow-origin'], undefined, p);
+    }
+  });
+
+  test('compresses text and wasm with --gzip, only for clients that accept it', async () => {
+    const zipped = await startServer({ root, port: 0, gzip: true });
+    try {
+      const plain = await get(zipped.url, '/mml/mml.js');
+      assert.equal(plain.headers['content-encoding'], undefined);
+      assert.equal(plain.body.toString(), '// js');
+      for (const p of ['/mml/mml.js', '/mml/mml.wasm', '/index.html']) {
+        const r = await get(zipped.url, p, 'GET', { 'Accept-Encoding': 'gzip, deflate, br' });
+        assert.equal(r.headers['content-encoding'], 'gzip', p);
+        assert.equal(r.headers.vary, 'Accept-Encoding', p);
+        assert.equal(Number(r.headers['content-length']), r.body.length, p);
+        assert.deepEqual(zlib.gunzipSync(r.body), fs.readFileSync(path.join(root, p)), p);
+      }
+      const font = await get(zipped.url, '/assets/katex/fonts/KaTeX_Main-Regular.woff2', 'GET', { 'Accept-Encoding': 'gzip' });
+      assert.equal(font.headers['content-encoding'], undefined, 'woff2 is compressed already');
+    } finally {
+      await zipped.close();
+    }
   });
 });

@@ -6,7 +6,8 @@
 //        [--chapters chapters] [--element web/js/mml-figure.js] [--base-url https://example.org/mml/]
 //
 // Output: <slug>.html per chapter, index.html (the roadmap), gallery.html, embedding.html, 404.html,
-// assets/ (site.css, site.js, katex/), mml/ (mml.js, mml.wasm, mml-figure.js with the manifest).
+// embed.html (one figure filling an iframe, chosen by its query string), assets/ (site.css, site.js,
+// embed.css, embed.js, katex/), mml/ (mml.js, mml.wasm, mml-figure.js with the manifest).
 // Pages carry no inline script and no event-handler attribute: they run under
 //   Content-Security-Policy: default-src 'self'; script-src 'self' 'wasm-unsafe-eval'; style-src 'self' 'unsafe-inline'
 import fs from 'node:fs';
@@ -261,10 +262,32 @@ function snippetFor(figure, attrs, baseUrl) {
   return `${script}\n${figureElement(figure, attrs)}`;
 }
 
+// The iframe form: embed.html?name=<id>&<param>=<value>… (web/site/assets/embed.js reads it). The
+// frame gets the shape the figure and its toolbar have in a column EMBED_COLUMN px wide, and a
+// minimum height that leaves a phone's narrow layout room; embed.html fits the figure inside.
+const EMBED_COLUMN = 720;
+const EMBED_TOOLBAR = 40;  // the element's tool bar under the picture, in CSS px
+const EMBED_MIN_HEIGHT = 420;
+// Query keys embed.html keeps for itself (`state` is the element's id there, so the key the
+// element writes the reader's changes under); no figure may have a parameter of these names.
+const EMBED_KEYS = ['name', 'theme', 'state'];
+
+export function embedUrl(figure, attrs, baseUrl = '') {
+  const query = new URLSearchParams({ name: figure.id });
+  for (const p of figure.params) if (p.name in attrs) query.append(p.name, attrs[p.name]);
+  return `${baseUrl}embed.html?${query.toString().replace(/%2C/gi, ',')}`;
+}
+
+export function iframeSnippet(figure, attrs, baseUrl) {
+  const ratio = Number((EMBED_COLUMN / (EMBED_COLUMN / figure.aspect + EMBED_TOOLBAR)).toFixed(3));
+  return `<iframe src="${escapeHtml(embedUrl(figure, attrs, baseUrl))}" title="${escapeHtml(`${figure.title} (interactive figure)`)}" ` +
+    `loading="lazy" style="width: 100%; aspect-ratio: ${ratio}; min-height: ${EMBED_MIN_HEIGHT}px; border: 0"></iframe>`;
+}
+
 function snippetBlock(id, snippet, label) {
   return `<div class="snippet">
 <div class="snippet-bar"><span class="snippet-label" id="${id}-label">${escapeHtml(label)}</span><button type="button" class="copy-button" data-copy="${id}" hidden>Copy</button></div>
-<pre id="${id}" aria-labelledby="${id}-label" tabindex="0"><code>${escapeHtml(snippet)}</code></pre>
+<pre id="${id}" aria-labelledby="${id}-label" tabindex="0" data-embed-snippet><code>${escapeHtml(snippet)}</code></pre>
 </div>`;
 }
 
@@ -352,6 +375,7 @@ ${figureElement(f, attrs)}
 <figcaption>${Object.keys(attrs).length ? 'With the parameters of the snippet below.' : 'With its default parameters.'}</figcaption>
 </figure>
 ${snippetBlock(`embed-snippet-${f.id}`, snippetFor(f, attrs, baseUrl), 'Snippet')}
+${snippetBlock(`iframe-snippet-${f.id}`, iframeSnippet(f, attrs, baseUrl), 'Or as an iframe')}
 </section>`;
   });
   const toc = manifest.figures.map((f) => `<li><a href="#embed-${f.id}"><code>${escapeHtml(f.id)}</code></a>: ${escapeHtml(f.title)}</li>`).join('');
@@ -367,15 +391,52 @@ ${snippetBlock(`embed-snippet-${f.id}`, snippetFor(f, attrs, baseUrl), 'Snippet'
 <li>Load <code>mml-figure.js</code> once per page with a plain <code>&lt;script&gt;</code> tag. It defines the <code>&lt;mml-figure&gt;</code> element and fetches the WebAssembly from its own folder.</li>
 <li>Place <code>&lt;mml-figure name="…"&gt;</code> where the figure should appear and set its parameters as attributes. A value outside a parameter's range is refused with a message naming the valid values.</li>
 </ol>
-${first ? `<pre tabindex="0"><code>${escapeHtml(snippetFor(first, {}, baseUrl))}</code></pre>` : ''}
-<p>The element is a block as wide as its container; its height comes from the <code>aspect-ratio</code> style in the snippet. It follows the reader's light or dark preference, and a page can choose with <code>&lt;html data-theme="light"&gt;</code> or <code>data-theme="dark"</code>.</p>
-<p>A page with a Content Security Policy needs <code>script-src 'self' 'wasm-unsafe-eval'</code> (plus the host of <code>mml-figure.js</code> if it is not your own). No inline scripts and no <code>eval</code> are needed.</p>
+${first ? `<pre tabindex="0" data-embed-snippet><code>${escapeHtml(snippetFor(first, {}, baseUrl))}</code></pre>` : ''}
+<p>The element is a block as wide as its container; its height comes from the <code>aspect-ratio</code> style in the snippet. It follows the reader's light or dark preference, and a page can choose with <code>&lt;html data-theme="light"&gt;</code> or <code>data-theme="dark"</code>. The element keeps to its own box: it adds no styles to your page, takes keys only while the reader is in the figure (<kbd>Esc</kbd> or <kbd>Tab</kbd> leaves it), and takes the mouse wheel only after a click into the figure, so your page scrolls over it as over any picture.</p>
+<p>Every snippet on this site is ready to copy and edit (the gallery's list every parameter at its default). The <b>Embed</b> button under each live figure copies the element snippet for the figure as the reader has left it: the parameters the page set or the reader changed, with the script's full address.</p>
+${first ? `<h2 id="iframe">As an iframe <a class="heading-anchor" href="#iframe" aria-label="Link to section: As an iframe">#</a></h2>
+<p>Where a page cannot load scripts (some blog platforms and wikis allow only iframes), load <code>embed.html</code> of this site in an iframe. Its address chooses the figure and its parameters: <code>name</code> is the figure, every other key is a parameter with the same values the attributes take, and <code>theme=light</code> or <code>theme=dark</code> fixes the theme (by default it follows the reader's system, like the element).</p>
+<pre tabindex="0" data-embed-snippet><code>${escapeHtml(iframeSnippet(first, {}, baseUrl))}</code></pre>
+<p>Give the iframe a <code>title</code> (screen readers announce it) and any size: the figure fits inside whole, as large as its shape allows, centred on its own background. The snippet's <code>aspect-ratio</code> fits a column about ${EMBED_COLUMN} px wide and its <code>min-height</code> leaves a phone room for the figure's tall layout. A figure name or parameter the figure cannot take is explained inside the frame, as with the element.</p>` : ''}
+<h2 id="hosting">Hosting the files yourself <a class="heading-anchor" href="#hosting" aria-label="Link to section: Hosting the files yourself">#</a></h2>
+<p>Any static host serves the <code>mml/</code> folder as it is, given two headers:</p>
+<ul>
+<li><code>mml.wasm</code> is sent as <code>Content-Type: application/wasm</code> (browsers compile it while it downloads only with that type).</li>
+<li>When pages on other sites load the figures from your host, <code>mml.wasm</code> needs <code>Access-Control-Allow-Origin: *</code>: the element fetches it with the browser's cross-origin rules. The scripts and the posters (plain <code>&lt;script&gt;</code> and <code>&lt;img&gt;</code> loads) need nothing, and the font is inside <code>mml.wasm</code>. This site's own server sends the header for everything under <code>mml/</code>.</li>
+</ul>
+<p>A page with a Content Security Policy needs <code>script-src 'self' 'wasm-unsafe-eval'</code> (plus the host of <code>mml-figure.js</code> if it is not your own). No inline scripts and no <code>eval</code> are needed. When the figures come from another host, that host also goes into <code>connect-src</code> (the WebAssembly download) and <code>img-src</code> (the posters; add <code>data:</code> for the snapshots a figure shows while it sleeps far off screen), and <code>style-src</code> needs <code>'unsafe-inline'</code> for the styles inside the element's own shadow root. An iframe embed needs only <code>frame-src</code> with this site's host.</p>
 <h2 id="figures">Figures <a class="heading-anchor" href="#figures" aria-label="Link to section: Figures">#</a></h2>
 <ul class="figure-index">${toc}</ul>
 </div>
 ${sections.join('\n')}
 </div>`;
   return page({ title: 'Embedding guide', description: 'How to put the MML Companion figures on your own pages: the script, the element and every parameter.', bodyClass: 'page-embedding', current: 'embedding.html', main });
+}
+
+// embed.html: no header, footer or chapter styles, only the figure its query string names
+// (assets/embed.js builds it; see there for the keys). Not indexed: it is a part of other pages.
+function embedPage() {
+  return `<!doctype html>
+<html lang="en">
+<head>
+<meta charset="utf-8">
+<meta name="viewport" content="width=device-width, initial-scale=1">
+<title>Interactive figure · ${SITE_NAME}</title>
+<meta name="description" content="One interactive figure of the ${SITE_NAME}, for embedding in other pages.">
+<meta name="robots" content="noindex">
+<meta name="color-scheme" content="light dark">
+<link rel="icon" href="assets/favicon.svg" type="image/svg+xml">
+<link rel="stylesheet" href="assets/embed.css">
+<script src="mml/mml-figure.js"></script>
+<script src="assets/embed.js"></script>
+</head>
+<body>
+<main id="embed">
+<noscript><p class="embed-error">This interactive figure needs JavaScript. <a href="index.html" target="_blank" rel="noopener">Visit the ${SITE_NAME}</a>.</p></noscript>
+</main>
+</body>
+</html>
+`;
 }
 
 function notFoundPage() {
@@ -452,6 +513,11 @@ export function generateSite(options) {
   let baseUrl = options.baseUrl ?? '';
   if (baseUrl && !baseUrl.endsWith('/')) baseUrl += '/';
 
+  for (const f of manifest.figures) {
+    const taken = f.params.find((p) => EMBED_KEYS.includes(p.name));
+    if (taken) throw new Error(`figure ${f.id}: a parameter may not be called "${taken.name}" (embed.html uses ${EMBED_KEYS.join(', ')} for itself)`);
+  }
+
   const md = createMarkdown(manifest);
   const files = fs.existsSync(chaptersDir) ? fs.readdirSync(chaptersDir).filter((f) => f.endsWith('.md')).sort() : [];
   const chapters = files.map((f) => loadChapter(md, path.join(chaptersDir, f)));
@@ -477,13 +543,14 @@ export function generateSite(options) {
 
   const pages = new Map();
   chapters.forEach((ch, i) => pages.set(`${ch.slug}.html`, chapterPage(ch, chapters[i - 1], chapters[i + 1])));
-  for (const reserved of ['index', 'gallery', 'embedding', '404', 'toolkit']) {
+  for (const reserved of ['index', 'gallery', 'embedding', 'embed', '404', 'toolkit']) {
     if (slugs.has(reserved)) throw new BuildError(chapters.find((c) => c.slug === reserved).file, 0, `"${reserved}" is taken by a generated page; rename the chapter file`);
   }
   pages.set('index.html', indexPage(chapters, manifest, placements));
   pages.set('gallery.html', galleryPage(manifest, placements, baseUrl));
   pages.set('embedding.html', embeddingPage(manifest, placements, baseUrl));
   pages.set('404.html', notFoundPage());
+  pages.set('embed.html', embedPage());
   if (manifest.figures.some(isToolkit)) pages.set('toolkit.html', toolkitPage(manifest));
   const posterJobs = options.posterTool ? placePosters(pages, manifest) : null;
 
@@ -494,6 +561,7 @@ export function generateSite(options) {
   fs.copyFileSync(path.join(HERE, 'assets', 'site.css'), path.join(out, 'assets', 'site.css'));
   fs.copyFileSync(path.join(HERE, 'assets', 'site.js'), path.join(out, 'assets', 'site.js'));
   fs.copyFileSync(path.join(HERE, 'assets', 'favicon.svg'), path.join(out, 'assets', 'favicon.svg'));
+  for (const f of ['embed.css', 'embed.js']) fs.copyFileSync(path.join(HERE, 'assets', f), path.join(out, 'assets', f));
   copyKatex(out);
   fs.mkdirSync(path.join(out, 'mml'), { recursive: true });
   for (const f of ['mml.js', 'mml.wasm']) fs.copyFileSync(path.join(options.runtime, f), path.join(out, 'mml', f));

@@ -2,11 +2,12 @@
 // A tiny static server for the generated site, with the Content-Security-Policy the pages are
 // built for, so local testing sees what production sees.
 //
-//   node web/site/serve.mjs <dir> [--port 8000] [--host 127.0.0.1]
+//   node web/site/serve.mjs <dir> [--port 8000] [--host 127.0.0.1] [--gzip]
 import fs from 'node:fs';
 import http from 'node:http';
 import path from 'node:path';
 import { pathToFileURL } from 'node:url';
+import zlib from 'node:zlib';
 
 export const CSP = "default-src 'self'; script-src 'self' 'wasm-unsafe-eval'; style-src 'self' 'unsafe-inline'; img-src 'self' data: blob:";
 
@@ -58,11 +59,18 @@ function resolvePath(root, urlPath) {
   return file;
 }
 
+// The embeddable runtime: pages on other origins load it (mml.wasm with a CORS fetch), so these
+// files carry Access-Control-Allow-Origin, as the embedding guide asks of any static host.
+const SHARED = /^\/mml\//;
+// What a static host would compress (text and wasm; PNG and woff2 are compressed already).
+const COMPRESSIBLE = /^(text\/|application\/(javascript|json|wasm|xml|manifest\+json)|image\/svg\+xml)/;
+
 /**
  * Starts the server. Options: root (folder), port (0 = ephemeral), host, headers (extra response
- * headers). Resolves to {url, port, close()}.
+ * headers), gzip (compress text and wasm for clients that accept it, as static hosts do).
+ * Resolves to {url, port, close()}.
  */
-export function startServer({ root, port = 8000, host = '127.0.0.1', headers = {}, log = null } = {}) {
+export function startServer({ root, port = 8000, host = '127.0.0.1', headers = {}, log = null, gzip = false } = {}) {
   const base = path.resolve(root);
   if (!fs.existsSync(base) || !fs.statSync(base).isDirectory()) {
     return Promise.reject(new Error(`${root} is not a folder`));
@@ -107,8 +115,17 @@ export function startServer({ root, port = 8000, host = '127.0.0.1', headers = {
         send(404, 'text/html; charset=utf-8', body);
         return;
       }
-      const body = fs.readFileSync(file);
-      send(200, mimeType(file), body);
+      let body = fs.readFileSync(file);
+      const type = mimeType(file);
+      const extra = SHARED.test(urlPath) ? { 'Access-Control-Allow-Origin': '*' } : {};
+      if (gzip && COMPRESSIBLE.test(type)) {
+        extra.Vary = 'Accept-Encoding';
+        if (/\bgzip\b/.test(req.headers['accept-encoding'] ?? '')) {
+          body = zlib.gzipSync(body);
+          extra['Content-Encoding'] = 'gzip';
+        }
+      }
+      send(200, type, body, extra);
     } catch (err) {
       send(500, 'text/plain; charset=utf-8', `Server error: ${err.message}\n`);
     }
@@ -136,6 +153,7 @@ function parseArgs(argv) {
   for (let i = 0; i < argv.length; ++i) {
     const a = argv[i];
     if (a === '--port') options.port = Number(argv[++i]);
+    else if (a === '--gzip') options.gzip = true;
     else if (a === '--host') options.host = argv[++i];
     else if (a === '--help' || a === '-h') return null;
     else if (a.startsWith('--')) throw new Error(`unknown option ${a}`);
@@ -148,7 +166,7 @@ function parseArgs(argv) {
 }
 
 async function main() {
-  const usage = 'usage: node web/site/serve.mjs <dir> [--port 8000] [--host 127.0.0.1]';
+  const usage = 'usage: node web/site/serve.mjs <dir> [--port 8000] [--host 127.0.0.1] [--gzip]';
   let options;
   try {
     options = parseArgs(process.argv.slice(2));

@@ -114,6 +114,19 @@
     }, 2000);
   }
 
+  // --- Embed snippets: the build names our files relative to the page (it does not know where
+  // the site will be hosted); a snippet copied into another site needs their full address.
+  function absoluteSnippets() {
+    var blocks = document.querySelectorAll('pre[data-embed-snippet] code');
+    for (var i = 0; i < blocks.length; i++) {
+      var text = blocks[i].textContent;
+      var full = text.replace(/\bsrc="(?![a-z][a-z0-9+.-]*:|\/\/)([^"]*)"/gi, function (all, url) {
+        return 'src="' + new URL(url, document.baseURI).href + '"';
+      });
+      if (full !== text) blocks[i].textContent = full;
+    }
+  }
+
   // --- Table of contents: mark the section being read -------------------------------------
   function watchSections() {
     var links = document.querySelectorAll('.toc a[href^="#"]');
@@ -158,6 +171,7 @@
     });
     var copies = document.querySelectorAll('.copy-button');
     for (var i = 0; i < copies.length; i++) copies[i].hidden = false;
+    absoluteSnippets();
     watchSections();
   }
 
