@@ -257,7 +257,7 @@ ${roadmapHtml(chapters)}
 
 // --- Gallery and embedding guide ------------------------------------------------------------
 
-function snippetFor(figure, attrs, baseUrl) {
+export function snippetFor(figure, attrs, baseUrl) {
   const script = `<script src="${baseUrl}mml/mml-figure.js"></script>`;
   return `${script}\n${figureElement(figure, attrs)}`;
 }

@@ -1,0 +1,408 @@
+// Embedding changes nothing on the host page. A third-party blog (tests/browser/third_party/: its
+// own aggressive CSS and web fonts, a form, a long article) is served from a second origin
+// (http://localhost:<port>, while the site is http://127.0.0.1:<port>) under the Content Security
+// Policy the embedding guide documents, and embeds three figures with exactly the guide's snippet
+// plus one iframe (embed.html). The same page without the snippets' scripts is the reference:
+// computed styles of every host element, the layout of the host content (apart from the figures'
+// own boxes), typing in the form (Backspace, Tab, Shift+Tab), also after clicking into a figure
+// and leaving it with Esc or Tab, and wheel scrolling over a figure must all be the same.
+import assert from "node:assert/strict";
+import fs from "node:fs";
+import http from "node:http";
+import path from "node:path";
+import { fileURLToPath } from "node:url";
+import { after, before, describe, test } from "node:test";
+import { iframeSnippet, snippetFor } from "../../web/site/generate.mjs";
+import { artifact, inkStats, openBrowser, siteDir, waitIdle } from "./harness.mjs";
+
+const HERE = path.dirname(fileURLToPath(import.meta.url));
+const FIXTURE = path.join(HERE, "third_party");
+const KATEX_FONTS = path.resolve(HERE, "../../node_modules/katex/dist/fonts");
+const FIGURES = ["basis-images", "gradient-descent-1d", "entropy"];
+// Resolved values that are the element's used size: compared as layout, not as style.
+const SIZE_PROPERTIES = new Set(["width", "height", "inline-size", "block-size", "perspective-origin", "transform-origin"]);
+
+// The host's server: its own files, the site's address filled in, its own CSP (the one the
+// embedding guide asks of a page that loads the figures from another host).
+function startHost(site) {
+  const siteOrigin = new URL(site).origin;
+  const csp = `default-src 'self'; script-src 'self' ${siteOrigin} 'wasm-unsafe-eval'; connect-src 'self' ${siteOrigin}; ` +
+    `img-src 'self' ${siteOrigin} data:; style-src 'self' 'unsafe-inline'; font-src 'self'; frame-src ${siteOrigin}`;
+  const files = {
+    "/host.css": [path.join(FIXTURE, "host.css"), "text/css"],
+    "/host.js": [path.join(FIXTURE, "host.js"), "text/javascript"],
+    "/fonts/host-serif.woff2": [path.join(KATEX_FONTS, "KaTeX_Main-Regular.woff2"), "font/woff2"],
+    "/fonts/host-sans.woff2": [path.join(KATEX_FONTS, "KaTeX_SansSerif-Regular.woff2"), "font/woff2"],
+  };
+  const server = http.createServer((req, res) => {
+    const url = new URL(req.url, "http://host");
+    if (url.pathname === "/" || url.pathname === "/index.html") {
+      let html = pageSource(site);
+      if (url.searchParams.get("figures") === "off") html = html.split(scriptTag(site)).join("");
+      res.writeHead(200, { "Content-Type": "text/html; charset=utf-8", "Content-Security-Policy": csp, "Cache-Control": "no-cache" });
+      res.end(html);
+      return;
+    }
+    const file = files[url.pathname];
+    if (!file) {
+      res.writeHead(404, { "Content-Type": "text/plain" });
+      res.end("not found");
+      return;
+    }
+    res.writeHead(200, { "Content-Type": file[1], "Cache-Control": "no-cache" });
+    res.end(fs.readFileSync(file[0]));
+  });
+  return new Promise((resolve) => server.listen(0, "127.0.0.1", () => resolve({
+    url: `http://localhost:${server.address().port}/`,
+    close: () => new Promise((done) => { server.closeAllConnections?.(); server.close(() => done()); }),
+  })));
+}
+
+const pageSource = (site) => fs.readFileSync(path.join(FIXTURE, "index.html"), "utf8").replaceAll("__MML_SITE__", site);
+const scriptTag = (site) => `<script src="${site}mml/mml-figure.js"></script>`;
+
+function siteManifest() {
+  const text = fs.readFileSync(path.join(siteDir, "mml", "mml-figure.js"), "utf8");
+  const line = text.split("\n").find((l) => l.startsWith("window.MML_MANIFEST = "));
+  return JSON.parse(line.slice("window.MML_MANIFEST = ".length).replace(/;$/, ""));
+}
+
+// Every host element (not our scripts, not our figures): document-relative box, attributes and
+// computed style; the figures' boxes; the page's style sheets.
+function snapshot(page) {
+  return page.evaluate((sizeProps) => {
+    const skip = (el) => el.localName === "script" || el.closest("mml-figure");
+    const figures = [...document.querySelectorAll("mml-figure")];
+    const box = (el) => {
+      const r = el.getBoundingClientRect();
+      return { x: r.x + window.scrollX, y: r.y + window.scrollY, w: r.width, h: r.height };
+    };
+    const elements = [...document.querySelectorAll("*")].filter((el) => !skip(el)).map((el) => {
+      const cs = getComputedStyle(el);
+      const style = {};
+      for (const name of cs) if (!sizeProps.includes(name)) style[name] = cs.getPropertyValue(name);
+      return {
+        tag: el.localName + (el.id ? "#" + el.id : ""),
+        attrs: [...el.attributes].map((a) => `${a.name}=${a.value}`).join(" "),
+        box: box(el),
+        inside: figures.map((f) => el.contains(f)),
+        style,
+      };
+    });
+    return {
+      elements,
+      figures: figures.map(box),
+      sheets: document.styleSheets.length,
+      adopted: document.adoptedStyleSheets.length,
+    };
+  }, [...SIZE_PROPERTIES]);
+}
+
+async function openHost(browser, url, { holdRuntime = false } = {}) {
+  const context = await browser.newContext({ viewport: { width: 1100, height: 800 }, colorScheme: "light" });
+  const page = await context.newPage();
+  const problems = [];
+  page.on("console", (m) => {
+    if (m.type() === "error" || m.type() === "warning") problems.push(`${m.type()}: ${m.text()} (${m.location()?.url})`);
+  });
+  page.on("pageerror", (e) => problems.push(`uncaught: ${e.message}`));
+  page.on("requestfailed", (r) => problems.push(`request failed: ${r.url()} ${r.failure()?.errorText}`));
+  let release = () => {};
+  if (holdRuntime) {
+    // The WebAssembly waits until the test has measured the page with every figure still loading.
+    const gate = new Promise((resolve) => { release = resolve; });
+    await page.route("**/mml/mml.wasm", async (route) => { await gate; await route.continue(); });
+  }
+  await page.goto(url, { waitUntil: "load" });
+  await page.evaluate(() => document.fonts.ready);
+  return { page, problems, context, release };
+}
+
+async function mountAll(page) {
+  for (const name of FIGURES) {
+    const figure = page.locator(`mml-figure[name="${name}"]`);
+    await figure.scrollIntoViewIfNeeded();
+    await page.waitForFunction((el) => el.dataset.state === "ready", await figure.elementHandle(), { timeout: 60000 });
+  }
+  const frame = page.frameLocator("iframe");
+  await page.locator("iframe").scrollIntoViewIfNeeded();
+  await frame.locator('mml-figure[data-state="ready"]').waitFor({ timeout: 60000 });
+  await waitIdle(page);
+  await toTop(page);
+}
+
+async function toTop(page) {
+  await page.evaluate(() => window.scrollTo({ top: 0, behavior: "instant" }));
+  await page.waitForFunction(() => window.scrollY === 0);
+}
+
+// Types into the form with Backspace, Tab and Shift+Tab, recording focus, values and the keys the
+// page saw after each step.
+async function typeInForm(page) {
+  await page.evaluate(() => {
+    for (const id of ["name", "email", "comment"]) document.getElementById(id).value = "";
+    document.getElementById("count").textContent = "0 characters";
+    window.hostKeys = [];
+  });
+  const steps = [];
+  const record = async (label) => steps.push([label, await page.evaluate(() => ({
+    active: document.activeElement?.id || document.activeElement?.localName,
+    name: document.getElementById("name").value,
+    email: document.getElementById("email").value,
+    comment: document.getElementById("comment").value,
+    count: document.getElementById("count").textContent,
+    keys: window.hostKeys.join(" "),
+  }))]);
+  await page.locator("#name").click();
+  await page.keyboard.type("Ada Lovelacy");
+  await page.keyboard.press("Backspace");
+  await page.keyboard.type("e!");
+  await page.keyboard.press("Backspace");
+  await record("name typed, Backspace");
+  await page.keyboard.press("Tab");
+  await record("Tab to email");
+  await page.keyboard.type("ada@example.org");
+  await page.keyboard.press("Shift+Tab");
+  await record("Shift+Tab back to name");
+  await page.keyboard.press("Tab");
+  await page.keyboard.press("Tab");
+  await page.keyboard.type("First line");
+  await page.keyboard.press("Enter");
+  await page.keyboard.type("Second linee");
+  await page.keyboard.press("Backspace");
+  await record("comment typed");
+  await page.keyboard.press("Tab");
+  await record("Tab to the button");
+  return steps;
+}
+
+const same = (a, b, tolerance = 0.01) => Math.abs(a - b) <= tolerance;
+
+describe("a third-party page embedding three figures and an iframe", () => {
+  let env, host, site, reference, referenceTyping, referenceScroll;
+
+  before(async () => {
+    env = await openBrowser();
+    site = env.server.url;
+    host = await startHost(site);
+    // The reference: the same page without our script (the figures stay unknown, empty elements).
+    const plain = await openHost(env.browser, host.url + "?figures=off");
+    try {
+      reference = await snapshot(plain.page);
+      referenceTyping = await typeInForm(plain.page);
+      referenceScroll = await wheelDelta(plain.page, "#second figcaption");
+      assert.deepEqual(plain.problems, [], "the page without figures is clean");
+    } finally {
+      await plain.context.close();
+    }
+  });
+  after(async () => {
+    await host?.close();
+    await env?.close();
+  });
+
+  test("the page embeds the figures with exactly the embedding guide's snippets", () => {
+    const manifest = siteManifest();
+    const html = pageSource(site);
+    const figure = (id) => manifest.figures.find((f) => f.id === id);
+    for (const [id, attrs] of [["basis-images", { a: "1,0.5", b: "-0.3,1" }], ["gradient-descent-1d", {}], ["entropy", {}]]) {
+      assert.ok(html.includes(snippetFor(figure(id), attrs, site)), `${id}: the guide's snippet`);
+    }
+    assert.ok(html.includes(iframeSnippet(figure("composition"), {}, site)), "the guide's iframe snippet");
+    assert.notEqual(new URL(host.url).origin, new URL(site).origin);
+  });
+
+  test("no layout shift while the figures load, and host styles, attributes and sheets stay as they were", async () => {
+    const { page, problems, context, release } = await openHost(env.browser, host.url, { holdRuntime: true });
+    try {
+      const loading = await snapshot(page);
+      assert.ok(await page.evaluate(() => [...document.querySelectorAll("mml-figure")].every((f) => f.dataset.state === "loading")),
+        "measured while every figure was still loading");
+      release();
+      await mountAll(page);
+      const live = await snapshot(page);
+
+      // Nothing moved or resized as the figures came alive: host elements and the figures' boxes.
+      assert.equal(live.elements.length, loading.elements.length);
+      for (const [i, el] of live.elements.entries()) {
+        assert.deepEqual(el.box, loading.elements[i].box, `${el.tag} moved when the figures loaded`);
+      }
+      assert.deepEqual(live.figures, loading.figures, "a figure's box changed when it loaded");
+
+      // Against the page without figures: the same elements, attributes and computed styles.
+      assert.deepEqual(live.elements.map((e) => e.tag), reference.elements.map((e) => e.tag), "elements added or removed");
+      assert.equal(live.sheets, reference.sheets, "a style sheet was added to the page");
+      assert.equal(live.adopted, reference.adopted, "a style sheet was adopted by the page");
+      let compared = 0;
+      for (const [i, el] of live.elements.entries()) {
+        const ref = reference.elements[i];
+        assert.equal(el.attrs, ref.attrs, `${el.tag}: attributes changed`);
+        const changed = Object.keys(ref.style).filter((k) => el.style[k] !== ref.style[k]);
+        assert.deepEqual(changed.map((k) => `${k}: ${ref.style[k]} → ${el.style[k]}`), [], `${el.tag}: computed style changed`);
+        compared += Object.keys(ref.style).length;
+      }
+      assert.ok(compared > 100 * live.elements.length, `compared ${compared} computed values`);
+
+      // Layout: the same as without figures once each figure's own box is taken out. A host box
+      // below a figure is lower by that figure's height; a box holding a figure is taller by it.
+      const grow = live.figures.map((f, k) => f.h - reference.figures[k].h);
+      assert.ok(grow.every((g) => g > 100), `the figures have boxes: ${grow}`);
+      for (const [i, el] of live.elements.entries()) {
+        const ref = reference.elements[i];
+        const above = live.figures.reduce((sum, f, k) => sum + (!el.inside[k] && f.y + f.h <= el.box.y + 0.5 ? grow[k] : 0), 0);
+        const within = el.inside.reduce((sum, yes, k) => sum + (yes ? grow[k] : 0), 0);
+        assert.ok(same(el.box.x, ref.box.x) && same(el.box.w, ref.box.w), `${el.tag}: x/width ${ref.box.x}/${ref.box.w} → ${el.box.x}/${el.box.w}`);
+        assert.ok(same(el.box.y - above, ref.box.y), `${el.tag}: y ${ref.box.y} + ${above} ≠ ${el.box.y}`);
+        assert.ok(same(el.box.h - within, ref.box.h), `${el.tag}: height ${ref.box.h} + ${within} ≠ ${el.box.h}`);
+      }
+      assert.deepEqual(problems, []);
+    } finally {
+      await context.close();
+    }
+  });
+
+  test("the figures render under the host's CSS and answer the pointer; the iframe embed renders", async () => {
+    const { page, problems, context } = await openHost(env.browser, host.url);
+    try {
+      await mountAll(page);
+      for (const name of FIGURES) {
+        const figure = page.locator(`mml-figure[name="${name}"]`);
+        const canvas = figure.locator("canvas");
+        await figure.scrollIntoViewIfNeeded();
+        await waitIdle(page);
+        // The host's `canvas { border: 5px solid red; width: 12px }` does not reach into the figure.
+        const look = await canvas.evaluate((c) => ({ border: getComputedStyle(c).borderTopWidth, width: c.getBoundingClientRect().width }));
+        assert.equal(look.border, "0px", `${name}: host canvas rule leaked in`);
+        assert.ok(look.width > 500, `${name}: canvas ${look.width} px wide`);
+        const stats = inkStats(await canvas.screenshot({ path: artifact(`third-party-${name}.png`) }));
+        assert.ok(stats.ink > 0.05 && stats.colours > 20, `${name} looks blank: ${JSON.stringify(stats)}`);
+        // Pointer input draws frames.
+        const frames = await figure.evaluate((el) => el.frameCount);
+        const b = await canvas.boundingBox();
+        await page.mouse.move(b.x + b.width * 0.3, b.y + b.height * 0.4);
+        await page.mouse.move(b.x + b.width * 0.35, b.y + b.height * 0.45, { steps: 4 });
+        await page.waitForFunction(([el, n]) => el.frameCount > n, [await figure.elementHandle(), frames]);
+      }
+      // Dragging A·e₁ of basis-images (at (1, 0.5) here) changes the figure.
+      const basis = page.locator('mml-figure[name="basis-images"]');
+      await basis.scrollIntoViewIfNeeded();
+      const initial = await basis.evaluate((el) => el.state);
+      const box = await basis.locator("canvas").boundingBox();
+      let moved = "";
+      for (let dx = 0.25; dx < 0.6 && !moved; dx += 0.012) {
+        for (const dy of [0.42, 0.46, 0.5]) {
+          const x = box.x + box.width * dx, y = box.y + box.height * dy;
+          await page.mouse.move(x, y);
+          await page.mouse.down();
+          await page.mouse.move(x + 30, y - 30, { steps: 4 });
+          await page.mouse.up();
+          const state = await basis.evaluate((el) => el.state);
+          if (state !== initial) { moved = state; break; }
+        }
+      }
+      assert.ok(moved, "no drag changed basis-images");
+      await page.keyboard.press("Escape");
+
+      // The iframe: its figure is live, fits the frame whole (no scrolling inside) and is drawn.
+      const iframe = page.locator("iframe");
+      await iframe.scrollIntoViewIfNeeded();
+      const frame = page.frameLocator("iframe");
+      const inner = frame.locator("mml-figure");
+      await inner.waitFor();
+      assert.equal(await inner.getAttribute("data-state"), "ready");
+      await waitIdle(page);
+      const fit = await inner.evaluate((el) => {
+        const r = el.getBoundingClientRect();
+        const root = document.documentElement;
+        return { top: r.top, bottom: r.bottom, height: root.clientHeight, scroll: root.scrollHeight, width: root.clientWidth, w: r.width };
+      });
+      assert.ok(fit.top >= 0 && fit.bottom <= fit.height + 0.5 && fit.scroll <= fit.height, `iframe figure does not fit: ${JSON.stringify(fit)}`);
+      assert.ok(fit.w >= 0.9 * fit.width, `iframe figure uses the frame's width: ${JSON.stringify(fit)}`);
+      const stats = inkStats(await inner.locator("canvas").screenshot({ path: artifact("third-party-iframe.png") }));
+      assert.ok(stats.ink > 0.05 && stats.colours > 20, `the iframe figure looks blank: ${JSON.stringify(stats)}`);
+      await page.screenshot({ path: artifact("third-party-page.png"), fullPage: true });
+      assert.deepEqual(problems, []);
+    } finally {
+      await context.close();
+    }
+  });
+
+  test("typing in the form is the same as without figures, also after using a figure and leaving it", async () => {
+    const { page, problems, context } = await openHost(env.browser, host.url);
+    try {
+      await mountAll(page);
+      const figure = page.locator('mml-figure[name="basis-images"]');
+      const state = await figure.evaluate((el) => el.state);
+      assert.deepEqual(await typeInForm(page), referenceTyping, "typing on a fresh page");
+
+      // Click into the figure (an empty stretch of the plot), leave with Esc, type.
+      const clickInto = async () => {
+        await figure.scrollIntoViewIfNeeded();
+        const b = await figure.locator("canvas").boundingBox();
+        await page.mouse.click(b.x + b.width * 0.05, b.y + b.height * 0.93);
+        assert.equal(await page.evaluate(() => document.activeElement?.getAttribute("name")), "basis-images", "the click focused the figure");
+      };
+      await clickInto();
+      await page.keyboard.press("Escape");
+      assert.equal(await page.evaluate(() => document.activeElement === document.body), true, "Esc handed focus back to the page");
+      assert.deepEqual(await typeInForm(page), referenceTyping, "typing after Esc out of a figure");
+
+      // Click into the figure, Tab through its tool bar and out: focus lands on the next field.
+      await clickInto();
+      let tabs = 0;
+      while (await page.evaluate(() => document.activeElement?.localName === "mml-figure") && tabs < 12) {
+        await page.keyboard.press("Tab");
+        tabs += 1;
+      }
+      assert.equal(await page.evaluate(() => document.activeElement?.id), "name", `Tab left the figure after ${tabs} presses for the form's first field`);
+      assert.deepEqual(await typeInForm(page), referenceTyping, "typing after Tab out of a figure");
+      assert.equal(await figure.evaluate((el) => el.state), state, "keys typed in the form changed the figure");
+      assert.deepEqual(problems, []);
+    } finally {
+      await context.close();
+    }
+  });
+
+  test("the wheel over a figure the reader has not clicked scrolls the page", async () => {
+    const { page, problems, context } = await openHost(env.browser, host.url);
+    try {
+      await mountAll(page);
+      const figure = page.locator('mml-figure[name="gradient-descent-1d"]');
+      const state = await figure.evaluate((el) => el.state);
+      const overFigure = await wheelDelta(page, 'mml-figure[name="gradient-descent-1d"]');
+      const overText = await wheelDelta(page, "#second figcaption");
+      assert.ok(overFigure > 0, `the page did not scroll over the figure (${overFigure} px)`);
+      assert.equal(overFigure, overText, "over the figure the page scrolls as over text");
+      assert.equal(overText, referenceScroll, "as much as without figures");
+      assert.equal(await figure.evaluate((el) => el.state), state, "the wheel zoomed or changed the figure");
+      assert.deepEqual(problems, []);
+    } finally {
+      await context.close();
+    }
+  });
+});
+
+// Scrolls `selector` to the middle of the screen, blurs everything, turns the wheel once over
+// it and returns how far the page scrolled once it came to rest.
+async function wheelDelta(page, selector) {
+  const target = page.locator(selector).first();
+  await target.evaluate((el) => {
+    document.activeElement?.blur?.();
+    el.scrollIntoView({ block: "center", behavior: "instant" });
+  });
+  const settle = async () => {
+    let last = -1;
+    for (;;) {
+      const y = await page.evaluate(() => window.scrollY);
+      if (y === last) return y;
+      last = y;
+      await page.waitForTimeout(250);
+    }
+  };
+  const start = await settle();
+  const b = await target.boundingBox();
+  await page.mouse.move(b.x + b.width * 0.4, b.y + Math.min(b.height * 0.4, 40));
+  await page.mouse.wheel(0, 240);
+  await page.waitForTimeout(300);
+  return (await settle()) - start;
+}
