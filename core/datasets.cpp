@@ -72,3 +72,24 @@ LabeledPoints make_dataset(Dataset kind, std::int64_t n, std::uint64_t seed, dou
 }
 
 }  // namespace mml
+
+namespace mml {
+
+LabeledPoints make_two_blobs(std::int64_t n, std::uint64_t seed, const Vec2& centre, double spread) {
+  const int count = clamp_point_count(n);
+  const double sigma = std::isfinite(spread) ? std::max(0.0, spread) : 0.0;
+  Rng rng(seed);
+  LabeledPoints out;
+  out.points.reserve(std::size_t(count));
+  out.labels.reserve(std::size_t(count));
+  for (int i = 0; i < count; ++i) {
+    const int label = i % 2;
+    const double nx = standard_normal(rng);
+    const double ny = standard_normal(rng);
+    out.points.push_back((label == 1 ? centre : Vec2(-centre)) + sigma * Vec2(nx, ny));
+    out.labels.push_back(label);
+  }
+  return out;
+}
+
+}  // namespace mml

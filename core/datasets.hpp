@@ -40,3 +40,13 @@ double default_noise(Dataset kind);
 LabeledPoints make_dataset(Dataset kind, std::int64_t n, std::uint64_t seed, double noise);
 
 }  // namespace mml
+
+namespace mml {
+
+// Two overlapping round blobs, the smallest classification problem: class 1 scattered around
+// +centre and class 0 around −centre, N(0, spread²) in each coordinate; labels alternate as in
+// make_dataset (n clamped the same way). Symmetric about the origin, so a boundary through the
+// origin (a classifier without bias) is the natural fit. Draw order per point: x noise, y noise.
+LabeledPoints make_two_blobs(std::int64_t n, std::uint64_t seed, const Vec2& centre, double spread);
+
+}  // namespace mml
