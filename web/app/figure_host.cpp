@@ -66,7 +66,7 @@ std::string FigureHost::state() const { return figure_->params().to_query(); }
 std::string FigureHost::describe() const { return figure_->describe(); }
 
 void FigureHost::reset() {
-  figure_->params().reset();
+  figure_->reset();
   touch();
 }
 

@@ -68,16 +68,14 @@ class BasisImages final : public Figure {
     plot::heading(det.c_str());
     plot::note(area_sentence(m).c_str());
     ImGui::Spacing();
-    std::array<const char*, kPresets.size() + 1> labels{};
+    // Presets only: resetting is the toolbar's Reset, one button for every figure.
+    std::array<const char*, kPresets.size()> labels{};
     for (std::size_t i = 0; i < kPresets.size(); ++i) labels[i] = kPresets[i].label;
-    labels.back() = "Reset";
     const int clicked = plot::button_row(labels);
     if (clicked >= 0 && clicked < int(kPresets.size())) {
       const Mat2 p = preset_matrix(kPresets[std::size_t(clicked)].preset);
       params_.set(a_, p.col(0));
       params_.set(b_, p.col(1));
-    } else if (clicked == int(kPresets.size())) {
-      params_.reset();
     }
     plot::end_panel();
   }

@@ -81,6 +81,10 @@ class Composition final : public Figure {
   }
 
   bool animating() const override { return timeline_.playing; }
+  void reset() override {
+    timeline_ = {};
+    params_.reset();
+  }
 
   std::string describe() const override {
     const Maps m = maps();
@@ -254,10 +258,10 @@ class Composition final : public Figure {
     plot::note(verdict.c_str());
     ImGui::Spacing();
     // Swap first: the experiment the figure is about.
-    std::array<const char*, kPresets.size() + 2> labels{};
+    // Resetting everything is the toolbar's Reset; the timeline's Rewind only replays.
+    std::array<const char*, kPresets.size() + 1> labels{};
     labels[0] = "Swap order";
     for (std::size_t i = 0; i < kPresets.size(); ++i) labels[i + 1] = kPresets[i].label;
-    labels.back() = "Reset";
     int clicked = plot::button_row(labels);
     if (clicked == 0) params_.set(order_, 1 - params_.get(order_));
     --clicked;
@@ -267,9 +271,6 @@ class Composition final : public Figure {
       params_.set(a2_, pr.a2);
       params_.set(b1_, pr.b1);
       params_.set(b2_, pr.b2);
-    } else if (clicked == int(kPresets.size())) {
-      timeline_ = {};
-      params_.reset();
     }
     if (ImGui::CollapsingHeader("Type the columns")) {
       for (auto [param, label, color] : {std::tuple{b1_, "Be\u2081", t.first}, std::tuple{b2_, "Be\u2082", t.second},

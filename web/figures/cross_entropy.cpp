@@ -13,6 +13,7 @@
 #include "core/format.hpp"
 #include "core/information.hpp"
 #include "core/probability.hpp"
+#include "web/figures/csv.hpp"
 #include "web/figures/figure.hpp"
 #include "web/figures/probability_bars.hpp"
 #include "web/plot/controls.hpp"
@@ -57,6 +58,19 @@ class CrossEntropy final : public Figure {
     ImGui::SetCursorScreenPos({layout.plot_min.x, layout.plot_min.y + top_h});
     draw_bits(p, q, {layout.plot_size.x, layout.plot_size.y - top_h});
     draw_panel(layout, p, q);
+  }
+
+  // Per class: the true p, the model's q, the bits q's code spends on it, and each class's share
+  // of H(p, q) and of KL(p||q) (the columns sum to them; 0 * log 0 = 0, an impossible class costs nothing).
+  std::string csv() const override {
+    const std::vector<double> p = distribution(p_), q = distribution(q_);
+    CsvTable table({"class", "true p", "model q", "-log2 q (bits)", "p * -log2 q (bits)", "p * log2(p/q) (bits)"});
+    for (std::size_t i = 0; i < p.size(); ++i) {
+      const double cost = surprisal_bits(q[i]);
+      table.row({kNames[i], p[i], q[i], cost, p[i] > 0 ? p[i] * cost : 0.0,
+                 p[i] > 0 ? p[i] * (q[i] > 0 ? std::log2(p[i] / q[i]) : INFINITY) : 0.0});
+    }
+    return table.text();
   }
 
   std::string describe() const override {
@@ -210,7 +224,7 @@ class CrossEntropy final : public Figure {
     plot::note(why.c_str());
     int count = classes();
     if (plot::slider_int("classes k", &count, 2, kMaxClasses)) params_.set(k_, count);
-    const std::array<const char*, 4> buttons = {"Set q = p", "One label", "Uniform q", "Reset"};
+    const std::array<const char*, 3> buttons = {"Set q = p", "One label", "Uniform q"};
     switch (plot::button_row(buttons)) {
       case 0: store(q_, p); break;
       case 1: {
@@ -220,7 +234,6 @@ class CrossEntropy final : public Figure {
         break;
       }
       case 2: store(q_, std::vector<double>(q.size(), 1.0 / double(q.size()))); break;
-      case 3: params_.reset(); break;
       default: break;
     }
     if (!layout.stacked) plot::note("Drag bar tops, or \u2190 \u2192 to pick a bar and \u2191 \u2193 to change it.");

@@ -16,6 +16,7 @@
 #include "core/dense_layer.hpp"
 #include "core/format.hpp"
 #include "core/separability.hpp"
+#include "web/figures/csv.hpp"
 #include "web/figures/figure.hpp"
 #include "web/plot/controls.hpp"
 #include "web/plot/plot.hpp"
@@ -67,6 +68,27 @@ class DenseLayerFigure final : public Figure {
     ImGui::SetCursorScreenPos(layout.plot_min);
     draw_plane(layout.plot_size);
     draw_panel(layout);
+  }
+
+  // Every point of the data set with its class, and where each layer puts it.
+  std::string csv() const override {
+    Cache c;
+    compute(&c);
+    const bool two = c.layers.size() == 2;
+    std::vector<CsvCell> header = {"point", "class", "input x1", "input x2", "after layer 1 y1", "after layer 1 y2"};
+    if (two) header.insert(header.end(), {"after layer 2 y1", "after layer 2 y2"});
+    CsvTable table(header);
+    for (std::size_t i = 0; i < c.data.points.size(); ++i) {
+      const Vec2& x = c.data.points[i];
+      const Vec2 h = apply_layer(c.layers[0], x);
+      std::vector<CsvCell> row = {i + 1, c.data.labels[i], x.x(), x.y(), h.x(), h.y()};
+      if (two) {
+        const Vec2 y = apply_layer(c.layers[1], h);
+        row.insert(row.end(), {y.x(), y.y()});
+      }
+      table.row(row);
+    }
+    return table.text();
   }
 
   std::string describe() const override {

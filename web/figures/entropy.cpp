@@ -12,6 +12,7 @@
 #include "core/format.hpp"
 #include "core/information.hpp"
 #include "core/probability.hpp"
+#include "web/figures/csv.hpp"
 #include "web/figures/figure.hpp"
 #include "web/figures/probability_bars.hpp"
 #include "web/plot/controls.hpp"
@@ -52,6 +53,19 @@ class Entropy final : public Figure {
     if (p.size() == 2) draw_coin(p, lower);
     else draw_areas(p, lower);
     draw_panel(layout, p);
+  }
+
+  // The distribution with each outcome's surprise, its share of H(p), and its Huffman codeword.
+  std::string csv() const override {
+    const std::vector<double> p = probabilities();
+    const PrefixCode code = huffman_code(p);
+    CsvTable table({"outcome", "probability p", "surprise -log2 p (bits)", "p * -log2 p (bits)", "Huffman codeword",
+                    "codeword length (bits)"});
+    for (std::size_t i = 0; i < p.size(); ++i) {
+      const double surprise = surprisal_bits(p[i]);
+      table.row({kNames[i], p[i], surprise, p[i] > 0 ? p[i] * surprise : 0.0, code.words[i], code.lengths[i]});
+    }
+    return table.text();
   }
 
   std::string describe() const override {
@@ -194,7 +208,7 @@ class Entropy final : public Figure {
     }
     int count = k;
     if (plot::slider_int("outcomes k", &count, 2, kMaxOutcomes)) params_.set(k_, count);
-    const std::array<const char*, 4> presets = {"Uniform", "Skewed", "Certain", "Reset"};
+    const std::array<const char*, 3> presets = {"Uniform", "Skewed", "Certain"};
     switch (plot::button_row(presets)) {
       case 0: store(std::vector<double>(std::size_t(k), 1.0 / k)); break;
       case 1: {
@@ -209,7 +223,6 @@ class Entropy final : public Figure {
         store(certain);
         break;
       }
-      case 3: params_.reset(); break;
       default: break;
     }
     if (!layout.stacked) plot::note("Drag a bar's top, or \u2190 \u2192 to pick and \u2191 \u2193 to change it.");

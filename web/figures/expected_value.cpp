@@ -11,6 +11,7 @@
 #include "core/format.hpp"
 #include "core/probability.hpp"
 #include "core/random.hpp"
+#include "web/figures/csv.hpp"
 #include "web/figures/figure.hpp"
 #include "web/figures/probability_bars.hpp"
 #include "web/plot/controls.hpp"
@@ -79,6 +80,24 @@ class ExpectedValue final : public Figure {
   }
 
   bool animating() const override { return playing_; }
+  void reset() override {
+    playing_ = false;
+    params_.reset();
+  }
+
+  // Every roll so far with the running mean it leads to, and the band the mean should settle in.
+  std::string csv() const override {
+    const std::vector<double> p = probabilities();
+    const double e = expected_value(kValues, p), sd = std::sqrt(variance(kValues, p));
+    CsvTable table({"roll n", "face", "running mean of n rolls", "E[X]", "band low E[X] - 2 sigma/sqrt(n)",
+                    "band high E[X] + 2 sigma/sqrt(n)"});
+    const Rolls& r = draws(p);
+    for (std::size_t i = 0; i < rolls(); ++i) {
+      const double band = 2 * sd / std::sqrt(double(i + 1));
+      table.row({i + 1, int(r.values[i]), r.means[i], e, e - band, e + band});
+    }
+    return table.text();
+  }
 
   std::string describe() const override {
     const std::vector<double> p = probabilities();
@@ -218,7 +237,7 @@ class ExpectedValue final : public Figure {
     } else {
       plot::note("No rolls yet: press Roll or Play.");
     }
-    const std::array<const char*, 5> roll = {playing_ ? "Pause" : "Play", "Roll 1", "+10", "+100", "Reset"};
+    const std::array<const char*, 5> roll = {playing_ ? "Pause" : "Play", "Roll 1", "+10", "+100", "Rewind"};
     switch (plot::button_row(roll)) {
       case 0: playing_ = !playing_ && n < std::size_t(kMaxRolls); break;
       case 1: add_rolls(1); break;

@@ -26,6 +26,12 @@ class Figure {
   virtual std::string describe() const = 0;
   // True while an animation runs, so the host keeps producing frames.
   virtual bool animating() const { return false; }
+  // The toolbar's Reset: every parameter back to its default, and any animation stopped. (A
+  // figure's own "Rewind" only takes its timeline back to the start: a different thing.)
+  virtual void reset() { params_.reset(); }
+  // The data the figure holds as a CSV table (web/figures/csv.hpp): header row, full-precision
+  // numbers, RFC 4180. Empty for figures without data; the page then offers no CSV download.
+  virtual std::string csv() const { return {}; }
 
   ParamSet& params() { return params_; }
   const ParamSet& params() const { return params_; }

@@ -15,6 +15,7 @@
 #include "core/descent_1d.hpp"
 #include "core/expression.hpp"
 #include "core/format.hpp"
+#include "web/figures/csv.hpp"
 #include "web/figures/figure.hpp"
 #include "web/plot/controls.hpp"
 #include "web/plot/plot.hpp"
@@ -66,6 +67,22 @@ class GradientDescent1d final : public Figure {
   }
 
   bool animating() const override { return timeline_.playing; }
+  void reset() override {
+    timeline_ = {};
+    params_.reset();
+  }
+
+  // The walk: each x_k, the loss and slope read there, and the step that slope asks for.
+  std::string csv() const override {
+    const DescentRun r = run();
+    const double eta = params_.get(eta_);
+    CsvTable table({"step k", "x_k", "f(x_k)", "f'(x_k)", "next step -eta f'(x_k)"});
+    for (std::size_t k = 0; k < r.points.size(); ++k) {
+      const DescentPoint& p = r.points[k];
+      table.row({k, p.x, p.loss, p.slope, -eta * p.slope});
+    }
+    return table.text();
+  }
 
   std::string describe() const override {
     const DescentRun r = run();

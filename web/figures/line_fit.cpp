@@ -11,6 +11,7 @@
 
 #include "core/format.hpp"
 #include "core/least_squares.hpp"
+#include "web/figures/csv.hpp"
 #include "web/figures/figure.hpp"
 #include "web/plot/controls.hpp"
 #include "web/plot/plot.hpp"
@@ -70,6 +71,29 @@ class LineFitFigure final : public Figure {
   }
 
   bool animating() const override { return timeline_.playing; }
+  void reset() override {
+    timeline_ = {};
+    params_.reset();
+  }
+
+  // One table, three kinds of row: the data points with the current line's fit and residual,
+  // gradient descent's (a, b) per step with its MSE, and the least-squares line.
+  std::string csv() const override {
+    const std::vector<Vec2>& pts = data();
+    const std::vector<Vec2>& p = path();
+    const Vec2 now = p.back();
+    CsvTable table({"row", "index", "x", "y", "line a*x + b at x", "residual y - (a*x + b)", "a (slope)",
+                    "b (intercept)", "MSE"});
+    for (std::size_t i = 0; i < pts.size(); ++i) {
+      const double fitted = now.x() * pts[i].x() + now.y();
+      table.row({"data point", i + 1, pts[i].x(), pts[i].y(), fitted, pts[i].y() - fitted, {}, {}, {}});
+    }
+    for (std::size_t k = 0; k < p.size(); ++k)
+      table.row({"gradient descent step", k, {}, {}, {}, {}, p[k].x(), p[k].y(), mse(pts, p[k])});
+    const LineFit fit = least_squares_line(pts);
+    if (fit.ok) table.row({"least squares", {}, {}, {}, {}, {}, fit.theta.x(), fit.theta.y(), mse(pts, fit.theta)});
+    return table.text();
+  }
 
   std::string describe() const override {
     const std::vector<Vec2>& pts = data();
@@ -234,17 +258,8 @@ class LineFitFigure final : public Figure {
       default: break;
     }
     if (int(path().size()) - 1 < int(params_.get(steps_))) plot::note("Diverged: \u03b7 is too large for this bowl.");
-    static constexpr std::array kButtons = {"Start at least squares", "Reset all"};
-    switch (plot::button_row(kButtons)) {
-      case 0:
-        if (fit.ok) grab(fit.theta);
-        break;
-      case 1:
-        timeline_.playing = false;
-        params_.reset();
-        break;
-      default: break;
-    }
+    static constexpr std::array kButtons = {"Start at least squares"};
+    if (plot::button_row(kButtons) == 0 && fit.ok) grab(fit.theta);
     if (!layout.stacked) plot::note("Drag the points, the line's ends, or (a, b) on the map.");
     plot::end_panel();
   }

@@ -11,6 +11,7 @@
 
 #include "core/format.hpp"
 #include "core/optimizers.hpp"
+#include "web/figures/csv.hpp"
 #include "web/figures/figure.hpp"
 #include "web/plot/controls.hpp"
 #include "web/plot/plot.hpp"
@@ -92,6 +93,24 @@ class LossLandscape final : public Figure {
   }
 
   bool animating() const override { return timeline_.playing; }
+  void reset() override {
+    timeline_ = {};
+    params_.reset();
+  }
+
+  // Each shown optimizer's path up to the current step, with the loss at every point.
+  std::string csv() const override {
+    update_runs();
+    CsvTable table({"optimizer", "step", "x", "y", "loss f(x, y)"});
+    for (std::size_t m = 0; m < 4; ++m) {
+      if (!params_.get(show_[m])) continue;
+      const OptimizerRun& run = runs_[m];
+      const std::size_t n = std::size_t(std::min(shown_steps(), run.steps())) + 1;
+      for (std::size_t i = 0; i < n; ++i)
+        table.row({optimizer_name(kMethods[m]), i, run.path[i].x(), run.path[i].y(), run.losses[i]});
+    }
+    return table.text();
+  }
 
   std::string describe() const override {
     update_runs();

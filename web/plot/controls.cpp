@@ -185,7 +185,7 @@ TimelineAction timeline(Timeline* t, bool can_step) {
   }
   if (!can_step) ImGui::EndDisabled();
   ImGui::SameLine();
-  if (ImGui::Button("Reset")) {
+  if (ImGui::Button("Rewind")) {  // back to step 0; the toolbar's Reset resets every parameter
     *t = Timeline{};
     action = TimelineAction::Reset;
   }

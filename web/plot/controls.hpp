@@ -43,7 +43,7 @@ bool slider_int(const char* label, int* value, int min, int max);
 // A labelled dropdown over `options`; `index` is the chosen one.
 bool dropdown(const char* label, int* index, std::span<const char* const> options);
 
-// Step / play / pause / reset for figures that evolve (an optimizer's steps, an animation).
+// Play / pause / step / rewind for figures that evolve (an optimizer's steps, an animation).
 // The figure advances `step` while `playing` (its animating() returns `playing`); under
 // prefers-reduced-motion nothing starts by itself, but the reader may still press Play.
 struct Timeline {
