@@ -1,0 +1,78 @@
+// logistic-loss in a real browser: the defaults describe cross-entropy nearly down and squared error
+// stuck, Play trains both (screenshot while it runs) up to the step cap, a press on a landscape
+// moves the shared start, and the console stays clean.
+import assert from "node:assert/strict";
+import { after, before, test } from "node:test";
+import { artifact, openBrowser, openPage, settleFigures, waitIdle } from "./harness.mjs";
+
+let env;
+before(async () => { env = await openBrowser(); });
+after(async () => { await env?.close(); });
+
+const description = (figure) => figure.evaluate((el) => el.shadowRoot.querySelector("p").textContent);
+const stateOf = (figure) => figure.evaluate((el) => el.state);
+const canvasOf = (figure) => figure.evaluate((el) => {
+  const r = el.shadowRoot.querySelector("canvas").getBoundingClientRect();
+  return { x: r.x, y: r.y, width: r.width, height: r.height };
+});
+
+test("logistic-loss: Play trains both models, and a press on a map moves the start", async () => {
+  const { page, problems, context } = await openPage(env.browser, env.server.url + "entropy-and-cross-entropy.html");
+  try {
+    await settleFigures(page);
+    const figure = page.locator('mml-figure[name="logistic-loss"]').first();
+    await figure.scrollIntoViewIfNeeded();
+    await waitIdle(page);
+    assert.equal(await stateOf(figure), "");
+    // The defaults (checked against scikit-learn's and SciPy's minima in the native tests).
+    const initial = await description(figure);
+    assert.match(initial, /40 points/);
+    assert.match(initial, /30 steps/);
+    assert.match(initial, /99\.8% of the way down/);
+    assert.match(initial, /3\.16% of the way down/);
+
+    // Find Play: the first button of its row at the panel's left edge (the panel is the right-hand
+    // 260 px, inside the window's padding). Walk down that column; a press that lands on the
+    // learning-rate slider instead changes η, which the toolbar's Reset undoes before going on.
+    const canvas = await canvasOf(figure);
+    assert.ok(canvas.width >= 560, `wide layout expected, canvas is ${canvas.width} px`);
+    let playing = false;
+    for (let dy = 20; dy < canvas.height * 0.7 && !playing; dy += 8) {
+      const frames = await figure.evaluate((el) => el.frameCount);
+      await page.mouse.click(canvas.x + canvas.width - 272 + 34, canvas.y + dy);
+      await page.waitForTimeout(400);
+      const state = await stateOf(figure);
+      playing = /(^|&)steps=/.test(state) && await figure.evaluate((el, n) => el.frameCount > n + 3, frames);
+      if (!playing && state !== "") {  // the element's own Reset puts every parameter back
+        await figure.getByRole("button", { name: "Reset" }).click();
+        await waitIdle(page);
+        assert.equal(await stateOf(figure), "");
+      }
+    }
+    assert.ok(playing, "no press started training");
+    await page.waitForTimeout(1500);
+    await figure.screenshot({ path: artifact("logistic-loss-training.png") });
+    // Play ends at the step cap by itself.
+    await page.waitForFunction((el) => /(^|&)steps=300(&|$)/.test(el.state), await figure.elementHandle(), { timeout: 30000 });
+    await waitIdle(page);
+    assert.match(await description(figure), /300 steps/);
+
+    // A press on the cross-entropy map (left half, second row) moves the start there.
+    const before = await stateOf(figure);
+    await page.mouse.click(canvas.x + canvas.width * 0.12, canvas.y + canvas.height * 0.62);
+    await waitIdle(page);
+    const after = await stateOf(figure);
+    assert.notEqual(after, before);
+    const start = after.match(/(?:^|&)start=([^&]+)/);
+    assert.ok(start, `the start moved: ${after}`);
+    const [w1, w2] = start[1].split(",").map(Number);
+    assert.ok(Math.abs(w1) <= 6 && Math.abs(w2) <= 6, `start inside the map: ${start[1]}`);
+    const summary = await description(figure);
+    // format_number: three significant digits, trailing zeros dropped, a true minus sign.
+    const shown = (v) => String(Number(v.toPrecision(3))).replace("-", "\u2212");
+    assert.ok(summary.includes(`w = (${shown(w1)}, ${shown(w2)})`), summary);
+    assert.deepEqual(problems, []);
+  } finally {
+    await context.close();
+  }
+});

@@ -1,0 +1,128 @@
+// logistic-loss, headless: describe() quotes core's training runs, the defaults already show
+// cross-entropy down and squared error stuck, Play stops at the cap, the start follows drags on
+// either map, New data and Reset all, and the narrow layout draws.
+#include <catch2/catch.hpp>
+
+#include <string>
+
+#include "core/format.hpp"
+#include "core/logistic_regression.hpp"
+#include "tests/figures/drive.hpp"
+
+using namespace mml;
+using mml::test::drag;
+using mml::test::settle;
+
+namespace {
+
+struct Running : mml::test::Running {
+  explicit Running(std::string_view query = "", float width = 900)
+      : mml::test::Running("logistic-loss", query, width) {}
+};
+
+// The figure's data set (web/figures/logistic_loss.cpp): two blobs at ±(0.9, 0.45), spread 0.8.
+LabeledPoints data(std::uint64_t seed = 15, int n = 40) { return make_two_blobs(n, seed, {0.9, 0.45}, 0.8); }
+
+bool contains(const std::string& s, const std::string& part) { return s.find(part) != std::string::npos; }
+
+}  // namespace
+
+TEST_CASE("logistic-loss: defaults, and describe() quoting core's training") {
+  Running r;
+  REQUIRE(r.info != nullptr);
+  CHECK(r.host.state().empty());
+  CHECK_FALSE(r.host.figure().animating());
+  const std::string d = r.host.describe();
+  CAPTURE(d);
+  const LabeledPoints pts = data();
+  const TrainingRun ce = train_logistic(ClassifierLoss::CrossEntropy, pts, {-4, -2}, 1, 300);
+  const TrainingRun se = train_logistic(ClassifierLoss::SquaredError, pts, {-4, -2}, 1, 300);
+  CHECK(contains(d, "40 points"));
+  CHECK(contains(d, "seed 15"));
+  CHECK(contains(d, "w = (\u22124, \u22122)"));
+  CHECK(contains(d, "30 steps"));
+  CHECK(contains(d, "cross-entropy " + format_number(ce.losses[30]) + ", " +
+                        std::to_string(misclassified(pts, ce.path[30])) + " misclassified"));
+  CHECK(contains(d, "squared error " + format_number(se.losses[30]) + ", " +
+                        std::to_string(misclassified(pts, se.path[30])) + " misclassified"));
+  // The point of the defaults: after 30 steps cross-entropy is nearly down (numpy: 99.8%), squared
+  // error has barely left its plateau (numpy: 3.16%), both measured against scikit-learn's and
+  // SciPy's minima (tests/unit/test_logistic_regression.cpp).
+  CHECK(contains(d, "99.8% of the way down"));
+  CHECK(contains(d, "3.16% of the way down"));
+}
+
+TEST_CASE("logistic-loss: Play runs to the step cap and stops there") {
+  // Play is the first button of its row, at the panel's left edge (x ≥ 640 + padding): walk down
+  // that column until a press starts the figure animating.
+  bool played = false;
+  for (float y = 60; y < 450 && !played; y += 8)
+    for (float x : {672.0f}) {
+      Running probe("steps=0");
+      drag(probe.host, &probe.time, x, y, 0, 0);
+      if (!probe.host.figure().animating()) continue;
+      played = true;
+      for (int i = 0; i < 60 * 12; ++i) probe.host.frame(probe.time += 1.0 / 60);
+      CHECK(probe.param("steps") == "300");
+      CHECK(contains(probe.host.describe(), "300 steps"));
+      CHECK_FALSE(probe.host.figure().animating());
+    }
+  CHECK(played);
+}
+
+TEST_CASE("logistic-loss: the start follows a drag on either map, and both runs restart from it") {
+  // A press anywhere on a map moves the start there and the drag carries it along. The maps sit
+  // side by side at the same height and scale, so the same gesture on the cross-entropy map (left)
+  // and on the squared-error map (right) lands on the same w₂.
+  Running left, right;
+  drag(left.host, &left.time, 100, 400, 40, -40);
+  drag(right.host, &right.time, 420, 400, 40, -40);
+  const std::string a = left.param("start"), b = right.param("start");
+  CAPTURE(a, b);
+  REQUIRE_FALSE(a.empty());
+  REQUIRE_FALSE(b.empty());
+  const double w1 = std::stod(a), w2 = std::stod(a.substr(a.find(',') + 1));
+  CHECK(std::stod(b.substr(b.find(',') + 1)) == Approx(w2).margin(1e-3));
+  CHECK(w2 > -2);  // released above the default start's height
+  CHECK(std::abs(w1) < 6);
+  CHECK(left.param("steps") == "");  // the timeline stays where it was: 30 steps from the new start
+  const std::string d = left.host.describe();
+  CAPTURE(d);
+  const LabeledPoints pts = data();
+  const TrainingRun ce = train_logistic(ClassifierLoss::CrossEntropy, pts, {w1, w2}, 1, 30);
+  const TrainingRun se = train_logistic(ClassifierLoss::SquaredError, pts, {w1, w2}, 1, 30);
+  CHECK(contains(d, "w = (" + format_number(w1) + ", " + format_number(w2) + ")"));
+  CHECK(contains(d, "cross-entropy " + format_number(ce.losses[30])));
+  CHECK(contains(d, "squared error " + format_number(se.losses[30])));
+}
+
+TEST_CASE("logistic-loss: queries, New data and Reset all") {
+  Running r("seed=3&n=100&rate=0.5&steps=0&start=1,1");
+  const std::string d = r.host.describe();
+  CAPTURE(d);
+  const LabeledPoints pts = data(3, 100);
+  CHECK(contains(d, "100 points"));
+  CHECK(contains(d, "0 steps"));
+  CHECK(contains(d, "cross-entropy " + format_number(mean_loss(ClassifierLoss::CrossEntropy, pts, {1, 1})) + ", " +
+                        std::to_string(misclassified(pts, {1, 1})) + " misclassified, 0% of the way down"));
+  // Buttons: probe the panel for the one that changes the seed, then the one that clears the state.
+  // New data starts its row at the panel's left edge, Reset all follows it.
+  bool new_data = false, reset = false;
+  for (float y = 150; y < 500 && !(new_data && reset); y += 8)
+    for (float x : {672.0f, 760.0f}) {
+      Running probe("seed=3&n=100");
+      drag(probe.host, &probe.time, x, y, 0, 0);
+      if (!new_data && probe.param("seed") == "4" && probe.param("n") == "100") new_data = true;
+      if (!reset && probe.host.state().empty()) reset = true;
+    }
+  CHECK(new_data);
+  CHECK(reset);
+}
+
+TEST_CASE("logistic-loss: the narrow layout and the squared-error shading draw") {
+  Running narrow("", 375);
+  CHECK(narrow.host.draw_data()->TotalVtxCount > 1000);
+  Running wide("shade=squared-error&steps=300");
+  CHECK(contains(wide.host.describe(), "300 steps"));
+  CHECK(wide.host.draw_data()->TotalVtxCount > 1000);
+}
