@@ -24,6 +24,7 @@ constexpr int kMaxSteps = 500;
 constexpr double kStepsPerSecond = 40;  // Play: 0 → 500 in about 12 s
 constexpr int kGrid = 72;               // heatmap samples per side
 constexpr int kSurface = 24;            // 3D surface samples per side (the painter sort dominates a frame)
+constexpr float kSideBySideMin = 380;   // pixels the map and the surface each need to sit side by side
 
 ImU32 with_alpha(ImU32 c, unsigned a) { return (c & ~IM_COL32_A_MASK) | (a << IM_COL32_A_SHIFT); }
 
@@ -77,18 +78,28 @@ class LossLandscape final : public Figure {
     advance(context);
     const plot::FigureLayout layout =
         plot::split_layout(ImGui::GetCursorScreenPos(), ImGui::GetContentRegionAvail(), 270, 270);
-    const float top_h = std::floor(layout.plot_size.y * 0.7f);
+    const ImVec2 at = layout.plot_min, size = layout.plot_size;
     const int view = params_.get(view_);
+    // Map and surface side by side only when each gets kSideBySideMin pixels; on a narrower
+    // figure the map keeps the whole top row and the surface shares the bottom one with the
+    // loss plot, so the map never shrinks to a strip. Phones (panel below) show the map alone.
     const bool both = view == 2 && !layout.stacked;
-    const float map_w = both ? std::floor(layout.plot_size.x * 0.5f) : layout.plot_size.x;
-    ImGui::SetCursorScreenPos(layout.plot_min);
+    const bool side_by_side = both && size.x >= 2 * kSideBySideMin;
+    const float map_w = side_by_side ? std::floor(size.x * 0.5f) : size.x;
+    const float surface_w = both && !side_by_side ? std::floor(size.x * 0.5f) : 0;
+    const float top_h = std::floor(size.y * (surface_w > 0 ? 0.64f : 0.7f));
+    ImGui::SetCursorScreenPos(at);
     if (view != 1) draw_map({map_w, top_h});
-    if (view == 1 || both) {
-      ImGui::SetCursorScreenPos({layout.plot_min.x + (both ? map_w : 0), layout.plot_min.y});
-      draw_surface({layout.plot_size.x - (both ? map_w : 0), top_h});
+    if (view == 1 || side_by_side) {
+      ImGui::SetCursorScreenPos({at.x + (side_by_side ? map_w : 0), at.y});
+      draw_surface({size.x - (side_by_side ? map_w : 0), top_h});
     }
-    ImGui::SetCursorScreenPos({layout.plot_min.x, layout.plot_min.y + top_h});
-    draw_losses({layout.plot_size.x, layout.plot_size.y - top_h});
+    ImGui::SetCursorScreenPos({at.x, at.y + top_h});
+    draw_losses({size.x - surface_w, size.y - top_h});
+    if (surface_w > 0) {
+      ImGui::SetCursorScreenPos({at.x + size.x - surface_w, at.y + top_h});
+      draw_surface({surface_w, size.y - top_h});
+    }
     draw_panel(layout);
   }
 
@@ -272,7 +283,7 @@ class LossLandscape final : public Figure {
       params_.set(start_, s);
     }
     plot::DragOptions drag;
-    drag.nudge = view.x().size() / 40;
+    drag.nudge = preset().x.size() / 40;  // the landscape's own scale, whatever the map's shape
     if (plot::drag_point("start", &s, IM_COL32_WHITE, "start", drag)) params_.set(start_, clamped_start(s));
   }
   Vec2 clamped_start(const Vec2& p) const {
@@ -346,7 +357,8 @@ class LossLandscape final : public Figure {
       plot::segment({0, v}, {x1, v}, grid, 1);
       plot::text({0, v}, s.c_str(), t.text_muted, {1, 0.5f}, {-4, 0});
     }
-    for (int s = 0; s <= kMaxSteps; s += 100) {
+    const int every = size.x < 320 ? 250 : 100;  // step labels that do not run into each other
+    for (int s = 0; s <= kMaxSteps; s += every) {
       plot::segment({double(s), bottom}, {double(s), top}, grid, 1);
       const std::string label = std::to_string(s);
       plot::text({double(s), bottom}, label.c_str(), t.text_muted, {s == kMaxSteps ? 1.f : 0.5f, 0}, {0, 4});
@@ -370,7 +382,8 @@ class LossLandscape final : public Figure {
       }
     }
     plot::segment({double(k), bottom}, {double(k), top}, t.axis, 1);
-    const std::string what = std::string(log ? "loss f per step (log scale)" : "loss f per step") + ", step " + std::to_string(k);
+    std::string what = std::string(log ? "loss f per step (log scale)" : "loss f per step") + ", step " + std::to_string(k);
+    if (ImGui::CalcTextSize(what.c_str()).x > size.x - 60) what = "step " + std::to_string(k);
     plot::text({x1, y1}, what.c_str(), t.text_muted, {1, 0}, {-4, 2});
     plot::end_plot();
   }
@@ -422,14 +435,17 @@ class LossLandscape final : public Figure {
     int newton = params_.get(newton_);
     static constexpr std::array kNewton = {"exact Hessian", "|eigenvalues| of H"};
     if (plot::dropdown("Newton uses", &newton, kNewton)) params_.set(newton_, newton);
-    plot::note(newton == 0 ? "Newton jumps to where the local quadratic is flat: a minimum, a maximum or a saddle."
-                           : "Negative curvature flipped to positive: Newton now walks away from saddles and maxima.");
+    // A short panel (a narrow figure) drops the two notes so the controls fit without scrolling.
+    const bool roomy = layout.stacked || layout.panel_size.y >= 560;
+    if (roomy)
+      plot::note(newton == 0 ? "Newton jumps to where the local quadratic is flat: a minimum, a maximum or a saddle."
+                             : "Negative curvature flipped to positive: Newton now walks away from saddles and maxima.");
     int view = params_.get(view_);
-    static constexpr std::array kViews = {"Contour map", "3D surface", "Map and 3D side by side"};
+    static constexpr std::array kViews = {"Contour map", "3D surface", "Map and 3D surface"};
     if (plot::dropdown("View", &view, kViews)) params_.set(view_, view);
     bool arrows = params_.get(arrows_);
     if (ImGui::Checkbox("Downhill arrows \u2212\u2207f", &arrows)) params_.set(arrows_, arrows);
-    if (!layout.stacked) plot::note("Drag the white handle or click the map to move the start.");
+    if (!layout.stacked && roomy) plot::note("Drag the white handle or click the map to move the start.");
     plot::end_panel();
   }
 
