@@ -98,3 +98,193 @@ export function artifact(name) {
 export function sitePages() {
   return fs.readdirSync(siteDir).filter((f) => f.endsWith(".html")).sort();
 }
+
+// --- One figure at a time (tests/browser/<figure>.test.mjs) -------------------------------------
+// Each per-figure test opens the figure's chapter page, drives its main handle with real pointer
+// events and the keyboard, checks the live summary and the native controls against numbers it
+// computes itself, copies a link and opens it in a new page, resets, and sees no console problem.
+
+// A chapter page with clipboard access; `figure` is the first <mml-figure> matching `selector`,
+// scrolled into view, mounted, holding a context and idle.
+export async function openFigure(env, file, selector, options = {}) {
+  const opened = await openPage(env.browser, env.server.url + file, options);
+  await opened.context.grantPermissions(["clipboard-read", "clipboard-write"],
+                                        { origin: env.server.url.replace(/\/$/, "") });
+  const figure = opened.page.locator(selector).first();
+  await figure.scrollIntoViewIfNeeded();
+  await figureReady(opened.page, figure);
+  await waitIdle(opened.page);
+  return { ...opened, figure };
+}
+
+export async function figureReady(page, figure, timeout = 30000) {
+  await page.waitForFunction((el) => el.dataset.state === "ready" && el.attached,
+                             await figure.elementHandle(), { timeout });
+}
+
+// The figure's state ("name=value&…", parameters off their defaults) as a Map of strings.
+export async function figureState(figure) {
+  return new Map(new URLSearchParams(await figure.evaluate((el) => el.state)));
+}
+
+// Waits until the live text summary (read by screen readers) satisfies `test` (a RegExp or a
+// function of the text) and returns it.
+export async function liveSummary(page, figure, test = /./, timeout = 10000) {
+  const pattern = test instanceof RegExp ? { source: test.source, flags: test.flags } : null;
+  const handle = await figure.elementHandle();
+  if (pattern) {
+    await page.waitForFunction(([el, p]) => new RegExp(p.source, p.flags).test(el.shadowRoot.querySelector("p.sr").textContent),
+                               [handle, pattern], { timeout }).catch(() => {});
+    const text = await figure.evaluate((el) => el.shadowRoot.querySelector("p.sr").textContent);
+    if (!test.test(text)) throw new Error(`live summary ${JSON.stringify(text)} does not match ${test}`);
+    return text;
+  }
+  const start = Date.now();
+  for (;;) {
+    const text = await figure.evaluate((el) => el.shadowRoot.querySelector("p.sr").textContent);
+    if (test(text)) return text;
+    if (Date.now() - start > timeout) throw new Error(`live summary ${JSON.stringify(text)} never passed the check`);
+    await page.waitForTimeout(100);
+  }
+}
+
+// Where a solid disc of colour `rgb` ([r, g, b]) is drawn in the figure's canvas, in page
+// coordinates: the centre of the largest connected patch of pixels whose (2·radius + 1)²
+// neighbourhood has the colour, or null.
+// `region` ([x0, y0, x1, y1] as fractions of the canvas) limits the search.
+export async function findDisc(figure, rgb, region = [0, 0, 1, 1], tolerance = 28, radius = 3) {
+  const canvas = figure.locator("canvas");
+  const box = await canvas.boundingBox();
+  const png = PNG.sync.read(await canvas.screenshot());
+  const { width, height, data } = png;
+  const near = (x, y) => {
+    const i = (y * width + x) * 4;
+    return Math.abs(data[i] - rgb[0]) < tolerance && Math.abs(data[i + 1] - rgb[1]) < tolerance &&
+           Math.abs(data[i + 2] - rgb[2]) < tolerance;
+  };
+  const [x0, y0, x1, y1] = [region[0] * width, region[1] * height, region[2] * width, region[3] * height].map(Math.round);
+  const r = radius;
+  const solid = new Uint8Array(width * height);
+  for (let y = Math.max(r, y0); y < Math.min(height - r, y1); ++y) {
+    for (let x = Math.max(r, x0); x < Math.min(width - r, x1); ++x) {
+      let all = true;
+      for (let dy = -r; dy <= r && all; dy += r) for (let dx = -r; dx <= r && all; dx += r) all = near(x + dx, y + dy);
+      solid[y * width + x] = all ? 1 : 0;
+    }
+  }
+  // The largest connected patch (several handles of one colour are several patches).
+  let best = null;
+  for (let start = 0; start < solid.length; ++start) {
+    if (solid[start] !== 1) continue;
+    let sx = 0, sy = 0, n = 0;
+    const stack = [start];
+    solid[start] = 2;
+    while (stack.length) {
+      const i = stack.pop(), x = i % width, y = (i - x) / width;
+      sx += x; sy += y; n++;
+      for (const j of [i - 1, i + 1, i - width, i + width]) if (j >= 0 && j < solid.length && solid[j] === 1) { solid[j] = 2; stack.push(j); }
+    }
+    if (!best || n > best.n) best = { sx, sy, n };
+  }
+  if (!best) return null;
+  return { x: box.x + (best.sx / best.n) * box.width / width, y: box.y + (best.sy / best.n) * box.height / height, pixels: best.n };
+}
+
+// A real pointer drag: press at (x, y) in page coordinates, move by (dx, dy) in `steps`, release;
+// then waits until the figure is idle again.
+export async function drag(page, x, y, dx, dy, steps = 6) {
+  await page.mouse.move(x, y);
+  await page.mouse.down();
+  await page.mouse.move(x + dx, y + dy, { steps });
+  await page.mouse.up();
+  await waitIdle(page, 400);
+}
+
+// Focuses the figure's canvas from the keyboard's point of view and presses `keys` in order.
+export async function pressKeys(page, figure, keys) {
+  await figure.evaluate((el) => el.shadowRoot.querySelector("canvas").focus());
+  for (const key of keys) await page.keyboard.press(key);
+  await waitIdle(page, 400);
+}
+
+// Opens the figure's native controls (if closed) and returns the value of the control `id`.
+export async function controlValue(figure, id) {
+  const toggle = figure.locator('button[data-action="controls"]');
+  if ((await toggle.getAttribute("aria-expanded")) !== "true") await toggle.click();
+  const control = figure.locator(`#${id}`);
+  return (await control.getAttribute("type")) === "checkbox" ? String(await control.isChecked()) : control.inputValue();
+}
+
+// Copy link → the clipboard's URL opened in a new page shows the figure in the same state.
+export async function checkLinkRestores(env, page, figure, selector) {
+  const state = await figure.evaluate((el) => el.state);
+  await figure.locator('button[data-action="link"]').click();
+  await page.waitForFunction((el) => el.shadowRoot.querySelector(".note").textContent === "Link copied",
+                             await figure.elementHandle());
+  const link = await page.evaluate(() => navigator.clipboard.readText());
+  const other = await openPage(env.browser, link);
+  try {
+    const again = other.page.locator(selector).first();
+    await again.scrollIntoViewIfNeeded();
+    await figureReady(other.page, again);
+    const restored = await again.evaluate((el) => el.state);
+    if (restored !== state) throw new Error(`link ${link} restored "${restored}", not "${state}"`);
+    if (other.problems.length) throw new Error(`console problems on the linked page: ${other.problems}`);
+  } finally {
+    await other.context.close();
+  }
+  return link;
+}
+
+// The toolbar's Reset: back to `state` (the page's attributes; "" for none), controls following.
+export async function resetFigure(page, figure, state = "") {
+  await figure.locator('button[data-action="reset"]').click();
+  await page.waitForFunction(([el, s]) => el.state === s, [await figure.elementHandle(), state]);
+  await waitIdle(page, 400);
+}
+
+// Numbers as the figures print them (core/format.cpp): %.3g, "−" for negatives, 0 below 1e-9.
+export function formatNumber(value, digits = 3) {
+  if (Math.abs(value) < 1e-9) return "0";
+  let [mantissa, exponent] = value.toExponential(digits - 1).split("e").map((s, i) => (i ? Number(s) : s));
+  let text;
+  if (exponent < -4 || exponent >= digits) {
+    if (mantissa.includes(".")) mantissa = mantissa.replace(/\.?0+$/, "");
+    text = `${mantissa}e${exponent < 0 ? "-" : "+"}${String(Math.abs(exponent)).padStart(2, "0")}`;
+  } else {
+    text = value.toFixed(Math.max(0, digits - 1 - exponent));
+    if (text.includes(".")) text = text.replace(/\.?0+$/, "");
+  }
+  return text.replace(/^-/, "\u2212");
+}
+
+// The toolbar's Download CSV: the file's name and its text.
+export async function downloadCsv(page, figure) {
+  const [download] = await Promise.all([page.waitForEvent("download"),
+                                        figure.locator('button[data-action="csv"]').click()]);
+  return { name: download.suggestedFilename(), text: fs.readFileSync(await download.path(), "utf8") };
+}
+
+// RFC 4180 text → { header, rows } (rows of strings); throws on a malformed record.
+export function parseCsv(text) {
+  const records = [];
+  let record = [], field = "", i = 0;
+  while (i < text.length) {
+    if (text[i] === '"') {
+      for (++i; ; ) {
+        if (i >= text.length) throw new Error("CSV: unterminated quote");
+        if (text[i] === '"' && text[i + 1] === '"') { field += '"'; i += 2; }
+        else if (text[i] === '"') { ++i; break; }
+        else field += text[i++];
+      }
+    } else {
+      while (i < text.length && !",\r\n".includes(text[i])) field += text[i++];
+    }
+    if (text[i] === ",") { record.push(field); field = ""; ++i; }
+    else if (text.startsWith("\r\n", i)) { record.push(field); records.push(record); record = []; field = ""; i += 2; }
+    else throw new Error(`CSV: expected , or CRLF at ${i}`);
+  }
+  const [header, ...rows] = records;
+  for (const row of rows) if (row.length !== header.length) throw new Error("CSV: ragged row");
+  return { header, rows, column: (name) => rows.map((r) => r[header.indexOf(name)]) };
+}

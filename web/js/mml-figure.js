@@ -19,7 +19,7 @@
 //   page URL      figure state mirrored into the query with history.replaceState
 //   markup        shadow DOM, styles and icons
 //   element       <mml-figure>: mounting, layout, frames
-//   toolbar       reset, copy link, copy embed code, save PNG
+//   toolbar       reset, copy link, copy embed code, save PNG, download CSV (figures with data)
 //   controls      native, labelled controls for every parameter
 //   input         pointer, touch, wheel and keys
 (function () {
@@ -168,6 +168,7 @@
     link: icon('<path d="M6.6 9.4l2.8-2.8"/><path d="M7.3 4.4l1.1-1.1a2.6 2.6 0 0 1 3.7 3.7L11 8.1"/><path d="M8.7 11.6l-1.1 1.1a2.6 2.6 0 0 1-3.7-3.7L5 7.9"/>'),
     embed: icon('<path d="M5.4 4.2L1.8 8l3.6 3.8"/><path d="M10.6 4.2L14.2 8l-3.6 3.8"/>'),
     png: icon('<path d="M8 2v8"/><path d="M4.6 6.9L8 10.3l3.4-3.4"/><path d="M2.5 13.5h11"/>'),
+    csv: icon('<rect x="2.5" y="2.5" width="11" height="11" rx="1"/><path d="M2.5 6.2h11M2.5 9.8h11M6.2 2.5v11"/>'),
     controls: icon('<path d="M2 4.5h12M2 11.5h12"/><circle cx="5.5" cy="4.5" r="1.7"/><circle cx="10.5" cy="11.5" r="1.7"/>'),
   };
 
@@ -211,6 +212,7 @@
     button { font: inherit; color: inherit; background: none; border: 1px solid transparent; border-radius: 6px;
              display: inline-flex; align-items: center; gap: 5px; min-height: 28px; padding: 3px 8px;
              cursor: pointer; white-space: nowrap; }
+    button[hidden] { display: none; }
     button:hover:not(:disabled) { background: var(--hover); color: var(--ink); }
     button:disabled { opacity: .45; cursor: default; }
     button:focus-visible, input:focus-visible, select:focus-visible {
@@ -281,6 +283,7 @@
           ${button("link", "Copy link", 'title="Copy a link to the page showing this figure as it is now"')}
           ${button("embed", "Embed", 'title="Copy HTML that embeds this figure, as it is now, in another page"')}
           ${button("png", "Save PNG", 'title="Download the picture as a PNG file"')}
+          ${button("csv", "Download CSV", 'title="Download the data the figure shows as a CSV file (spreadsheets)" hidden')}
           <span class="note" role="status" aria-live="polite"></span>
           <span class="end">${button("controls", "Controls", 'aria-expanded="false" aria-controls="controls"')}</span>
         </div>
@@ -557,6 +560,7 @@
       this._rev = this._module._mml_revision(id);
       this.setAttribute("data-state", "ready");
       this._buildControls();
+      this._bar.querySelector('[data-action="csv"]').hidden = !this._call("mml_csv", id);
       this._setBarEnabled(true);
       this._applyPreferences();
       this._size = { w: 0, h: 0, dpr: 1 };
@@ -709,6 +713,7 @@
         else if (action === "link") this._copy(this._link(), "Link copied");
         else if (action === "embed") this._copy(this._embedCode(), "Embed code copied");
         else if (action === "png") this._savePng();
+        else if (action === "csv") this._saveCsv();
         else if (action === "controls") this._toggleControls();
       });
     }
@@ -752,6 +757,16 @@
         setTimeout(() => URL.revokeObjectURL(a.href), 10000);
         this._say("Saved " + name);
       }, "image/png");
+    }
+
+    _saveCsv() {
+      const name = (this.getAttribute("name") || "figure") + ".csv";
+      const a = document.createElement("a");
+      a.href = URL.createObjectURL(new Blob([this._call("mml_csv", this._id)], { type: "text/csv;charset=utf-8" }));
+      a.download = name;
+      a.click();
+      setTimeout(() => URL.revokeObjectURL(a.href), 10000);
+      this._say("Saved " + name);
     }
 
     // [SECTION] controls ----------------------------------------------------------------------------
