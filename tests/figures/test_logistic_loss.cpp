@@ -3,10 +3,13 @@
 // either map, New data and Reset all, and the narrow layout draws.
 #include <catch2/catch.hpp>
 
+#include <cmath>
 #include <string>
+#include <vector>
 
 #include "core/format.hpp"
 #include "core/logistic_regression.hpp"
+#include "tests/figures/csv_reader.hpp"
 #include "tests/figures/drive.hpp"
 
 using namespace mml;
@@ -125,4 +128,40 @@ TEST_CASE("logistic-loss: the narrow layout and the squared-error shading draw")
   Running wide("shade=squared-error&steps=300");
   CHECK(contains(wide.host.describe(), "300 steps"));
   CHECK(wide.host.draw_data()->TotalVtxCount > 1000);
+}
+
+TEST_CASE("logistic-loss: the CSV holds the points with both models' p and both runs step by step") {
+  Running r("steps=12");
+  const mml::test::CsvRead t = mml::test::read_csv(r.host.figure().csv());
+  REQUIRE(t.header == std::vector<std::string>{"row", "index", "x1", "x2", "label", "p cross-entropy model",
+                                               "p squared-error model", "w1", "w2", "loss"});
+  REQUIRE(t.rows.size() == 40 + 13 + 13);
+  const LabeledPoints pts = data();
+  const TrainingRun ce = train_logistic(ClassifierLoss::CrossEntropy, pts, {-4, -2}, 1, 12);
+  const TrainingRun se = train_logistic(ClassifierLoss::SquaredError, pts, {-4, -2}, 1, 12);
+  // p = 1/(1 + e^−(w·x)) and the mean losses, written out here rather than taken from core.
+  const auto p = [](const Vec2& w, const Vec2& x) { return 1 / (1 + std::exp(-w.dot(x))); };
+  for (std::size_t i = 0; i < 40; ++i) {
+    CHECK(t.rows[i][0] == "data point");
+    CHECK(t.number(i, "x1") == pts.points[i].x());
+    CHECK(t.number(i, "x2") == pts.points[i].y());
+    CHECK(t.number(i, "label") == pts.labels[i]);
+    CHECK(t.number(i, "p cross-entropy model") == Approx(p(ce.path[12], pts.points[i])).epsilon(1e-12));
+    CHECK(t.number(i, "p squared-error model") == Approx(p(se.path[12], pts.points[i])).epsilon(1e-12));
+  }
+  for (std::size_t k = 0; k <= 12; ++k) {
+    const std::size_t a = 40 + k, b = 53 + k;
+    CHECK(t.rows[a][0] == "cross-entropy step");
+    CHECK(t.rows[b][0] == "squared error step");
+    double ce_loss = 0, se_loss = 0;
+    for (std::size_t i = 0; i < 40; ++i) {
+      const double y = pts.labels[i], q = p(se.path[k], pts.points[i]);
+      ce_loss += -(y * std::log(p(ce.path[k], pts.points[i])) + (1 - y) * std::log(1 - p(ce.path[k], pts.points[i]))) / 40;
+      se_loss += (q - y) * (q - y) / 40;
+    }
+    CHECK(t.number(a, "w1") == ce.path[k].x());
+    CHECK(t.number(b, "w2") == se.path[k].y());
+    CHECK(t.number(a, "loss") == Approx(ce_loss).epsilon(1e-9));
+    CHECK(t.number(b, "loss") == Approx(se_loss).epsilon(1e-9));
+  }
 }

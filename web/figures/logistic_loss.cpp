@@ -13,6 +13,7 @@
 
 #include "core/format.hpp"
 #include "core/logistic_regression.hpp"
+#include "web/figures/csv.hpp"
 #include "web/figures/figure.hpp"
 #include "web/plot/controls.hpp"
 #include "web/plot/plot.hpp"
@@ -105,6 +106,31 @@ class LogisticLoss final : public Figure {
   }
 
   bool animating() const override { return timeline_.playing; }
+  void reset() override {
+    timeline_ = {};
+    params_.reset();
+  }
+
+  // One table: the data points with the probability each model gives class 1 now, then each
+  // run's weights and loss per step up to the shown one.
+  std::string csv() const override {
+    update();
+    CsvTable table({"row", "index", "x1", "x2", "label", "p cross-entropy model", "p squared-error model", "w1", "w2",
+                    "loss"});
+    for (std::size_t i = 0; i < data_.points.size(); ++i) {
+      const Vec2& x = data_.points[i];
+      table.row({"data point", i + 1, x.x(), x.y(), data_.labels[i], predict(weights(0), x), predict(weights(1), x), {}, {},
+                 {}});
+    }
+    for (std::size_t m = 0; m < 2; ++m) {
+      const std::string what = std::string(loss_name(kLosses[m])) + " step";
+      for (int k = 0; k <= std::min(shown_steps(), runs_[m].steps()); ++k) {
+        const Vec2& w = runs_[m].path[std::size_t(k)];
+        table.row({what, k, {}, {}, {}, {}, {}, w.x(), w.y(), runs_[m].losses[std::size_t(k)]});
+      }
+    }
+    return table.text();
+  }
 
   std::string describe() const override {
     update();
@@ -417,10 +443,7 @@ class LogisticLoss final : public Figure {
     static constexpr std::array kButtons = {"New data", "Reset all"};
     switch (plot::button_row(kButtons)) {
       case 0: params_.set(seed_, params_.get(seed_) + 1); break;
-      case 1:
-        timeline_.playing = false;
-        params_.reset();
-        break;
+      case 1: reset(); break;
       default: break;
     }
     if (!layout.stacked) plot::note("Drag the white start on either map, or click a map to start there.");
