@@ -116,7 +116,7 @@ TEST_CASE("two blobs: mt19937_64's raw words through Box–Muller, centred at ±
   // The same point scikit-learn was given (printed by the reference script): (0.2384060, −0.4492781).
   CHECK(d.points[0].x() == Approx(0.23840603));
   CHECK(d.points[0].y() == Approx(-0.44927807));
-  // Many points: each class's mean is near its centre (standard error 0.8/√1000·… ≈ 0.036 for 500).
+  // Many points: each class's mean is near its centre (500 points a class: standard error 0.8/√500 ≈ 0.036 per coordinate).
   const LabeledPoints big = make_two_blobs(1000, 3, {1, -2}, 0.8);
   Vec2 mean[2] = {Vec2::Zero(), Vec2::Zero()};
   for (std::size_t i = 0; i < big.points.size(); ++i) mean[big.labels[i]] += big.points[i] / 500.0;
