@@ -58,6 +58,10 @@ test("expected-value: drag, keys, live summary, rolls from the controls, CSV, li
     const mean = faces.reduce((a, b) => a + b, 0) / faces.length;
     await liveSummary(page, figure, (text) => text.includes(`After 37 rolls the running mean is ${formatNumber(mean)},`));
 
+    // A new seed draws other rolls; the link carries it, so the linked page replays the same ones.
+    await figure.locator("#p-seed").fill("7");
+    await figure.locator("#p-seed").press("Enter");
+    await page.waitForFunction((el) => /(^|&)seed=7(&|$)/.test(el.state), await figure.elementHandle());
     await checkLinkRestores(env, page, figure, SELECTOR);
     await resetFigure(page, figure);
     await liveSummary(page, figure, /^A die with E\[X\] = 4\.4 and σ = 1\.74\. After 100 rolls/);
