@@ -406,3 +406,111 @@ async function wheelDelta(page, selector) {
   await page.waitForTimeout(300);
   return (await settle()) - start;
 }
+
+describe("embed.html, the iframe form, on its own", () => {
+  let env;
+  before(async () => { env = await openBrowser(); });
+  after(async () => { await env?.close(); });
+
+  async function openEmbed(query, viewport, colorScheme = "light") {
+    const context = await env.browser.newContext({ viewport, colorScheme });
+    const page = await context.newPage();
+    const problems = [];
+    page.on("console", (m) => { if (m.type() === "error" || m.type() === "warning") problems.push(`${m.type()}: ${m.text()}`); });
+    page.on("pageerror", (e) => problems.push(`uncaught: ${e.message}`));
+    await page.goto(env.server.url + "embed.html" + query, { waitUntil: "load" });
+    return { context, page, problems };
+  }
+  const settled = (page) => page.waitForFunction(() => {
+    const f = document.querySelector("mml-figure");
+    return f && f.dataset.state !== "loading";
+  }, null, { timeout: 60000 });
+  const geometry = (page) => page.evaluate(() => {
+    const f = document.querySelector("mml-figure").getBoundingClientRect();
+    const root = document.documentElement;
+    return { left: f.left, top: f.top, right: f.right, bottom: f.bottom, width: root.clientWidth, height: root.clientHeight,
+      scrollWidth: root.scrollWidth, scrollHeight: root.scrollHeight };
+  });
+
+  test("the query chooses figure, parameters and theme; the figure fits the frame whole, centred", async () => {
+    for (const [viewport, shape] of [[{ width: 800, height: 560 }, "wide"], [{ width: 900, height: 420 }, "short"], [{ width: 375, height: 420 }, "phone"]]) {
+      const { context, page, problems } = await openEmbed("?name=basis-images&a=1,0.5&b=-0.3,1&theme=dark", viewport);
+      try {
+        await settled(page);
+        const figure = page.locator("mml-figure");
+        assert.equal(await figure.getAttribute("data-state"), "ready", shape);
+        assert.equal(await figure.getAttribute("a"), "1,0.5");
+        assert.equal(await figure.getAttribute("b"), "-0.3,1");
+        assert.match(await figure.evaluate((el) => el.state), /^a=1,0\.5&b=-0\.3,1$/);
+        assert.equal(await page.evaluate(() => document.documentElement.dataset.theme), "dark");
+        assert.equal(await figure.evaluate((el) => el.hasAttribute("data-dark")), true, "the figure is dark");
+        assert.equal(await page.title(), "Where the unit vectors land · MML Companion");
+        const g = await geometry(page);
+        assert.ok(g.scrollWidth <= g.width && g.scrollHeight <= g.height, `${shape}: the frame scrolls: ${JSON.stringify(g)}`);
+        assert.ok(g.left >= 0 && g.top >= 0 && g.right <= g.width + 0.5 && g.bottom <= g.height + 0.5, `${shape}: cut off: ${JSON.stringify(g)}`);
+        assert.ok(Math.abs(g.left - (g.width - g.right)) <= 1, `${shape}: not centred: ${JSON.stringify(g)}`);
+        // As large as fits: it touches the frame's sides or its top and bottom.
+        assert.ok(g.right - g.left >= g.width - 1 || g.bottom - g.top >= g.height - 2, `${shape}: smaller than it could be: ${JSON.stringify(g)}`);
+        const ink = inkStats(await figure.locator("canvas").screenshot({ path: artifact(`embed-${shape}.png`) }));
+        assert.ok(ink.ink > 0.05 && ink.colours > 20, `${shape}: blank ${JSON.stringify(ink)}`);
+        assert.deepEqual(problems, []);
+      } finally {
+        await context.close();
+      }
+    }
+  });
+
+  test("without a theme it follows the reader's system, on the figure's own background", async () => {
+    for (const scheme of ["light", "dark"]) {
+      const { context, page, problems } = await openEmbed("?name=entropy", { width: 700, height: 500 }, scheme);
+      try {
+        await settled(page);
+        assert.equal(await page.locator("mml-figure").evaluate((el) => el.hasAttribute("data-dark")), scheme === "dark");
+        const bg = await page.evaluate(() => getComputedStyle(document.documentElement).backgroundColor);
+        assert.equal(bg, scheme === "dark" ? "rgb(22, 24, 29)" : "rgb(255, 255, 255)");
+        assert.deepEqual(problems, []);
+      } finally {
+        await context.close();
+      }
+    }
+  });
+
+  test("what cannot be shown is said inside the frame, naming what is valid", async () => {
+    const cases = [
+      ["?name=nope", /unknown figure "nope"; figures: .*basis-images/],
+      ["?name=basis-images&a=9,9", /a: 9 is out of range; expected two numbers in \[-3, 3\]/],
+      ["?name=basis-images&zzz=1", /unknown parameter "zzz"; valid parameters: a, b/],
+      ["?name=basis-images&theme=blue&style=color:red&a=1,0&a=2,0",
+        /cannot be shown:\ntheme: "blue" is not a theme; expected light, dark or auto\n"style" is not a parameter name\na: given twice; give each parameter once/],
+      ["", /no figure chosen: add \?name=<figure> to the address; figures: basis-images, /],
+    ];
+    for (const [query, message] of cases) {
+      const { context, page, problems } = await openEmbed(query, { width: 600, height: 400 });
+      try {
+        const text = await page.waitForFunction(() => {
+          const own = document.querySelector(".embed-error");
+          if (own) return own.textContent;
+          const f = document.querySelector("mml-figure");
+          return f?.dataset.state === "error" ? f.shadowRoot.querySelector(".status").textContent : null;
+        }, null, { timeout: 60000 }).then((h) => h.jsonValue());
+        assert.match(text, message, query);
+        const g = await page.evaluate(() => [document.documentElement.scrollWidth, document.documentElement.clientWidth]);
+        assert.equal(g[0], g[1], `${query}: the message scrolls sideways`);
+        assert.deepEqual(problems, [], query);
+      } finally {
+        await context.close();
+      }
+    }
+  });
+
+  test("the site's embed snippets carry the script's full address", async () => {
+    const context = await env.browser.newContext();
+    const page = await context.newPage();
+    await page.goto(env.server.url + "embedding.html", { waitUntil: "load" });
+    const element = await page.locator("#embed-snippet-basis-images code").textContent();
+    const iframe = await page.locator("#iframe-snippet-basis-images code").textContent();
+    assert.ok(element.startsWith(`<script src="${env.server.url}mml/mml-figure.js"></script>\n<mml-figure name="basis-images"`), element);
+    assert.ok(iframe.startsWith(`<iframe src="${env.server.url}embed.html?name=basis-images`), iframe);
+    await context.close();
+  });
+});
