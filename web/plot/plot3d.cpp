@@ -16,7 +16,7 @@ namespace {
 
 // One primitive waiting to be drawn, sorted by depth at the end of the plot.
 struct Prim {
-  enum Kind { Triangle, Quad, Line, Dot, Label } kind;
+  enum Kind { Triangle, Quad, Line, Dot, Label, Handle } kind;
   std::array<ImVec2, 4> p{};
   ImU32 color = 0, outline = 0;
   float width = 1;
@@ -62,6 +62,7 @@ bool begin_plot3d(const char* id, ImVec2 size, const Box3& box, OrbitCamera* cam
   // The whole plot is one button: dragging it orbits, the wheel zooms, arrows turn with focus.
   ImGui::SetCursorScreenPos(min);
   ImGui::InvisibleButton("##orbit", size);
+  ImGui::SetItemAllowOverlap();  // handles submitted later take the pointer first
   ImGuiIO& io = ImGui::GetIO();
   if (ImGui::IsItemActive()) camera->rotate(-io.MouseDelta.x * 0.01, io.MouseDelta.y * 0.01);
   if (ImGui::IsItemHovered() && io.MouseWheel != 0) camera->zoom_by(std::pow(1.15, io.MouseWheel));
@@ -92,9 +93,20 @@ void end_plot3d() {
         dl->AddCircleFilled(p.p[0], p.width + 1.5f, current_theme().handle_ring);
         dl->AddCircleFilled(p.p[0], p.width, p.color);
         break;
+      case Prim::Handle: {
+        // p.outline: the keyboard-selection ring (0: none); p.width: the radius.
+        if (p.outline & IM_COL32_A_MASK) dl->AddCircle(p.p[0], p.width + 5, p.outline, 0, 2);
+        dl->AddCircleFilled(p.p[0], p.width + 2, current_theme().handle_ring);
+        dl->AddCircleFilled(p.p[0], p.width, p.color);
+        break;
+      }
       case Prim::Label: {
         const float fs = ImGui::GetFontSize() * 0.85f;
         const ImVec2 size = ImGui::GetFont()->CalcTextSizeA(fs, FLT_MAX, 0, p.text.c_str());
+        // p.outline: a backdrop behind the text (0: none), so it reads on top of filled faces.
+        if (p.outline & IM_COL32_A_MASK)
+          dl->AddRectFilled({p.p[0].x - size.x / 2 - 4, p.p[0].y - size.y / 2 - 1},
+                            {p.p[0].x + size.x / 2 + 4, p.p[0].y + size.y / 2 + 1}, p.outline, 4);
         dl->AddText(ImGui::GetFont(), fs, {p.p[0].x - size.x / 2, p.p[0].y - size.y / 2}, p.color, p.text.c_str());
         break;
       }
@@ -171,8 +183,13 @@ void arrow3d(const Vec3& from, const Vec3& to, ImU32 color, const char* label) {
                         color, 0, 1, g3.view.depth(to) - kLineBias * 1.2, {}});
   }
   if (label) {
-    const Vec3 beyond = to + (to - from).normalized() * 0.12 * std::max(1e-9, g3.view.box().x.size());
-    g3.prims.push_back({Prim::Label, {screen(beyond)}, color, 0, 1, g3.view.depth(to) - kLineBias * 2, label});
+    // Just past the tip on screen, along the arrow as drawn (straight up when it points at the
+    // eye), far enough that a handle on the tip leaves the text readable.
+    const ImVec2 u = length > 1e-3f ? ImVec2(d.x / length, d.y / length) : ImVec2(0, -1);
+    const ImVec2 size = ImGui::GetFont()->CalcTextSizeA(ImGui::GetFontSize() * 0.85f, FLT_MAX, 0, label);
+    const float gap = current_theme().handle_radius + 6 + 0.5f * (std::abs(u.x) * size.x + std::abs(u.y) * size.y);
+    g3.prims.push_back({Prim::Label, {ImVec2(b.x + u.x * gap, b.y + u.y * gap)}, color, 0, 1,
+                        g3.view.depth(to) - kLineBias * 2, label});
   }
 }
 
@@ -205,7 +222,7 @@ void axis_box(const char* x_label, const char* y_label, const char* z_label) {
   // Ticks along the three edges meeting at the low corner, labels just outside the box.
   auto ticks = [&](const Range& r, auto at, const char* name) {
     for (double v : nice_ticks(r, 4)) {
-      g3.prims.push_back({Prim::Label, {screen(at(v))}, t.text_muted, 0, 1, -1e9, format_number(v)});
+      g3.prims.push_back({Prim::Label, {screen(at(v))}, t.text_muted, 0, 1, -1e9, format_number_math(v)});
     }
     g3.prims.push_back({Prim::Label, {screen(at(r.max + r.size() * 0.12))}, t.text, 0, 1, -1e9, name});
   };
@@ -213,6 +230,84 @@ void axis_box(const char* x_label, const char* y_label, const char* z_label) {
   ticks(b.x, [&](double v) { return Vec3(v, b.y.min - oy, b.z.min); }, x_label);
   ticks(b.y, [&](double v) { return Vec3(b.x.max + ox, v, b.z.min); }, y_label);
   ticks(b.z, [&](double v) { return Vec3(b.x.min - ox, b.y.min - oy, v); }, z_label);
+}
+
+void text3d(const Vec3& at, const char* text, ImU32 color, bool on_top, ImU32 backdrop) {
+  if (!at.allFinite()) return;
+  g3.prims.push_back({Prim::Label, {screen(at)}, color, backdrop, 1, on_top ? -1e9 : g3.view.depth(at) - kLineBias * 2, text});
+}
+
+ImVec2 to_screen3d(const Vec3& p) { return screen(p); }
+
+bool drag_point3d(const char* id, Vec3* p, ImU32 color, int* drag_axis, const DragOptions3& options) {
+  const Theme& t = current_theme();
+  ImGuiIO& io = ImGui::GetIO();
+  ImGuiStorage* storage = ImGui::GetStateStorage();
+  const ImGuiID item = ImGui::GetID(id);
+  // Per-handle drag state: the unsnapped position, the pixels moved so far and the chosen axis.
+  const ImGuiID raw_key[3] = {item + 1, item + 2, item + 3};
+  const ImGuiID moved_x = item + 4, moved_y = item + 5, axis_key = item + 6;
+  const ImVec2 s = screen(*p);
+  const float r = t.handle_hit_radius;
+  ImGui::SetCursorScreenPos({s.x - r, s.y - r});
+  ImGui::InvisibleButton(id, {2 * r, 2 * r});
+  const bool hovered = ImGui::IsItemHovered(), active = ImGui::IsItemActive();
+  const Vec3 before = *p;
+  if (ImGui::IsItemActivated()) {
+    for (int k = 0; k < 3; ++k) storage->SetFloat(raw_key[k], float((*p)[k]));
+    storage->SetFloat(moved_x, 0);
+    storage->SetFloat(moved_y, 0);
+    storage->SetInt(axis_key, -1);
+  }
+  int axis = active ? storage->GetInt(axis_key, -1) : -1;
+  if (active && (io.MouseDelta.x != 0 || io.MouseDelta.y != 0)) {
+    Vec3 raw(storage->GetFloat(raw_key[0]), storage->GetFloat(raw_key[1]), storage->GetFloat(raw_key[2]));
+    // Where a small step along each axis goes on screen, from the handle's current place.
+    const Box3& b = g3.view.box();
+    const double h[3] = {0.05 * b.x.size(), 0.05 * b.y.size(), 0.05 * b.z.size()};
+    ImVec2 dir[3];
+    float longest = 0;
+    for (int k = 0; k < 3; ++k) {
+      const ImVec2 a = screen(raw), c = screen(raw + h[k] * Vec3::Unit(k));
+      dir[k] = {c.x - a.x, c.y - a.y};
+      longest = std::max(longest, std::sqrt(dir[k].x * dir[k].x + dir[k].y * dir[k].y));
+    }
+    ImVec2 move = io.MouseDelta;
+    if (axis < 0) {
+      // Undecided: wait for a few pixels, then take the axis best aligned with the whole motion
+      // (axes seen nearly end-on are skipped: a pixel would move them too far).
+      const float mx = storage->GetFloat(moved_x) + io.MouseDelta.x, my = storage->GetFloat(moved_y) + io.MouseDelta.y;
+      storage->SetFloat(moved_x, mx);
+      storage->SetFloat(moved_y, my);
+      move = {mx, my};
+      const float moved = std::sqrt(mx * mx + my * my);
+      if (moved >= 5 && longest > 0) {
+        float best = -1;
+        for (int k = 0; k < 3; ++k) {
+          const float len = std::sqrt(dir[k].x * dir[k].x + dir[k].y * dir[k].y);
+          if (len < 0.2f * longest) continue;
+          const float align = std::abs(dir[k].x * mx + dir[k].y * my) / (len * moved);
+          if (align > best) best = align, axis = k;
+        }
+        storage->SetInt(axis_key, axis);
+      }
+    }
+    if (axis >= 0) {
+      const ImVec2 d = dir[axis];
+      const double len2 = double(d.x) * d.x + double(d.y) * d.y;
+      if (len2 > 1e-6) raw[axis] += (double(move.x) * d.x + double(move.y) * d.y) / len2 * h[axis];
+      for (int k = 0; k < 3; ++k) storage->SetFloat(raw_key[k], float(raw[k]));
+      double v = raw[axis];
+      if (options.snap > 0 && !io.KeyShift) v = std::round(v / options.snap) * options.snap;
+      (*p)[axis] = std::clamp(v, -options.limit, options.limit);
+    }
+  }
+  if (drag_axis) *drag_axis = axis;
+  if (hovered || active) ImGui::SetMouseCursor(ImGuiMouseCursor_Hand);
+  const float radius = t.handle_radius * (hovered || active ? 1.25f : 1.0f);
+  g3.prims.push_back({Prim::Handle, {screen(*p)}, color, options.focus_ring ? t.text : 0u, radius,
+                      g3.view.depth(*p) - kLineBias * 2.5, {}});
+  return *p != before;
 }
 
 }  // namespace mml::plot

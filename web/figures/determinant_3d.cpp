@@ -1,0 +1,290 @@
+// determinant-3d: the unit cube under a 3×3 matrix becomes a parallelepiped whose signed volume
+// is the determinant. The reader drags the tips of A·e₁, A·e₂, A·e₃ along one axis at a time (or
+// types the matrix, or uses the sliders of one column), orbits the view, and the parallelepiped is
+// coloured by orientation like basis-images' square.
+// Page: chapters/linear-transformations.md · Math: core/linear_map_3d.hpp · Test: tests/figures.
+#include <algorithm>
+#include <array>
+#include <cctype>
+#include <cmath>
+#include <string>
+
+#include "core/format.hpp"
+#include "core/linear_map_3d.hpp"
+#include "web/figures/figure.hpp"
+#include "web/plot/controls.hpp"
+#include "web/plot/plot.hpp"
+#include "web/plot/plot3d.hpp"
+
+namespace mml::figures {
+namespace {
+
+constexpr double kLimit = 2;  // every entry of A stays in [-2, 2]
+// Room for the cube, every preset's image and a mirror image below the floor, centred on the
+// cube's centre so orbiting turns around it. Larger images may reach past it; nothing is cut.
+const plot::Box3 kBox{{-1, 2}, {-1, 2}, {-1, 2}};
+
+struct Preset {
+  const char* label;
+  SpacePreset preset;
+};
+constexpr std::array kPresets = {
+    Preset{"Identity", SpacePreset::Identity},     Preset{"Rotation", SpacePreset::RotationZ},
+    Preset{"Shear", SpacePreset::Shear},           Preset{"Scaling", SpacePreset::Scaling},
+    Preset{"Reflection", SpacePreset::Reflection}, Preset{"Flatten", SpacePreset::Flatten},
+};
+
+constexpr const char* kColumnNames[3] = {"A\u00b7e\u2081", "A\u00b7e\u2082", "A\u00b7e\u2083"};
+constexpr const char* kAxisNames[3] = {"x", "y", "z"};
+constexpr const char* kSubscripts[3] = {"\u2081", "\u2082", "\u2083"};
+constexpr const char* kHandleIds[3] = {"e1", "e2", "e3"};
+
+ImU32 with_alpha(ImU32 c, int alpha) { return (c & ~IM_COL32_A_MASK) | (ImU32(alpha) << IM_COL32_A_SHIFT); }
+
+// Entries move on a 0.01 grid from the panel and keys, so URLs stay short and exact.
+double tidy(double v) { return std::clamp(std::round(v * 100) / 100, -kLimit, kLimit); }
+
+class Determinant3d final : public Figure {
+ public:
+  Determinant3d()
+      : columns_{params_.add_vec3("a", {1.5, 0, 0.5}, -kLimit, kLimit, "where e\u2081 lands: the first column of A"),
+                 params_.add_vec3("b", {0.5, 1, 0}, -kLimit, kLimit, "where e\u2082 lands: the second column of A"),
+                 params_.add_vec3("c", {0.5, 0, 1.5}, -kLimit, kLimit, "where e\u2083 lands: the third column of A")},
+        yaw_(params_.add_float("yaw", 0.6, -3.15, 3.15, "camera angle around the vertical axis, radians")),
+        pitch_(params_.add_float("pitch", 0.4, -1.5, 1.5, "camera angle above the floor, radians")) {}
+
+  void frame(const FrameContext&) override {
+    const plot::Theme& t = plot::current_theme();
+    const ImU32 colors[3] = {t.first, t.second, t.third};
+    const plot::FigureLayout layout =
+        plot::split_layout(ImGui::GetCursorScreenPos(), ImGui::GetContentRegionAvail(), 290, 350);
+    keyboard();
+
+    camera_.yaw = params_.get(yaw_);
+    camera_.pitch = params_.get(pitch_);
+    ImGui::SetCursorScreenPos(layout.plot_min);
+    plot::begin_plot3d("##space", layout.plot_size, kBox, &camera_);
+    draw_floor_and_axes(t);
+    // The unit cube, faint, and its image coloured by orientation.
+    plot::parallelepiped(Mat3::Identity(), with_alpha(t.text_muted, 14), with_alpha(t.text_muted, 90));
+    const Mat3 m = matrix();
+    draw_image(m, t);
+    int dragged_axis = -1, dragged_column = -1;
+    for (int k = 0; k < 3; ++k) {
+      Vec3 v = params_.get(columns_[k]);
+      plot::arrow3d({0, 0, 0}, v, colors[k], kColumnNames[k]);
+      plot::DragOptions3 drag;
+      drag.limit = kLimit;
+      drag.focus_ring = plot::keyboard_focus() && selected_column_ == k;
+      int axis = -1;
+      if (plot::drag_point3d(kHandleIds[k], &v, colors[k], &axis, drag)) params_.set(columns_[k], v);
+      if (axis >= 0) dragged_axis = axis, dragged_column = k;
+    }
+    if (dragged_column >= 0) {
+      selected_column_ = dragged_column;
+      selected_axis_ = dragged_axis;
+    }
+    // The line the selected entry moves the tip along: shown while dragging and for the keyboard.
+    if (dragged_column >= 0 || plot::keyboard_focus()) {
+      const Vec3 tip = params_.get(columns_[selected_column_]);
+      Vec3 from = tip, to = tip;
+      from[selected_axis_] = -kLimit;
+      to[selected_axis_] = kLimit;
+      plot::segment3d(from, to, with_alpha(colors[selected_column_], 150), 1.5f);
+    }
+    plot::end_plot3d();
+    // Rounded so the URL stays short; the view still turns smoothly (0.01 rad steps).
+    if (camera_.yaw != params_.get(yaw_)) params_.set(yaw_, std::round(camera_.yaw * 100) / 100);
+    if (camera_.pitch != params_.get(pitch_)) params_.set(pitch_, std::round(camera_.pitch * 100) / 100);
+
+    plot::begin_panel(layout);
+    matrix_input(colors);
+    ImGui::Spacing();
+    column_sliders(colors);
+    ImGui::Spacing();
+    const Mat3 now = matrix();
+    const std::string det = "det A = " + format_number(now.determinant());
+    plot::heading(det.c_str());
+    plot::note(volume_sentence(now).c_str());
+    ImGui::Spacing();
+    // Presets only: resetting is the toolbar's Reset, one button for every figure.
+    std::array<const char*, kPresets.size()> labels{};
+    for (std::size_t i = 0; i < kPresets.size(); ++i) labels[i] = kPresets[i].label;
+    const int clicked = plot::button_row(labels);
+    if (clicked >= 0 && clicked < int(kPresets.size())) {
+      const Mat3 p = preset_matrix(kPresets[std::size_t(clicked)].preset);
+      // Rounded like every other entry (cos 30° becomes 0.87), so the URL holds what is shown.
+      for (int k = 0; k < 3; ++k) params_.set(columns_[k], p.col(k).unaryExpr([](double x) { return tidy(x); }).eval());
+    }
+    if (!layout.stacked) {
+      ImGui::Spacing();
+      plot::note("Drag a tip: it moves along one axis. Drag elsewhere to turn the view. "
+                 "With the figure focused, \u2190 \u2192 pick an entry and \u2191 \u2193 change it.");
+    }
+    plot::end_panel();
+  }
+
+  std::string describe() const override {
+    const Mat3 m = matrix();
+    std::string s = "A sends";
+    for (int k = 0; k < 3; ++k) {
+      const Vec3 v = m.col(k);
+      s += std::string(k == 0 ? " " : k == 1 ? ", " : " and ") + "e" + kSubscripts[k] + " to (" + format_number(v.x()) +
+           ", " + format_number(v.y()) + ", " + format_number(v.z()) + ")";
+    }
+    return s + ". " + describe_volume_change(m) + ".";
+  }
+
+ private:
+  Mat3 matrix() const {
+    return matrix_from_columns(params_.get(columns_[0]), params_.get(columns_[1]), params_.get(columns_[2]));
+  }
+
+  static std::string volume_sentence(const Mat3& m) {
+    const std::string s = describe_volume_change(m);
+    const auto colon = s.find(": ");
+    std::string rest = colon == std::string::npos ? s : s.substr(colon + 2);
+    if (!rest.empty()) rest[0] = char(std::toupper(static_cast<unsigned char>(rest[0])));
+    return rest + ".";
+  }
+
+  // With focus: ←/→ walk through the nine entries column by column, ↑/↓ change the picked one
+  // by 0.1 (Shift: 0.01). Text fields being edited keep their keys.
+  void keyboard() {
+    if (!plot::keyboard_focus() || ImGui::IsAnyItemActive()) return;
+    auto pressed = [](ImGuiKey_ k) { return ImGui::IsKeyPressed(ImGui::GetKeyIndex(k)); };
+    int entry = selected_column_ * 3 + selected_axis_;
+    if (pressed(ImGuiKey_RightArrow)) entry = (entry + 1) % 9;
+    if (pressed(ImGuiKey_LeftArrow)) entry = (entry + 8) % 9;
+    selected_column_ = entry / 3;
+    selected_axis_ = entry % 3;
+    const double step = ImGui::GetIO().KeyShift ? 0.01 : 0.1;
+    double d = 0;
+    if (pressed(ImGuiKey_UpArrow)) d += step;
+    if (pressed(ImGuiKey_DownArrow)) d -= step;
+    if (d != 0) {
+      Vec3 v = params_.get(columns_[selected_column_]);
+      v[selected_axis_] = tidy(v[selected_axis_] + d);
+      params_.set(columns_[selected_column_], v);
+    }
+  }
+
+  void draw_floor_and_axes(const plot::Theme& t) const {
+    // The floor z = 0 as a unit grid over the box, cut into unit pieces so each sorts at its own
+    // depth among the faces; the axes likewise, a little past the box, named at their ends.
+    for (int i = -1; i <= 2; ++i)
+      for (int j = -1; j < 2; ++j) {
+        plot::segment3d({double(i), double(j), 0}, {double(i), j + 1.0, 0}, t.grid, 1);
+        plot::segment3d({double(j), double(i), 0}, {j + 1.0, double(i), 0}, t.grid, 1);
+      }
+    for (int k = 0; k < 3; ++k) {
+      for (double s = -1; s < 2.4; s += 0.5) plot::segment3d(s * Vec3::Unit(k), std::min(s + 0.5, 2.4) * Vec3::Unit(k), t.axis, 1.2f);
+      plot::text3d(2.6 * Vec3::Unit(k), kAxisNames[k], t.text_muted, false);
+    }
+  }
+
+  static void draw_image(const Mat3& m, const plot::Theme& t) {
+    const Orientation o = orientation(m);
+    const ImU32 line = o == Orientation::Collapsed ? t.collapsed
+                       : o == Orientation::Flipped ? t.negative_line
+                                                   : t.positive_line;
+    const ImU32 fill = o == Orientation::Collapsed ? with_alpha(t.collapsed, 70)
+                       : o == Orientation::Flipped ? with_alpha(t.negative_line, t.dark ? 75 : 60)
+                                                   : with_alpha(t.positive_line, t.dark ? 75 : 55);
+    plot::parallelepiped(m, fill, line);
+    const std::string label = "det " + format_number(m.determinant());
+    plot::text3d(m * Vec3(0.5, 0.5, 0.5), label.c_str(), line, true, with_alpha(t.background, 215));
+  }
+
+  // The matrix as nine number fields in three coloured columns between brackets; a click on an
+  // entry picks it for the sliders and the keys.
+  void matrix_input(const ImU32 (&colors)[3]) {
+    ImDrawList* dl = ImGui::GetWindowDrawList();
+    const ImGuiStyle& style = ImGui::GetStyle();
+    const ImU32 ink = ImGui::GetColorU32(ImGuiCol_Text);
+    const ImVec2 start = ImGui::GetCursorScreenPos();
+    const float row_h = ImGui::GetFrameHeight(), gap = 4;
+    const float lead_w = ImGui::CalcTextSize("A =").x + 10;
+    const float avail = ImGui::GetContentRegionAvail().x;
+    const float cell_w = std::min(72.0f, (avail - lead_w - 20 - 2 * gap) / 3);
+    const float height = 3 * row_h + 2 * gap;
+    dl->AddText({start.x, start.y + height / 2 - ImGui::GetTextLineHeight() / 2}, ink, "A =");
+    const float left = start.x + lead_w, right = left + 8 + 3 * cell_w + 2 * gap + 8;
+    for (float x : {left, right}) {
+      const float dir = x == left ? 1.f : -1.f;
+      dl->AddLine({x, start.y}, {x, start.y + height}, ink, 1.5f);
+      dl->AddLine({x, start.y}, {x + dir * 5, start.y}, ink, 1.5f);
+      dl->AddLine({x, start.y + height}, {x + dir * 5, start.y + height}, ink, 1.5f);
+    }
+    for (int r = 0; r < 3; ++r)
+      for (int c = 0; c < 3; ++c) {
+        const ImVec2 at(left + 8 + c * (cell_w + gap), start.y + r * (row_h + gap));
+        ImGui::SetCursorScreenPos(at);
+        ImGui::SetNextItemWidth(cell_w);
+        ImGui::PushID(r * 3 + c);
+        ImGui::PushStyleColor(ImGuiCol_Text, ImGui::ColorConvertU32ToFloat4(colors[c]));
+        Vec3 v = params_.get(columns_[c]);
+        double value = v[r];
+        if (ImGui::InputDouble("##entry", &value, 0, 0, "%.3g")) {
+          v[r] = std::clamp(value, -kLimit, kLimit);
+          params_.set(columns_[c], v);
+        }
+        if (ImGui::IsItemActivated()) selected_column_ = c, selected_axis_ = r;
+        ImGui::PopStyleColor();
+        ImGui::PopID();
+        if (plot::keyboard_focus() && c == selected_column_ && r == selected_axis_)
+          dl->AddRect({at.x - 2, at.y - 2}, {at.x + cell_w + 2, at.y + row_h + 2}, ink, style.FrameRounding, 0, 2);
+      }
+    ImGui::SetCursorScreenPos(start);
+    ImGui::Dummy({right - start.x + 2, height + 2});
+  }
+
+  // One column at a time: a button per column, then a slider per coordinate of the chosen one.
+  void column_sliders(const ImU32 (&colors)[3]) {
+    const ImGuiStyle& style = ImGui::GetStyle();
+    for (int k = 0; k < 3; ++k) {
+      if (k) ImGui::SameLine(0, style.ItemInnerSpacing.x);
+      const bool chosen = k == selected_column_;
+      ImGui::PushStyleColor(ImGuiCol_Button, ImGui::ColorConvertU32ToFloat4(with_alpha(colors[k], chosen ? 110 : 30)));
+      ImGui::PushStyleColor(ImGuiCol_ButtonHovered, ImGui::ColorConvertU32ToFloat4(with_alpha(colors[k], chosen ? 140 : 70)));
+      if (ImGui::Button(kColumnNames[k])) selected_column_ = k;
+      ImGui::PopStyleColor(2);
+    }
+    Vec3 v = params_.get(columns_[selected_column_]);
+    bool changed = false;
+    ImGui::PushStyleVar(ImGuiStyleVar_ItemSpacing, {style.ItemSpacing.x, 4});
+    for (int i = 0; i < 3; ++i) {
+      ImGui::PushID(i);
+      ImGui::AlignTextToFramePadding();
+      ImGui::TextUnformatted(kAxisNames[i]);
+      ImGui::SameLine(0, style.ItemInnerSpacing.x * 2);
+      ImGui::SetNextItemWidth(-1);
+      double value = v[i];
+      const double lo = -kLimit, hi = kLimit;
+      ImGui::PushStyleColor(ImGuiCol_SliderGrab, ImGui::ColorConvertU32ToFloat4(colors[selected_column_]));
+      ImGui::PushStyleColor(ImGuiCol_SliderGrabActive, ImGui::ColorConvertU32ToFloat4(colors[selected_column_]));
+      if (ImGui::SliderScalar("##coord", ImGuiDataType_Double, &value, &lo, &hi, "%.2f")) {
+        v[i] = tidy(value);
+        changed = true;
+      }
+      if (ImGui::IsItemActivated()) selected_axis_ = i;
+      ImGui::PopStyleColor(2);
+      ImGui::PopID();
+    }
+    ImGui::PopStyleVar();
+    if (changed) params_.set(columns_[selected_column_], v);
+  }
+
+  std::array<Param<Eigen::Vector3d>, 3> columns_;
+  Param<double> yaw_, pitch_;
+  plot::OrbitCamera camera_{.zoom = 1.2};  // zoom lives here (closer than the box needs); yaw and pitch are parameters
+  int selected_column_ = 0, selected_axis_ = 0;
+};
+
+}  // namespace
+}  // namespace mml::figures
+
+MML_FIGURE(determinant_3d, "determinant-3d", "The determinant as a volume",
+           "Drag the images of e\u2081, e\u2082 and e\u2083 along the axes: the unit cube becomes a "
+           "parallelepiped whose signed volume is the determinant, coloured by orientation.",
+           1.5f, 0.5f, Determinant3d)
