@@ -115,3 +115,102 @@ TEST_CASE("contours: levels and degenerate grids") {
   CHECK(contour_segments(holes, 0.5).empty());
   CHECK(contour_segments(bowl, NAN).empty());
 }
+
+TEST_CASE("dashes: on pieces have the pattern's length and keep their place along the line") {
+  // A straight 100 px line, 6 on / 4 off: dashes at [0,6], [10,16], … [90,96].
+  const std::vector<Point> line = {{0, 0}, {100, 0}};
+  const Polylines d = dash_polyline(line, 6, 4, 0);
+  REQUIRE(d.size() == 10);
+  for (std::size_t k = 0; k < d.size(); ++k) {
+    REQUIRE(d[k].size() == 2);
+    CHECK(d[k][0].x() == Approx(10.0 * double(k)));
+    CHECK(d[k][1].x() == Approx(10.0 * double(k) + 6));
+  }
+  // A phase of 3 px starts half-way through the first dash.
+  const Polylines shifted = dash_polyline(line, 6, 4, 3);
+  CHECK(shifted.front()[1].x() == Approx(3));
+  CHECK(shifted[1][0].x() == Approx(7));
+  // A dash through a corner is one piece that turns the corner.
+  const std::vector<Point> corner = {{0, 0}, {4, 0}, {4, 4}};
+  const Polylines c = dash_polyline(corner, 6, 4, 0);
+  REQUIRE(c.size() == 1);
+  REQUIRE(c[0].size() == 3);
+  CHECK(c[0][1].isApprox(Point(4, 0)));
+  CHECK(c[0][2].isApprox(Point(4, 2)));
+  // Clipped to a box: the dashes inside are exactly those of the unclipped line (the pattern
+  // still counts the hidden length), cut at the box.
+  const ClipBox box{25, -1, 62, 1};
+  const Polylines clipped = dash_polyline(line, 6, 4, 0, &box);
+  REQUIRE(clipped.size() == 5);  // [25,26] [30,36] [40,46] [50,56] [60,62]
+  CHECK(clipped[0][0].x() == Approx(25));
+  CHECK(clipped[0][1].x() == Approx(26));
+  CHECK(clipped[1][0].x() == Approx(30));
+  CHECK(clipped[4][0].x() == Approx(60));
+  CHECK(clipped[4][1].x() == Approx(62));
+  // A line a billion pixels long through a small box costs only the dashes in the box.
+  const std::vector<Point> huge = {{-1e9, 0.5}, {1e9, 0.5}};
+  const Polylines few = dash_polyline(huge, 6, 4, 0, &box);
+  CHECK(few.size() <= 5);
+  CHECK(!few.empty());
+  // Drawn fraction of a long wiggly line is on / (on + off).
+  std::vector<Point> wiggle;
+  for (int i = 0; i <= 2000; ++i) wiggle.emplace_back(i * 0.5, 20 * std::sin(i * 0.01));
+  double drawn = 0;
+  for (const auto& piece : dash_polyline(wiggle, 5, 3, 0)) drawn += polyline_length(piece);
+  CHECK(drawn / polyline_length(wiggle) == Approx(5.0 / 8).epsilon(0.01));
+  // Non-finite points break the line; degenerate patterns draw nothing.
+  const std::vector<Point> broken = {{0, 0}, {3, 0}, {NAN, 0}, {10, 0}, {13, 0}};
+  CHECK(dash_polyline(broken, 100, 1, 0).size() == 2);
+  CHECK(dash_polyline(line, 0, 4, 0).empty());
+  CHECK(dash_polyline(line, NAN, 4, 0).empty());
+}
+
+TEST_CASE("contours: segments join into polylines, a bowl's level set into one closed loop") {
+  // f = x² + y² on [−2, 2]², level 1: the unit circle.
+  Grid g;
+  g.x0 = g.y0 = -2;
+  g.dx = g.dy = 4.0 / 40;
+  g.values.resize(41, 41);
+  for (int i = 0; i <= 40; ++i)
+    for (int j = 0; j <= 40; ++j) {
+      const double x = g.x0 + i * g.dx, y = g.y0 + j * g.dy;
+      g.values(i, j) = x * x + y * y;
+    }
+  const Polylines loops = contour_polylines(g, 1);
+  REQUIRE(loops.size() == 1);
+  CHECK(loops[0].size() > 60);  // the level passes through sample points: their empty pieces are dropped
+  CHECK(contour_polylines(g, 1.1)[0].size() == contour_segments(g, 1.1).size() + 1);  // closed: first point again
+  CHECK((loops[0].front() - loops[0].back()).norm() < 1e-9);
+  for (const Point& p : loops[0]) CHECK(p.norm() == Approx(1).epsilon(0.01));
+  // f = x on the same grid, level 0.5: one open vertical line from bottom to top.
+  for (int i = 0; i <= 40; ++i)
+    for (int j = 0; j <= 40; ++j) g.values(i, j) = g.x0 + i * g.dx;
+  const Polylines lines = contour_polylines(g, 0.55);
+  REQUIRE(lines.size() == 1);
+  CHECK(std::abs(lines[0].front().y() - lines[0].back().y()) == Approx(4));
+  CHECK(contour_polylines(g, 99).empty());
+}
+
+TEST_CASE("dashed curves: the pattern's position at a point does not depend on where the view starts") {
+  // What plot::curve does: phase at the first sample = graph_length(anchor → view start), then
+  // the sampled polyline's own length. At a fixed point P the sum must agree for any pan.
+  const auto f = [](double x) { return std::sin(3 * x) + 0.3 * x; };
+  const double ppu = 80, anchor = -3, h = std::max(2 / ppu, 6.0 / 512), target = 1.7;
+  SamplingOptions options;
+  options.pixels_per_unit_x = options.pixels_per_unit_y = ppu;
+  double reference = NAN;
+  for (double start : {-3.0, -2.6, -1.37, -0.5, 0.91, 1.2, -4.4}) {
+    const double before = graph_length(f, anchor, h, anchor, start, ppu, ppu, -100, 100);
+    const Polylines pieces = sample_function(f, start, target, 10, options);
+    REQUIRE(pieces.size() == 1);
+    std::vector<Point> px;
+    for (const Point& p : pieces[0]) px.push_back(p * ppu);
+    const double at_target = before + polyline_length(px);
+    if (std::isnan(reference)) reference = at_target;
+    CHECK(at_target == Approx(reference).margin(0.5));  // within half a pixel
+  }
+  // The graph of a line y = 2x from 0 to 3: √5 · 3 units, signed by direction.
+  const auto line = [](double x) { return 2 * x; };
+  CHECK(graph_length(line, 0.1, 0.01, 0, 3, 1, 1, -100, 100) == Approx(3 * std::sqrt(5.0)));
+  CHECK(graph_length(line, 0.1, 0.01, 3, 0, 1, 1, -100, 100) == Approx(-3 * std::sqrt(5.0)));
+}

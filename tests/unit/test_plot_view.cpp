@@ -105,3 +105,74 @@ TEST_CASE("pan and zoom: the anchor stays put, and the view stays within bounds"
   CHECK_FALSE(pz.home());
   CHECK(PanZoom{}.home());
 }
+
+TEST_CASE("log axes: decades are equally spaced and the maps invert") {
+  // y from 10⁻³ to 10³ over 600 px: each decade is 100 px; x linear.
+  const ViewTransform view({0, 10}, {1e-3, 1e3}, {0, 0, 500, 600}, false, AxisScale::Linear, AxisScale::Log10);
+  CHECK(view.to_screen({0, 1e3}).y() == Approx(0));
+  CHECK(view.to_screen({0, 1e-3}).y() == Approx(600));
+  CHECK(view.to_screen({0, 1}).y() == Approx(300));
+  CHECK(view.to_screen({0, 10}).y() - view.to_screen({0, 100}).y() == Approx(100));
+  CHECK(view.pixels_per_unit_y() == Approx(100));  // per decade
+  CHECK(view.to_screen({5, 1}).x() == Approx(250));
+  std::mt19937 rng(5);
+  std::uniform_real_distribution<double> e(-3, 3), u(0, 10);
+  for (int i = 0; i < 100; ++i) {
+    const Eigen::Vector2d p(u(rng), std::pow(10.0, e(rng)));
+    const Eigen::Vector2d back = view.to_data(view.to_screen(p));
+    CHECK(back.x() == Approx(p.x()));
+    CHECK(back.y() == Approx(p.y()).epsilon(1e-12));
+  }
+  // Non-positive data sits far below the axis, never NaN; bad ranges become usable ones.
+  CHECK(std::isfinite(view.to_screen({1, 0}).y()));
+  CHECK(view.to_screen({1, 0}).y() > 600);
+  CHECK(valid_range(AxisScale::Log10, {0, 100}).min == Approx(0.1));
+  CHECK(valid_range(AxisScale::Log10, {-5, -1}).min == 1);
+  CHECK(valid_range(AxisScale::Log10, {-5, -1}).max == 10);
+  // Log x too, with equal aspect in linear space: a decade as long as a decade.
+  const ViewTransform both({1, 1e4}, {1, 10}, {0, 0, 400, 200}, true, AxisScale::Log10, AxisScale::Log10);
+  CHECK(both.pixels_per_unit_x() == Approx(both.pixels_per_unit_y()));
+  CHECK(both.x().min == Approx(1));
+  CHECK(both.x().max == Approx(1e4));
+  CHECK(both.linear_y().size() == Approx(2));  // grown from one decade to two, about its centre
+  CHECK(both.y().min == Approx(std::pow(10.0, -0.5)));
+}
+
+TEST_CASE("log ticks: decades as majors with 2..9 minors, thinned when there are many") {
+  const AxisTicks t = axis_ticks(AxisScale::Log10, {1, 1000}, 6);
+  CHECK(t.major == std::vector<double>{1, 10, 100, 1000});
+  REQUIRE(t.minor.size() == 3 * 8);  // 2..9 in each of three decades
+  CHECK(t.minor.front() == Approx(2));
+  CHECK(t.minor[7] == Approx(9));
+  CHECK(t.minor[8] == Approx(20));
+  CHECK(t.minor.back() == Approx(900));
+  // A loss from 10⁻¹² to 10⁴ over a short axis: every 5th decade (the stride from 1, 2, 3, 5, 10 …).
+  const AxisTicks many = axis_ticks(AxisScale::Log10, {1e-12, 1e4}, 4);
+  REQUIRE(many.major.size() == 3);  // 17 decades > 4 × 3: exponents that are multiples of 5
+  CHECK(many.major[0] == Approx(1e-10));
+  CHECK(many.major[1] == Approx(1e-5));
+  CHECK(many.major[2] == Approx(1));
+  CHECK(many.minor.size() == 17 - 3);
+  for (double m : many.minor) CHECK(is_decade(m));  // the skipped decades, unlabelled
+  // Less than two decades: nice linear majors, the 1..9 × 10ᵏ grid as minors.
+  const AxisTicks narrow = axis_ticks(AxisScale::Log10, {2, 8}, 4);
+  CHECK(narrow.major == std::vector<double>{2, 4, 6, 8});
+  CHECK(narrow.minor == std::vector<double>{3, 5, 7});
+  // Linear axes are nice_ticks without minors.
+  CHECK(axis_ticks(AxisScale::Linear, {-1, 1}, 4).major == nice_ticks({-1, 1}, 4));
+  CHECK(axis_ticks(AxisScale::Linear, {-1, 1}, 4).minor.empty());
+}
+
+TEST_CASE("decade labels: plain numbers near 1, powers of ten with superscripts beyond") {
+  CHECK(decade_label(0) == "1");
+  CHECK(decade_label(2) == "100");
+  CHECK(decade_label(-3) == "0.001");
+  CHECK(decade_label(4) == "10\u2074");
+  CHECK(decade_label(-12) == "10\u207b\u00b9\u00b2");
+  CHECK(decade_label(10) == "10\u00b9\u2070");
+  CHECK(is_decade(1e-7));
+  CHECK(is_decade(1));
+  CHECK_FALSE(is_decade(20));
+  CHECK_FALSE(is_decade(0));
+  CHECK_FALSE(is_decade(-10));
+}

@@ -1,6 +1,7 @@
 #include "web/plot/controls.hpp"
 
 #include <algorithm>
+#include <cstdio>
 #include <string>
 
 #include "core/format.hpp"
@@ -189,9 +190,13 @@ TimelineAction timeline(Timeline* t, bool can_step) {
     *t = Timeline{};
     action = TimelineAction::Reset;
   }
+  // The step count beside the buttons when it fits, else on its own line (narrow panels).
+  char count[32];
+  std::snprintf(count, sizeof count, "step %d", t->step);
   ImGui::SameLine();
+  if (ImGui::GetContentRegionAvail().x < ImGui::CalcTextSize(count).x) ImGui::NewLine();
   ImGui::AlignTextToFramePadding();
-  ImGui::TextDisabled("step %d", t->step);
+  ImGui::TextDisabled("%s", count);
   return action;
 }
 

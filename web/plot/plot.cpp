@@ -21,7 +21,14 @@ struct CurrentPlot {
   ImGuiID id = 0;
   ImRect rect;
   ViewTransform view;
+  Range home_x, home_y;  // what setup_axes asked for, before pan and zoom
   ImDrawList* draw = nullptr;
+  AxisTicks x_ticks, y_ticks;
+  // Where the axes run, in data (ax: the y-axis's x, ay: the x-axis's y) and on screen, and on
+  // which side of each its labels go (+1: right of / below it, −1: left of / above it).
+  double ax = 0, ay = 0;
+  float ax_screen = 0, ay_screen = 0;
+  int x_label_side = 1, y_label_side = -1;
 };
 
 FrameOptions g_options;
@@ -31,49 +38,154 @@ ImVec2 v2(const Eigen::Vector2d& v) { return {float(v.x()), float(v.y())}; }
 
 float line_width(float width) { return width > 0 ? width : g_options.theme->line_width; }
 
-void draw_grid_and_axes() {
+AxisScale x_scale() { return g_plot.flags & PlotFlags_LogX ? AxisScale::Log10 : AxisScale::Linear; }
+AxisScale y_scale() { return g_plot.flags & PlotFlags_LogY ? AxisScale::Log10 : AxisScale::Linear; }
+
+ImU32 with_alpha(ImU32 c, float k) {
+  const unsigned a = unsigned(float((c >> IM_COL32_A_SHIFT) & 255) * k + 0.5f);
+  return (c & ~IM_COL32_A_MASK) | (std::min(a, 255u) << IM_COL32_A_SHIFT);
+}
+
+float label_font_size() { return ImGui::GetFontSize() * g_options.theme->label_size; }
+
+// Text with a one-pixel outline in the background colour (8 offsets), then the text itself.
+void draw_halo_text(ImDrawList* dl, ImFont* font, float size, ImVec2 at, ImU32 color, ImU32 halo, const char* s) {
+  const float r = 1.0f;
+  const ImU32 h = with_alpha(halo, 0.92f);
+  for (int dx = -1; dx <= 1; ++dx)
+    for (int dy = -1; dy <= 1; ++dy)
+      if (dx || dy) dl->AddText(font, size, {at.x + dx * r, at.y + dy * r}, h, s);
+  dl->AddText(font, size, at, color, s);
+}
+
+// Strokes a screen-space polyline, solid or dashed (dashes clipped to the plot, pattern counted
+// from the first point plus `phase` pixels).
+void stroke(const std::vector<ImVec2>& pts, ImU32 color, float width, Dash dash, bool closed = false,
+            double phase = 0) {
+  if (pts.size() < 2) return;
+  if (dash.solid()) {
+    g_plot.draw->AddPolyline(pts.data(), int(pts.size()), color, closed ? ImDrawFlags_Closed : ImDrawFlags_None, width);
+    return;
+  }
+  std::vector<Point> line;
+  line.reserve(pts.size() + 1);
+  for (const ImVec2& p : pts) line.emplace_back(p.x, p.y);
+  if (closed) line.push_back(line.front());
+  const ImRect& r = g_plot.rect;
+  const ClipBox clip{r.Min.x - width, r.Min.y - width, r.Max.x + width, r.Max.y + width};
+  const double on = std::max(0.5f, dash.on), off = std::max(0.5f, dash.off);
+  std::vector<ImVec2> piece;
+  for (const auto& p : dash_polyline(line, on, off, phase, &clip)) {
+    piece.clear();
+    for (const Point& q : p) piece.push_back({float(q.x()), float(q.y())});
+    g_plot.draw->AddPolyline(piece.data(), int(piece.size()), color, ImDrawFlags_None, width);
+  }
+}
+
+// Screen points of a polyline in the axes' linear space, far-off y pulled near the view so
+// ImGui's float geometry stays sane.
+std::vector<ImVec2> linear_to_screen(const std::vector<Point>& piece) {
+  const ViewTransform& view = g_plot.view;
+  const Range ly = view.linear_y();
+  std::vector<ImVec2> pts;
+  pts.reserve(piece.size());
+  for (const auto& p : piece) {
+    const double y = std::clamp(p.y(), ly.min - ly.size(), ly.max + ly.size());
+    pts.push_back(v2(view.linear_to_screen({p.x(), y})));
+  }
+  return pts;
+}
+
+void draw_grid_and_axis_lines(bool grid) {
   const Theme& t = *g_options.theme;
   const ViewTransform& view = g_plot.view;
   ImDrawList* dl = g_plot.draw;
-  const float spacing_px = 70;
-  const int target_x = std::max(2, int(g_plot.rect.GetWidth() / spacing_px));
-  const int target_y = std::max(2, int(g_plot.rect.GetHeight() / spacing_px));
-  const auto xs = nice_ticks(view.x(), target_x);
-  const auto ys = nice_ticks(view.y(), target_y);
-  if (!(g_plot.flags & PlotFlags_NoGrid)) {
-    for (double x : xs)
-      dl->AddLine(to_screen({x, view.y().min}), to_screen({x, view.y().max}), t.grid, 1);
-    for (double y : ys)
-      dl->AddLine(to_screen({view.x().min, y}), to_screen({view.x().max, y}), t.grid, 1);
+  const ImRect& r = g_plot.rect;
+  if (grid && !(g_plot.flags & PlotFlags_NoGrid)) {
+    const ImU32 minor = with_alpha(t.grid, 0.55f);
+    for (double x : g_plot.x_ticks.minor) dl->AddLine({to_screen({x, 1}).x, r.Min.y}, {to_screen({x, 1}).x, r.Max.y}, minor, 1);
+    for (double y : g_plot.y_ticks.minor) dl->AddLine({r.Min.x, to_screen({1, y}).y}, {r.Max.x, to_screen({1, y}).y}, minor, 1);
+    for (double x : g_plot.x_ticks.major) dl->AddLine({to_screen({x, 1}).x, r.Min.y}, {to_screen({x, 1}).x, r.Max.y}, t.grid, 1);
+    for (double y : g_plot.y_ticks.major) dl->AddLine({r.Min.x, to_screen({1, y}).y}, {r.Max.x, to_screen({1, y}).y}, t.grid, 1);
   }
-  // Axes through the origin when it is in view, else along the lower and left edges.
-  const double ax = std::clamp(0.0, view.x().min, view.x().max);
-  const double ay = std::clamp(0.0, view.y().min, view.y().max);
-  dl->AddLine(to_screen({view.x().min, ay}), to_screen({view.x().max, ay}), t.axis, 1.2f);
-  dl->AddLine(to_screen({ax, view.y().min}), to_screen({ax, view.y().max}), t.axis, 1.2f);
+  (void)view;
+  // Axis lines sit half a pixel inside the plot when they run along an edge, so they are whole.
+  const float ay = std::clamp(g_plot.ay_screen, r.Min.y + 0.5f, r.Max.y - 0.5f);
+  const float ax = std::clamp(g_plot.ax_screen, r.Min.x + 0.5f, r.Max.x - 0.5f);
+  dl->AddLine({r.Min.x, ay}, {r.Max.x, ay}, t.axis, 1.2f);
+  dl->AddLine({ax, r.Min.y}, {ax, r.Max.y}, t.axis, 1.2f);
+  // Tick marks on the axes.
+  for (double x : g_plot.x_ticks.major) {
+    const float sx = to_screen({x, 1}).x;
+    dl->AddLine({sx, ay - 3}, {sx, ay + 3}, t.axis, 1);
+  }
+  for (double y : g_plot.y_ticks.major) {
+    const float sy = to_screen({1, y}).y;
+    dl->AddLine({ax - 3, sy}, {ax + 3, sy}, t.axis, 1);
+  }
+}
+
+// Where the axes go: through zero when it is in view, else along the nearest edge (a log axis has
+// no zero: the other axis runs along its low edge). Labels go on the side facing into the plot.
+void place_axes() {
+  const ViewTransform& view = g_plot.view;
+  const ImRect& r = g_plot.rect;
+  if (y_scale() == AxisScale::Log10) {
+    g_plot.ay = view.y().min;
+  } else {
+    g_plot.ay = std::clamp(0.0, view.y().min, view.y().max);
+  }
+  if (x_scale() == AxisScale::Log10) {
+    g_plot.ax = view.x().min;
+  } else {
+    g_plot.ax = std::clamp(0.0, view.x().min, view.x().max);
+  }
+  g_plot.ay_screen = to_screen({view.x().min, g_plot.ay}).y;
+  g_plot.ax_screen = to_screen({g_plot.ax, view.y().min}).x;
+  // Within a label's height of the bottom edge (or on the top edge): labels go above the axis.
+  const float label_h = label_font_size() + 8;
+  g_plot.x_label_side = g_plot.ay_screen > r.Max.y - label_h ? -1 : 1;
+  // Within a label's width of the left edge: labels go right of the axis.
+  const float label_w = label_font_size() * 2.5f;
+  g_plot.y_label_side = g_plot.ax_screen < r.Min.x + label_w ? 1 : -1;
+}
+
+std::string tick_label(AxisScale scale, double v) {
+  if (scale == AxisScale::Log10 && is_decade(v)) return decade_label(int(std::lround(std::log10(v))));
+  return format_number(v, 3);
+}
+
+void draw_tick_labels() {
   if (g_plot.flags & PlotFlags_NoTickLabels) return;
-  const float fs = ImGui::GetFontSize() * 0.85f;
+  const Theme& t = *g_options.theme;
+  ImDrawList* dl = g_plot.draw;
+  const ImRect& r = g_plot.rect;
+  const float fs = label_font_size();
   ImFont* font = ImGui::GetFont();
-  auto label = [&](ImVec2 anchor, ImVec2 align, double value) {
-    const std::string s = format_number(value, 3);
+  auto label = [&](ImVec2 anchor, ImVec2 align, const std::string& s) {
     const ImVec2 size = font->CalcTextSizeA(fs, FLT_MAX, 0, s.c_str());
     ImVec2 at(anchor.x - size.x * align.x, anchor.y - size.y * align.y);
-    at.x = std::clamp(at.x, g_plot.rect.Min.x + 2, g_plot.rect.Max.x - size.x - 2);
-    at.y = std::clamp(at.y, g_plot.rect.Min.y + 2, g_plot.rect.Max.y - size.y - 2);
-    dl->AddText(font, fs, at, t.text_muted, s.c_str());
+    at.x = std::clamp(at.x, r.Min.x + 2, r.Max.x - size.x - 2);
+    at.y = std::clamp(at.y, r.Min.y + 2, r.Max.y - size.y - 2);
+    draw_halo_text(dl, font, fs, at, t.text_muted, t.background, s.c_str());
   };
-  for (double x : xs) {
-    if (x == ax || (g_plot.flags & PlotFlags_NoXTickLabels)) continue;
-    const ImVec2 s = to_screen({x, ay});
-    dl->AddLine({s.x, s.y - 3}, {s.x, s.y + 3}, t.axis, 1);
-    label({s.x, s.y + 5}, {0.5f, 0}, x);
-  }
-  for (double y : ys) {
-    if (y == ay || (g_plot.flags & PlotFlags_NoYTickLabels)) continue;
-    const ImVec2 s = to_screen({ax, y});
-    dl->AddLine({s.x - 3, s.y}, {s.x + 3, s.y}, t.axis, 1);
-    label({s.x - 6, s.y}, {1, 0.5f}, y);
-  }
+  const float ay = g_plot.ay_screen, ax = g_plot.ax_screen;
+  const bool origin_crossing = g_plot.ax == 0 && g_plot.ay == 0;
+  if (!(g_plot.flags & PlotFlags_NoXTickLabels))
+    for (double x : g_plot.x_ticks.major) {
+      const float sx = to_screen({x, 1}).x;
+      // The crossing of the axes is labelled by neither; near a corner the y labels own it.
+      if (origin_crossing ? x == g_plot.ax : std::abs(sx - ax) < 4) continue;
+      const bool below = g_plot.x_label_side > 0;
+      label({sx, below ? ay + 5 : ay - 5}, {0.5f, below ? 0.f : 1.f}, tick_label(x_scale(), x));
+    }
+  if (!(g_plot.flags & PlotFlags_NoYTickLabels))
+    for (double y : g_plot.y_ticks.major) {
+      const float sy = to_screen({1, y}).y;
+      if (origin_crossing && y == g_plot.ay) continue;
+      const bool right = g_plot.y_label_side > 0;
+      label({right ? ax + 6 : ax - 6, sy}, {right ? 0.f : 1.f, 0.5f}, tick_label(y_scale(), y));
+    }
 }
 
 Vec2 snapped(const Vec2& p, double step) {
@@ -114,6 +226,7 @@ bool begin_plot(const char* id, ImVec2 size, int flags) {
 
 // Pan and zoom (PlotFlags_PanZoom): the background is a button submitted before the items, with
 // overlap allowed so handles drawn later still take the pointer. State lives in ImGui storage.
+// It works in the axes' linear space, so a log axis pans and zooms by decades.
 static void pan_zoom(Range* x, Range* y) {
   const ImRect& r = g_plot.rect;
   ImGuiStorage* storage = ImGui::GetStateStorage();
@@ -121,14 +234,17 @@ static void pan_zoom(Range* x, Range* y) {
   PanZoom pz;
   pz.zoom = storage->GetFloat(key, 1);
   pz.offset = {storage->GetFloat(key + 1, 0), storage->GetFloat(key + 2, 0)};
-  const Range home_x = *x, home_y = *y;
+  const AxisScale sx = x_scale(), sy = y_scale();
+  const Range vx = valid_range(sx, *x), vy = valid_range(sy, *y);
+  const Range home_x{scale_forward(sx, vx.min), scale_forward(sx, vx.max)};
+  const Range home_y{scale_forward(sy, vy.min), scale_forward(sy, vy.max)};
   ImGui::SetCursorScreenPos(r.Min);
   ImGui::InvisibleButton("##background", r.GetSize());
   ImGui::SetItemAllowOverlap();
   const ViewTransform before = [&] {
-    Range vx = home_x, vy = home_y;
-    apply_pan_zoom(pz, &vx, &vy);
-    return ViewTransform(vx, vy, {r.Min.x, r.Min.y, r.GetWidth(), r.GetHeight()}, g_plot.flags & PlotFlags_EqualAspect);
+    Range lx = home_x, ly = home_y;
+    apply_pan_zoom(pz, &lx, &ly);
+    return ViewTransform(lx, ly, {r.Min.x, r.Min.y, r.GetWidth(), r.GetHeight()}, g_plot.flags & PlotFlags_EqualAspect);
   }();
   ImGuiIO& io = ImGui::GetIO();
   if (ImGui::IsItemActive() && (io.MouseDelta.x != 0 || io.MouseDelta.y != 0))
@@ -139,17 +255,26 @@ static void pan_zoom(Range* x, Range* y) {
   storage->SetFloat(key, float(pz.zoom));
   storage->SetFloat(key + 1, float(pz.offset.x()));
   storage->SetFloat(key + 2, float(pz.offset.y()));
-  apply_pan_zoom(pz, x, y);
+  Range lx = home_x, ly = home_y;
+  apply_pan_zoom(pz, &lx, &ly);
+  *x = {scale_inverse(sx, lx.min), scale_inverse(sx, lx.max)};
+  *y = {scale_inverse(sy, ly.min), scale_inverse(sy, ly.max)};
 }
 
 void setup_axes(Range x, Range y) {
   const ImRect& r = g_plot.rect;
+  g_plot.home_x = valid_range(x_scale(), x);
+  g_plot.home_y = valid_range(y_scale(), y);
   if (g_plot.flags & PlotFlags_PanZoom) pan_zoom(&x, &y);
   g_plot.view = ViewTransform(x, y, {r.Min.x, r.Min.y, r.GetWidth(), r.GetHeight()},
-                              g_plot.flags & PlotFlags_EqualAspect);
+                              g_plot.flags & PlotFlags_EqualAspect, x_scale(), y_scale());
   g_plot.draw->PushClipRect(r.Min, r.Max, true);
   g_plot.draw->AddRectFilled(r.Min, r.Max, g_options.theme->background);
-  draw_grid_and_axes();
+  const float spacing_px = 70;
+  g_plot.x_ticks = axis_ticks(x_scale(), g_plot.view.x(), std::max(2, int(r.GetWidth() / spacing_px)));
+  g_plot.y_ticks = axis_ticks(y_scale(), g_plot.view.y(), std::max(2, int(r.GetHeight() / spacing_px)));
+  place_axes();
+  draw_grid_and_axis_lines(true);
 }
 
 const ViewTransform& current_view() { return g_plot.view; }
@@ -157,6 +282,7 @@ ImVec2 to_screen(const Vec2& data) { return v2(g_plot.view.to_screen(data)); }
 
 void end_plot() {
   IM_ASSERT(g_plot.active && "end_plot without begin_plot");
+  draw_tick_labels();
   g_plot.draw->PopClipRect();
   ImGui::PopID();
   // Leave the layout cursor below the plot, as if it were one item.
@@ -165,8 +291,31 @@ void end_plot() {
   g_plot.active = false;
 }
 
-void segment(const Vec2& a, const Vec2& b, ImU32 color, float width) {
-  g_plot.draw->AddLine(to_screen(a), to_screen(b), color, line_width(width));
+void segment(const Vec2& a, const Vec2& b, ImU32 color, float width, Dash dash) {
+  if (dash.solid()) {
+    g_plot.draw->AddLine(to_screen(a), to_screen(b), color, line_width(width));
+    return;
+  }
+  stroke({to_screen(a), to_screen(b)}, color, line_width(width), dash);
+}
+
+void polyline(std::span<const Vec2> points, ImU32 color, float width, Dash dash, bool closed) {
+  // Runs of finite points are drawn; the dash pattern carries on across the gaps.
+  std::vector<ImVec2> run;
+  double phase = 0;
+  bool all_finite = true;
+  for (const Vec2& p : points) all_finite = all_finite && p.allFinite();
+  for (std::size_t i = 0; i <= points.size(); ++i) {
+    if (i < points.size() && points[i].allFinite()) {
+      run.push_back(to_screen(points[i]));
+      continue;
+    }
+    if (run.size() >= 2) {
+      stroke(run, color, line_width(width), dash, closed && all_finite, phase);
+      for (std::size_t k = 1; k < run.size(); ++k) phase += std::hypot(run[k].x - run[k - 1].x, run[k].y - run[k - 1].y);
+    }
+    run.clear();
+  }
 }
 
 void arrow(const Vec2& from, const Vec2& to, ImU32 color, const char* label) {
@@ -188,7 +337,7 @@ void arrow(const Vec2& from, const Vec2& to, ImU32 color, const char* label) {
     const ImVec2 size = ImGui::CalcTextSize(label);
     const ImVec2 at(b.x + u.x * 14 - size.x * 0.5f + u.x * size.x * 0.3f,
                     b.y + u.y * 14 - size.y * 0.5f + u.y * size.y * 0.3f);
-    g_plot.draw->AddText(at, color, label);
+    draw_halo_text(g_plot.draw, ImGui::GetFont(), ImGui::GetFontSize(), at, color, g_options.theme->background, label);
   }
 }
 
@@ -220,10 +369,37 @@ void polygon(std::span<const Vec2> outline, ImU32 fill, ImU32 line, float width)
   }
 }
 
-void text(const Vec2& at, const char* s, ImU32 color, ImVec2 align, ImVec2 pixel_offset) {
+void text(const Vec2& at, const char* s, ImU32 color, ImVec2 align, ImVec2 pixel_offset, int flags) {
   const ImVec2 p = to_screen(at), size = ImGui::CalcTextSize(s);
-  g_plot.draw->AddText({p.x + pixel_offset.x - size.x * align.x, p.y + pixel_offset.y - size.y * align.y},
-                       color, s);
+  const ImVec2 pos(p.x + pixel_offset.x - size.x * align.x, p.y + pixel_offset.y - size.y * align.y);
+  if (flags & TextFlags_Halo)
+    draw_halo_text(g_plot.draw, ImGui::GetFont(), ImGui::GetFontSize(), pos, color, g_options.theme->background, s);
+  else
+    g_plot.draw->AddText(pos, color, s);
+}
+
+void halo_text(ImDrawList* draw, ImVec2 at, ImU32 color, const char* s, float font_size) {
+  draw_halo_text(draw, ImGui::GetFont(), font_size > 0 ? font_size : label_font_size(), at, color,
+                 g_options.theme->background, s);
+}
+
+double oriented_polygon(std::span<const Vec2> outline, double collapsed_below) {
+  const Theme& t = *g_options.theme;
+  double twice_area = 0, extent = 0;
+  for (std::size_t i = 0; i < outline.size(); ++i) {
+    const Vec2& a = outline[i];
+    const Vec2& b = outline[(i + 1) % outline.size()];
+    twice_area += a.x() * b.y() - b.x() * a.y();
+    extent = std::max(extent, a.cwiseAbs().maxCoeff());
+  }
+  const double area = twice_area / 2;
+  if (!std::isfinite(area)) return area;
+  if (std::abs(area) <= collapsed_below * std::max(extent * extent, 1e-300)) {
+    polyline(outline, t.collapsed, 3, kSolid, true);
+    return area;
+  }
+  polygon(outline, area > 0 ? t.positive_fill : t.negative_fill, area > 0 ? t.positive_line : t.negative_line);
+  return area;
 }
 
 void linear_grid(const Mat2& a, int half_extent, ImU32 color, float width) {
@@ -234,34 +410,68 @@ void linear_grid(const Mat2& a, int half_extent, ImU32 color, float width) {
   }
 }
 
-void curve(const std::function<double(double)>& f, ImU32 color, float width) {
+void curve(const std::function<double(double)>& f, ImU32 color, float width, Dash dash) {
   const ViewTransform& view = g_plot.view;
+  const AxisScale sx = x_scale(), sy = y_scale();
+  // Sampled in the axes' linear space (log10 of data on log axes), where pixels are uniform.
+  const auto g = [&](double u) { return scale_forward(sy, f(scale_inverse(sx, u))); };
+  const auto linear = [&](double u) {
+    const double y = f(scale_inverse(sx, u));
+    return sy == AxisScale::Log10 && !(y > 0) ? NAN : scale_forward(sy, y);
+  };
   SamplingOptions options;
   options.pixels_per_unit_x = view.pixels_per_unit_x();
   options.pixels_per_unit_y = view.pixels_per_unit_y();
   options.initial = std::clamp(int(view.screen().w / 8), 16, 256);
-  for (const auto& piece : sample_function(f, view.x().min, view.x().max, view.y().size(), options)) {
-    std::vector<ImVec2> pts;
-    pts.reserve(piece.size());
-    for (const auto& p : piece) {
-      // Keep far-off points near the view so ImGui's float geometry stays sane.
-      const double y = std::clamp(p.y(), view.y().min - view.y().size(), view.y().max + view.y().size());
-      pts.push_back(to_screen({p.x(), y}));
+  const Range lx = view.linear_x(), ly = view.linear_y();
+  const Polylines pieces = sample_function(linear, lx.min, lx.max, ly.size(), options);
+  if (dash.solid()) {
+    for (const auto& piece : pieces) {
+      const auto pts = linear_to_screen(piece);
+      g_plot.draw->AddPolyline(pts.data(), int(pts.size()), color, ImDrawFlags_None, line_width(width));
     }
-    g_plot.draw->AddPolyline(pts.data(), int(pts.size()), color, ImDrawFlags_None, line_width(width));
+    return;
+  }
+  // The dash pattern starts where x is the home view's left edge, so panning does not move it:
+  // lengths off screen are measured with chords at a spacing tied to that anchor and the zoom.
+  const double anchor = scale_forward(sx, g_plot.home_x.min);
+  const double home_span = scale_forward(sx, g_plot.home_x.max) - anchor;
+  const double h = std::max(2 / options.pixels_per_unit_x, home_span / 512);
+  const Range hy{scale_forward(sy, g_plot.home_y.min), scale_forward(sy, g_plot.home_y.max)};
+  const auto length_between = [&](double a, double b) {
+    return graph_length(g, anchor, h, a, b, options.pixels_per_unit_x, options.pixels_per_unit_y,
+                        hy.min - 4 * hy.size(), hy.max + 4 * hy.size());
+  };
+  double phase = 0, last_u = anchor;
+  for (const auto& piece : pieces) {
+    if (piece.size() < 2) continue;
+    phase += length_between(last_u, piece.front().x());
+    const auto pts = linear_to_screen(piece);
+    stroke(pts, color, line_width(width), dash, false, phase);
+    for (std::size_t k = 1; k < pts.size(); ++k) phase += std::hypot(pts[k].x - pts[k - 1].x, pts[k].y - pts[k - 1].y);
+    last_u = piece.back().x();
   }
 }
 
-void parametric(const std::function<Vec2(double)>& p, double t0, double t1, ImU32 color, float width) {
+void parametric(const std::function<Vec2(double)>& p, double t0, double t1, ImU32 color, float width, Dash dash) {
   const ViewTransform& view = g_plot.view;
   SamplingOptions options;
   options.pixels_per_unit_x = view.pixels_per_unit_x();
   options.pixels_per_unit_y = view.pixels_per_unit_y();
-  for (const auto& piece : sample_parametric([&](double t) { return Point(p(t)); }, t0, t1, options)) {
+  double phase = 0;
+  for (const auto& piece : sample_parametric([&](double t) { return Point(view.to_linear(p(t))); }, t0, t1, options)) {
+    const auto pts = linear_to_screen(piece);
+    stroke(pts, color, line_width(width), dash, false, phase);
+    for (std::size_t k = 1; k < pts.size(); ++k) phase += std::hypot(pts[k].x - pts[k - 1].x, pts[k].y - pts[k - 1].y);
+  }
+}
+
+void contour(const Grid& grid, double level, ImU32 color, float width, Dash dash) {
+  for (const auto& line : contour_polylines(grid, level)) {
     std::vector<ImVec2> pts;
-    pts.reserve(piece.size());
-    for (const auto& q : piece) pts.push_back(to_screen(q));
-    g_plot.draw->AddPolyline(pts.data(), int(pts.size()), color, ImDrawFlags_None, line_width(width));
+    pts.reserve(line.size());
+    for (const Point& q : line) pts.push_back(to_screen(q));
+    stroke(pts, color, line_width(width), dash);
   }
 }
 
@@ -303,7 +513,7 @@ void scatter(std::span<const Vec2> points, std::span<const int> classes, std::sp
   for (std::size_t i = 0; i < points.size(); ++i) {
     if (!points[i].allFinite()) continue;
     const int k = i < classes.size() ? classes[i] : 0;
-    const ImU32 c = palette.empty() ? t.first : palette[std::size_t(std::abs(k)) % palette.size()];
+    const ImU32 c = palette.empty() ? t.series(k) : palette[std::size_t(std::abs(k)) % palette.size()];
     const ImVec2 s = to_screen(points[i]);
     g_plot.draw->AddCircleFilled(s, radius + 1, t.handle_ring);
     g_plot.draw->AddCircleFilled(s, radius, c);
@@ -315,7 +525,8 @@ void bars(std::span<const double> centres, std::span<const double> heights, doub
   const std::size_t n = std::min(centres.size(), heights.size());
   for (std::size_t i = 0; i < n; ++i) {
     if (!std::isfinite(centres[i]) || !std::isfinite(heights[i])) continue;
-    const ImVec2 a = to_screen({centres[i] - width / 2, 0}), b = to_screen({centres[i] + width / 2, heights[i]});
+    const double base = y_scale() == AxisScale::Log10 ? g_plot.view.y().min : 0;
+    const ImVec2 a = to_screen({centres[i] - width / 2, base}), b = to_screen({centres[i] + width / 2, heights[i]});
     const ImVec2 lo(std::min(a.x, b.x), std::min(a.y, b.y)), hi(std::max(a.x, b.x), std::max(a.y, b.y));
     g_plot.draw->AddRectFilled(lo, hi, fill);
     if (line & IM_COL32_A_MASK) g_plot.draw->AddRect(lo, hi, line, 0, 0, 1);
@@ -389,6 +600,8 @@ void heatmap(const Grid& grid, Range colors, ColorMap map, double contour_step, 
   g_options.fields->push_back(std::move(field));
   g_plot.draw->AddCallback(field_callback, &g_options.fields->back());
   g_plot.draw->AddCallback(ImDrawCallback_ResetRenderState, nullptr);
+  // The field covers the grid; the axes and tick marks go back on top (tick labels come last).
+  draw_grid_and_axis_lines(false);
 }
 
 void colorbar(const char* label, Range colors, ColorMap map, ImVec2 size) {
@@ -433,17 +646,20 @@ bool drag_point(const char* id, Vec2* p, ImU32 color, const char* label, const D
   const Vec2 before = *p;
   // Drags accumulate the unsnapped position so snapping never makes the handle lag the pointer.
   const ImGuiID raw_x = item + 1, raw_y = item + 2;
+  // (in the axes' linear space, so a handle on a log axis follows the pointer too).
+  const ViewTransform& view = g_plot.view;
   if (ImGui::IsItemActivated()) {
-    storage->SetFloat(raw_x, float(p->x()));
-    storage->SetFloat(raw_y, float(p->y()));
+    const Vec2 linear = view.to_linear(*p);
+    storage->SetFloat(raw_x, float(linear.x()));
+    storage->SetFloat(raw_y, float(linear.y()));
     figure_storage->SetInt(selected_key, int(item));
   }
   if (active && (io.MouseDelta.x != 0 || io.MouseDelta.y != 0)) {
-    const ViewTransform& view = g_plot.view;
-    Vec2 raw(storage->GetFloat(raw_x) + io.MouseDelta.x / view.pixels_per_unit_x(),
-             storage->GetFloat(raw_y) - io.MouseDelta.y / view.pixels_per_unit_y());
-    storage->SetFloat(raw_x, float(raw.x()));
-    storage->SetFloat(raw_y, float(raw.y()));
+    const Vec2 linear(storage->GetFloat(raw_x) + io.MouseDelta.x / view.pixels_per_unit_x(),
+                      storage->GetFloat(raw_y) - io.MouseDelta.y / view.pixels_per_unit_y());
+    storage->SetFloat(raw_x, float(linear.x()));
+    storage->SetFloat(raw_y, float(linear.y()));
+    const Vec2 raw = view.from_linear(linear);
     *p = limited(io.KeyShift ? raw : snapped(raw, options.snap), options.limit);
   }
   // With keyboard focus and nothing picked yet, the first handle takes the arrow keys.
@@ -465,7 +681,9 @@ bool drag_point(const char* id, Vec2* p, ImU32 color, const char* label, const D
   if (selected && g_options.keyboard_focus) dl->AddCircle(c, radius + 5, t.text, 0, 2);
   dl->AddCircleFilled(c, radius + 2, t.handle_ring);
   dl->AddCircleFilled(c, radius, color);
-  if (label) dl->AddText({c.x + radius + 4, c.y - radius - ImGui::GetFontSize()}, color, label);
+  if (label)
+    draw_halo_text(dl, ImGui::GetFont(), ImGui::GetFontSize(), {c.x + radius + 4, c.y - radius - ImGui::GetFontSize()},
+                   color, t.background, label);
   return *p != before;
 }
 

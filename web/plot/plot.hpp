@@ -37,6 +37,24 @@ enum PlotFlags : int {
   PlotFlags_NoXTickLabels = 1 << 3,  // categories or custom labels below the x-axis
   PlotFlags_NoYTickLabels = 1 << 4,
   PlotFlags_PanZoom = 1 << 5,        // drag the background to pan, wheel to zoom, double-click: home
+  PlotFlags_LogX = 1 << 6,           // x in decades (1, 10, 100 …); data ≤ 0 falls off the plot
+  PlotFlags_LogY = 1 << 7,           // y in decades: a loss that spans many orders of magnitude
+};
+
+// A dash pattern in CSS pixels: `on` drawn, `off` skipped (both 0: a solid line). The pattern is
+// tied to the line's start in data (a curve's: to where its x is the home view's left edge), so it
+// does not crawl along the line while the reader pans.
+struct Dash {
+  float on = 0, off = 0;
+  bool solid() const { return !(on > 0 && off > 0); }
+};
+inline constexpr Dash kSolid{};
+inline constexpr Dash kDashed{6, 4};
+inline constexpr Dash kDotted{1.5f, 3};
+
+enum TextFlags : int {
+  TextFlags_None = 0,
+  TextFlags_Halo = 1 << 0,  // outlined in the background colour: readable over data and heatmaps
 };
 
 // The screen rectangle a plot of `size` CSS pixels takes at the cursor (zero or negative
@@ -44,29 +62,47 @@ enum PlotFlags : int {
 ImRect plot_area(ImVec2 size);
 // Starts a plot filling `size` CSS pixels (negative components: the rest of the window).
 bool begin_plot(const char* id, ImVec2 size, int flags = PlotFlags_None);
-// Fixes the view and draws the background grid, axes through the origin and tick labels.
+// Fixes the view and draws the background grid and the axes: through the origin when it is in
+// view, else along the plot's edge nearest to it (log axes: the low edge). Tick labels sit beside
+// the axes (inside the plot when an axis runs along an edge) and are drawn by end_plot, over the
+// items, with a halo, so heatmaps and data never hide them.
 void setup_axes(Range x, Range y);
 const ViewTransform& current_view();
 ImVec2 to_screen(const Vec2& data);
 void end_plot();
 
 // --- items ---
-void segment(const Vec2& a, const Vec2& b, ImU32 color, float width = 0);
+void segment(const Vec2& a, const Vec2& b, ImU32 color, float width = 0, Dash dash = kSolid);
+// A polyline through data points (non-finite points break it); `closed` joins the ends.
+void polyline(std::span<const Vec2> points, ImU32 color, float width = 0, Dash dash = kSolid, bool closed = false);
 void arrow(const Vec2& from, const Vec2& to, ImU32 color, const char* label = nullptr);
 void point(const Vec2& p, ImU32 color, float radius = 4);
 void polygon(std::span<const Vec2> outline, ImU32 fill, ImU32 line, float width = 0);
+// A polygon coloured by its signed area (the shoelace formula): the theme's positive colours when
+// counter-clockwise, negative when clockwise (orientation flipped), a collapsed outline when the
+// area is 0 up to `collapsed_below` (relative to the outline's extent squared). Returns the area.
+double oriented_polygon(std::span<const Vec2> outline, double collapsed_below = 1e-9);
 // Text at a data point, shifted by `pixel_offset`; `align` (0..1, 0..1) picks the anchor.
-void text(const Vec2& at, const char* s, ImU32 color, ImVec2 align = {0, 0}, ImVec2 pixel_offset = {0, 0});
+void text(const Vec2& at, const char* s, ImU32 color, ImVec2 align = {0, 0}, ImVec2 pixel_offset = {0, 0},
+          int flags = TextFlags_None);
+// Text at a screen position (CSS pixels) with a halo in the theme's background colour, at the
+// toolkit's label size when `font_size` is 0. For labels drawn over data outside the item verbs.
+void halo_text(ImDrawList* draw, ImVec2 at, ImU32 color, const char* s, float font_size = 0);
 // The lines x = k and y = k (|k| ≤ half_extent) carried through the linear map `a`.
 void linear_grid(const Mat2& a, int half_extent, ImU32 color, float width = 1);
 // y = f(x) across the visible x range, sampled adaptively (bends get more points; poles, jumps
 // and undefined stretches break the line).
-void curve(const std::function<double(double)>& f, ImU32 color, float width = 0);
+void curve(const std::function<double(double)>& f, ImU32 color, float width = 0, Dash dash = kSolid);
 // t ↦ p(t) for t in [t0, t1].
-void parametric(const std::function<Vec2(double)>& p, double t0, double t1, ImU32 color, float width = 0);
+void parametric(const std::function<Vec2(double)>& p, double t0, double t1, ImU32 color, float width = 0,
+                Dash dash = kSolid);
+// The level set grid = level as lines (marching squares on the samples), for a contour drawn
+// as a line item (dashed, or over something other than its heatmap).
+void contour(const Grid& grid, double level, ImU32 color, float width = 0, Dash dash = kSolid);
 // Arrows of v(x, y) on an n × n lattice over the view, scaled so the longest fits one cell.
 void vector_field(const std::function<Vec2(const Vec2&)>& v, int n, ImU32 color);
-// Points coloured by class (classes index into `palette`, wrapping).
+// Points coloured by class (classes index into `palette`, wrapping; an empty palette: the
+// theme's five series colours).
 void scatter(std::span<const Vec2> points, std::span<const int> classes, std::span<const ImU32> palette,
              float radius = 3.5f);
 // Bars of `heights` centred at `centres`, each `width` data units wide, from y = 0.

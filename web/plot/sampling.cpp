@@ -3,7 +3,10 @@
 #include <algorithm>
 #include <array>
 #include <cmath>
+#include <deque>
 #include <limits>
+#include <map>
+#include <utility>
 
 namespace mml::plot {
 namespace {
@@ -148,6 +151,51 @@ std::vector<std::array<Point, 2>> contour_segments(const Grid& grid, double leve
   return segments;
 }
 
+Polylines contour_polylines(const Grid& grid, double level) {
+  const auto segments = contour_segments(grid, level);
+  // Neighbouring cells compute a shared crossing from opposite ends of the edge: the same point
+  // up to rounding, so endpoints are matched on a lattice far finer than a cell.
+  const double qx = std::abs(grid.dx) * 1e-6 + 1e-300, qy = std::abs(grid.dy) * 1e-6 + 1e-300;
+  const auto key = [&](const Point& p) {
+    return std::pair<long long, long long>(std::llround(p.x() / qx), std::llround(p.y() / qy));
+  };
+  std::map<std::pair<long long, long long>, std::vector<std::size_t>> ends;
+  std::vector<bool> used(segments.size(), false);
+  for (std::size_t i = 0; i < segments.size(); ++i) {
+    // A level through a sample point gives zero-length pieces there: nothing to join.
+    if (key(segments[i][0]) == key(segments[i][1])) {
+      used[i] = true;
+      continue;
+    }
+    for (const Point& p : segments[i]) ends[key(p)].push_back(i);
+  }
+  // The unused segment other than `from` touching `p`, or npos.
+  const auto next_at = [&](const Point& p) {
+    for (std::size_t j : ends[key(p)])
+      if (!used[j]) return j;
+    return std::size_t(-1);
+  };
+  Polylines lines;
+  for (std::size_t i = 0; i < segments.size(); ++i) {
+    if (used[i]) continue;
+    used[i] = true;
+    std::deque<Point> line = {segments[i][0], segments[i][1]};
+    for (int end = 0; end < 2; ++end) {  // grow at the back, then at the front
+      for (;;) {
+        const Point& tip = end == 0 ? line.back() : line.front();
+        const std::size_t j = next_at(tip);
+        if (j == std::size_t(-1)) break;
+        used[j] = true;
+        const Point& other = key(segments[j][0]) == key(tip) ? segments[j][1] : segments[j][0];
+        if (end == 0) line.push_back(other);
+        else line.push_front(other);
+      }
+    }
+    lines.emplace_back(line.begin(), line.end());
+  }
+  return lines;
+}
+
 std::vector<double> contour_levels(const Grid& grid, int count) {
   double lo = std::numeric_limits<double>::infinity(), hi = -lo;
   for (Eigen::Index k = 0; k < grid.values.size(); ++k) {
@@ -159,6 +207,115 @@ std::vector<double> contour_levels(const Grid& grid, int count) {
   count = std::min(count, 1000);
   for (int k = 1; k <= count; ++k) levels.push_back(lo + (hi - lo) * k / (count + 1));
   return levels;
+}
+
+namespace {
+
+// The parameter interval [t0, t1] ⊆ [0, 1] of a + t(b − a) inside the box (Liang–Barsky); false
+// when the segment misses it.
+bool clip_segment(const Point& a, const Point& b, const ClipBox& box, double* t0, double* t1) {
+  *t0 = 0;
+  *t1 = 1;
+  const double d[2] = {b.x() - a.x(), b.y() - a.y()};
+  const double lo[2] = {box.x0 - a.x(), box.y0 - a.y()}, hi[2] = {box.x1 - a.x(), box.y1 - a.y()};
+  for (int k = 0; k < 2; ++k) {
+    if (d[k] == 0) {
+      if (lo[k] > 0 || hi[k] < 0) return false;
+      continue;
+    }
+    double ta = lo[k] / d[k], tb = hi[k] / d[k];
+    if (ta > tb) std::swap(ta, tb);
+    *t0 = std::max(*t0, ta);
+    *t1 = std::min(*t1, tb);
+    if (*t0 > *t1) return false;
+  }
+  return true;
+}
+
+}  // namespace
+
+double graph_length(const std::function<double(double)>& g, double anchor, double h, double a, double b,
+                    double ppu_x, double ppu_y, double y_lo, double y_hi) {
+  const double sign = b >= a ? 1 : -1;
+  if (sign < 0) std::swap(a, b);
+  if (!(b - a > 0) || !std::isfinite(b - a) || !std::isfinite(anchor) || !(h > 0)) return 0;
+  if ((b - a) / h > 20000) h = (b - a) / 20000;
+  const auto chord = [&](double u0, double v0, double u1, double v1) {
+    if (!std::isfinite(v0) || !std::isfinite(v1)) return 0.0;
+    return std::hypot((u1 - u0) * ppu_x, (std::clamp(v1, y_lo, y_hi) - std::clamp(v0, y_lo, y_hi)) * ppu_y);
+  };
+  double total = 0, u = a, v = g(a);
+  for (double k = std::floor((a - anchor) / h) + 1; anchor + k * h < b; ++k) {
+    const double un = anchor + k * h, vn = g(un);
+    total += chord(u, v, un, vn);
+    u = un;
+    v = vn;
+  }
+  return sign * (total + chord(u, v, b, g(b)));
+}
+
+double polyline_length(const std::vector<Point>& points) {
+  double length = 0;
+  for (std::size_t i = 1; i < points.size(); ++i)
+    if (finite(points[i - 1]) && finite(points[i])) length += (points[i] - points[i - 1]).norm();
+  return length;
+}
+
+Polylines dash_polyline(const std::vector<Point>& points, double on, double off, double phase,
+                        const ClipBox* clip, std::size_t max_points) {
+  Polylines out;
+  if (!(on > 0) || !(off >= 0) || !std::isfinite(on) || !std::isfinite(off) || !std::isfinite(phase)) return out;
+  const double period = on + off;
+  std::size_t emitted = 0;
+  bool open = false;  // the last piece in `out` is still being extended
+  auto add = [&](const Point& p, bool start) {
+    if (emitted >= max_points) return;
+    if (start || !open) out.emplace_back();
+    out.back().push_back(p);
+    open = true;
+    ++emitted;
+  };
+  // s: distance along the pattern at the current chord's start, in [0, period).
+  double s = std::fmod(phase, period);
+  if (s < 0) s += period;
+  for (std::size_t i = 1; i < points.size() && emitted < max_points; ++i) {
+    const Point &a = points[i - 1], &b = points[i];
+    if (!finite(a) || !finite(b)) {
+      open = false;
+      continue;
+    }
+    const double length = (b - a).norm();
+    if (!(length > 0)) continue;
+    double t0 = 0, t1 = 1;
+    if (clip && !clip_segment(a, b, *clip, &t0, &t1)) {
+      open = false;
+      s = std::fmod(s + length, period);
+      continue;
+    }
+    if (t0 > 0) open = false;  // entering the box: whatever was open ended outside it
+    // Walk the visible part [t0, t1] of the chord from dash boundary to dash boundary.
+    double at = t0 * length;                      // distance from a
+    double pos = std::fmod(s + at, period);       // where in the pattern `at` is
+    const double end = t1 * length;
+    while (at < end && emitted < max_points) {
+      const bool drawing = pos < on;
+      const double to_boundary = drawing ? on - pos : period - pos;
+      const double next = std::min(end, at + std::max(to_boundary, 1e-9));
+      if (drawing) {
+        if (!open) add(a + (b - a) * (at / length), true);
+        add(a + (b - a) * (next / length), false);
+      } else {
+        open = false;
+      }
+      pos = std::fmod(pos + (next - at), period);
+      at = next;
+    }
+    if (t1 < 1) open = false;  // leaving the box
+    s = std::fmod(s + length, period);
+  }
+  // Drop degenerate single-point pieces (a dash boundary exactly at a chord's end).
+  out.erase(std::remove_if(out.begin(), out.end(), [](const std::vector<Point>& p) { return p.size() < 2; }), out.end());
+  return out;
 }
 
 }  // namespace mml::plot

@@ -40,7 +40,35 @@ struct Grid {
 // edges; saddle cells are split by the cell centre's average. NaN cells give no segments.
 std::vector<std::array<Point, 2>> contour_segments(const Grid& grid, double level);
 
+// The same segments joined end to end into polylines (a closed loop repeats its first point).
+Polylines contour_polylines(const Grid& grid, double level);
+
 // `count` levels evenly spaced strictly inside [min, max] of the finite values.
 std::vector<double> contour_levels(const Grid& grid, int count);
+
+// An axis-aligned box (screen pixels) outside of which dashes are not emitted.
+struct ClipBox {
+  double x0 = 0, y0 = 0, x1 = 0, y1 = 0;
+};
+
+// The "on" pieces of a dash pattern along a polyline in screen pixels: `on` pixels drawn, `off`
+// skipped, starting `phase` pixels into the pattern at the first point. A dash running through a
+// corner stays one piece (joined corner). With `clip`, only pieces inside the box are emitted, but
+// the pattern still advances along the hidden length, so a dash keeps its place when the view
+// moves. At most `max_points` points in all (the rest is dropped). Non-finite points break the
+// line without advancing the pattern.
+Polylines dash_polyline(const std::vector<Point>& points, double on, double off, double phase,
+                        const ClipBox* clip = nullptr, std::size_t max_points = 200000);
+
+// Length in pixels of the graph of g between x = a and x = b (negative when b < a), with chords
+// between the points anchor + k·h that lie between a and b: for given a and b it depends on the
+// zoom (h, pixels per unit) but not on where the view starts, which is what keeps a dashed
+// curve's pattern in place while the reader pans. Non-finite values add nothing; y is clamped
+// to [y_lo, y_hi] (poles). At most 20000 chords (h grows beyond that).
+double graph_length(const std::function<double(double)>& g, double anchor, double h, double a, double b,
+                    double pixels_per_unit_x, double pixels_per_unit_y, double y_lo, double y_hi);
+
+// Length of a polyline (non-finite points skipped, as a break).
+double polyline_length(const std::vector<Point>& points);
 
 }  // namespace mml::plot

@@ -18,10 +18,15 @@ Theme make_theme(bool dark) {
   t.grid = dark ? rgba(0xffffff, 22) : rgba(0x000000, 20);
   t.grid_strong = dark ? rgba(0xffffff, 60) : rgba(0x000000, 55);
   t.axis = dark ? rgba(0xffffff, 120) : rgba(0x000000, 110);
-  // Okabe–Ito: orange, blue (sky blue on dark), bluish green.
+  // Okabe–Ito (Okabe & Ito, "Color Universal Design", 2008; jfly.uni-koeln.de/color): orange,
+  // blue (sky blue on dark), bluish green, reddish purple, vermillion. Under simulated protanopia,
+  // deuteranopia and tritanopia (Machado et al. 2009) any two stay ≥ 15 CIELAB ΔE apart and each
+  // ≥ 30 from the background in both themes: tests/figures/test_toolkit.cpp.
   t.first = rgba(0xE69F00);
   t.second = dark ? rgba(0x56B4E9) : rgba(0x0072B2);
   t.third = rgba(0x009E73);
+  t.fourth = rgba(0xCC79A7);
+  t.fifth = rgba(0xD55E00);
   t.positive_fill = dark ? rgba(0x56B4E9, 70) : rgba(0x0072B2, 50);
   t.positive_line = dark ? rgba(0x56B4E9) : rgba(0x0072B2);
   t.negative_fill = rgba(0xD55E00, dark ? 80 : 60);
@@ -32,6 +37,11 @@ Theme make_theme(bool dark) {
 }
 
 }  // namespace
+
+ImU32 Theme::series(int k) const {
+  const ImU32 colors[5] = {first, second, third, fourth, fifth};
+  return colors[((k % 5) + 5) % 5];
+}
 
 const Theme& light_theme() {
   static const Theme t = make_theme(false);

@@ -9,6 +9,7 @@ struct Theme {
   bool dark = false;
   ImU32 background, panel, text, text_muted, grid, grid_strong, axis;
   ImU32 first, second, third;        // e₁'s image, e₂'s image, a third series
+  ImU32 fourth, fifth;               // a fourth and fifth series or class
   ImU32 positive_fill, negative_fill, positive_line, negative_line;  // orientation kept / flipped
   ImU32 collapsed;                    // det ≈ 0
   ImU32 handle_ring;
@@ -16,6 +17,10 @@ struct Theme {
   float arrow_width = 2.5f;
   float handle_radius = 7.0f;         // drawn size
   float handle_hit_radius = 16.0f;    // generous for touch
+  float label_size = 0.85f;           // tick labels, relative to the font size
+
+  // Series / class colour k (0: first … 4: fifth, wrapping).
+  ImU32 series(int k) const;
 };
 
 const Theme& light_theme();

@@ -5,33 +5,72 @@
 
 namespace mml::plot {
 
-ViewTransform::ViewTransform(Range x, Range y, ScreenRect screen, bool equal_aspect)
-    : x_(x), y_(y), screen_(screen) {
+double scale_forward(AxisScale scale, double value) {
+  if (scale == AxisScale::Linear) return value;
+  return value > 1e-300 ? std::log10(value) : -300.0;
+}
+
+double scale_inverse(AxisScale scale, double u) { return scale == AxisScale::Linear ? u : std::pow(10.0, u); }
+
+Range valid_range(AxisScale scale, Range r) {
+  if (scale == AxisScale::Linear) return r;
+  if (!(r.max > 0) || !std::isfinite(r.max)) return {1, 10};
+  if (!(r.min > 0) || !std::isfinite(r.min) || r.min >= r.max) r.min = r.max / 1000;
+  return {std::max(r.min, 1e-300), std::min(r.max, 1e300)};
+}
+
+ViewTransform::ViewTransform(Range x, Range y, ScreenRect screen, bool equal_aspect, AxisScale x_scale,
+                             AxisScale y_scale)
+    : sx_(x_scale), sy_(y_scale), screen_(screen) {
   screen_.w = std::max(screen_.w, 1.0);
   screen_.h = std::max(screen_.h, 1.0);
-  if (!(x_.size() > 0)) x_ = {x_.min - 0.5, x_.min + 0.5};
-  if (!(y_.size() > 0)) y_ = {y_.min - 0.5, y_.min + 0.5};
+  x = valid_range(sx_, x);
+  y = valid_range(sy_, y);
+  lx_ = {scale_forward(sx_, x.min), scale_forward(sx_, x.max)};
+  ly_ = {scale_forward(sy_, y.min), scale_forward(sy_, y.max)};
+  if (!(lx_.size() > 0)) lx_ = {lx_.min - 0.5, lx_.min + 0.5};
+  if (!(ly_.size() > 0)) ly_ = {ly_.min - 0.5, ly_.min + 0.5};
   if (equal_aspect) {
     // Units per pixel must agree; widen whichever axis has fewer units per pixel.
-    const double ux = x_.size() / screen_.w, uy = y_.size() / screen_.h;
+    const double ux = lx_.size() / screen_.w, uy = ly_.size() / screen_.h;
     if (ux < uy) {
-      const double half = uy * screen_.w / 2, c = x_.center();
-      x_ = {c - half, c + half};
+      const double half = uy * screen_.w / 2, c = lx_.center();
+      lx_ = {c - half, c + half};
     } else {
-      const double half = ux * screen_.h / 2, c = y_.center();
-      y_ = {c - half, c + half};
+      const double half = ux * screen_.h / 2, c = ly_.center();
+      ly_ = {c - half, c + half};
     }
   }
+  x_ = {scale_inverse(sx_, lx_.min), scale_inverse(sx_, lx_.max)};
+  y_ = {scale_inverse(sy_, ly_.min), scale_inverse(sy_, ly_.max)};
+}
+
+Eigen::Vector2d ViewTransform::linear_to_screen(const Eigen::Vector2d& u) const {
+  return {screen_.x + (u.x() - lx_.min) / lx_.size() * screen_.w,
+          screen_.y + (ly_.max - u.y()) / ly_.size() * screen_.h};
+}
+
+Eigen::Vector2d ViewTransform::screen_to_linear(const Eigen::Vector2d& s) const {
+  return {lx_.min + (s.x() - screen_.x) / screen_.w * lx_.size(),
+          ly_.max - (s.y() - screen_.y) / screen_.h * ly_.size()};
+}
+
+Eigen::Vector2d ViewTransform::to_linear(const Eigen::Vector2d& d) const {
+  return {scale_forward(sx_, d.x()), scale_forward(sy_, d.y())};
+}
+
+Eigen::Vector2d ViewTransform::from_linear(const Eigen::Vector2d& u) const {
+  return {scale_inverse(sx_, u.x()), scale_inverse(sy_, u.y())};
 }
 
 Eigen::Vector2d ViewTransform::to_screen(const Eigen::Vector2d& d) const {
-  return {screen_.x + (d.x() - x_.min) / x_.size() * screen_.w,
-          screen_.y + (y_.max - d.y()) / y_.size() * screen_.h};
+  if (sx_ == AxisScale::Linear && sy_ == AxisScale::Linear) return linear_to_screen(d);
+  return linear_to_screen(to_linear(d));
 }
 
 Eigen::Vector2d ViewTransform::to_data(const Eigen::Vector2d& s) const {
-  return {x_.min + (s.x() - screen_.x) / screen_.w * x_.size(),
-          y_.max - (s.y() - screen_.y) / screen_.h * y_.size()};
+  if (sx_ == AxisScale::Linear && sy_ == AxisScale::Linear) return screen_to_linear(s);
+  return from_linear(screen_to_linear(s));
 }
 
 namespace {
@@ -89,6 +128,70 @@ std::vector<double> nice_ticks(Range range, int target) {
     ticks.push_back(std::abs(v) < step * 1e-9 ? 0.0 : v);
   }
   return ticks;
+}
+
+AxisTicks axis_ticks(AxisScale scale, Range range, int target) {
+  AxisTicks ticks;
+  target = std::max(target, 1);
+  if (scale == AxisScale::Linear) {
+    ticks.major = nice_ticks(range, target);
+    return ticks;
+  }
+  range = valid_range(scale, range);
+  const double u0 = std::log10(range.min), u1 = std::log10(range.max);
+  const int k0 = int(std::ceil(u0 - 1e-9)), k1 = int(std::floor(u1 + 1e-9));
+  const auto inside = [&](double v) { return v >= range.min * (1 - 1e-9) && v <= range.max * (1 + 1e-9); };
+  if (k1 - k0 + 1 < 2) {
+    // Less than two decades in view: decades alone would leave the axis nearly bare.
+    for (double v : nice_ticks(range, target))
+      if (v > 0) ticks.major.push_back(v);
+    for (int k = k0 - 1; k <= k1; ++k)
+      for (int m = 1; m <= 9; ++m) {
+        const double v = m * std::pow(10.0, k);
+        const bool is_major = std::any_of(ticks.major.begin(), ticks.major.end(),
+                                          [&](double t) { return std::abs(t - v) <= 1e-9 * v; });
+        if (inside(v) && !is_major) ticks.minor.push_back(v);
+      }
+    return ticks;
+  }
+  // Every `stride`-th decade, stride from 1, 2, 3, 5, 10, 20, … so labels do not crowd.
+  const int decades = k1 - k0 + 1;
+  int stride = 1;
+  for (int s : {1, 2, 3, 5, 10, 20, 25, 50, 100, 200}) {
+    stride = s;
+    if (decades <= target * s) break;
+  }
+  for (int k = k0; k <= k1; ++k) {
+    const double v = std::pow(10.0, k);
+    const bool major = (k % stride + stride) % stride == 0;
+    (major ? ticks.major : ticks.minor).push_back(v);
+  }
+  if (stride == 1 && decades <= 12)
+    for (int k = k0 - 1; k <= k1; ++k)
+      for (int m = 2; m <= 9; ++m) {
+        const double v = m * std::pow(10.0, k);
+        if (inside(v)) ticks.minor.push_back(v);
+      }
+  std::sort(ticks.minor.begin(), ticks.minor.end());
+  return ticks;
+}
+
+std::string decade_label(int k) {
+  static const char* const kPlain[] = {"0.001", "0.01", "0.1", "1", "10", "100", "1000"};
+  if (k >= -3 && k <= 3) return kPlain[k + 3];
+  static const char* const kSuper[] = {"\u2070", "\u00b9", "\u00b2", "\u00b3", "\u2074",
+                                       "\u2075", "\u2076", "\u2077", "\u2078", "\u2079"};
+  std::string s = "10";
+  if (k < 0) s += "\u207b";
+  const std::string digits = std::to_string(k < 0 ? -static_cast<long>(k) : static_cast<long>(k));
+  for (char d : digits) s += kSuper[d - '0'];
+  return s;
+}
+
+bool is_decade(double v) {
+  if (!(v > 0) || !std::isfinite(v)) return false;
+  const double k = std::log10(v);
+  return std::abs(k - std::round(k)) < 1e-9;
 }
 
 }  // namespace mml::plot
