@@ -1,6 +1,9 @@
 #!/usr/bin/env bash
 # Builds what the site needs, then the site: the native build (its mml-manifest lists every
-# figure), the WebAssembly module, and the static pages in build/site.
+# figure), the WebAssembly module, and the static pages in build/site. With MML_DEBUG_RUNTIME=1
+# (scripts/test.sh sets it) also the debug WebAssembly runtime (wasm-debug preset: assertions,
+# stack and memory checks) and the same site with it in build/site-debug, which the browser tests
+# run too.
 #   scripts/build.sh [native-preset]     (default native-debug; the tests use native-asan)
 set -euo pipefail
 here="$(cd "$(dirname "${BASH_SOURCE[0]}")" && pwd)"
@@ -17,7 +20,24 @@ cmake --build --preset "$native" | grep -vE '^\[[0-9]+/[0-9]+\] ' || true
 echo "build: wasm-release (mml.js + mml.wasm)"
 configure wasm-release
 cmake --build --preset wasm-release | grep -vE '^\[[0-9]+/[0-9]+\] ' || true
-[ -f build/wasm-release/web/mml.wasm ] && [ -x "build/$native/web/mml-manifest" ] || { echo "build: failed" >&2; exit 1; }
+debug="${MML_DEBUG_RUNTIME:-0}"
+if [ "$debug" = 1 ]; then
+  echo "build: wasm-debug (mml.js + mml.wasm with assertions and memory checks, for the tests)"
+  configure wasm-debug
+  cmake --build --preset wasm-debug | grep -vE '^\[[0-9]+/[0-9]+\] ' || true
+fi
+need=(build/wasm-release/web/mml.wasm "build/$native/web/mml-manifest")
+[ "$debug" = 1 ] && need+=(build/wasm-debug/web/mml.wasm)
+for f in "${need[@]}"; do
+  [ -f "$f" ] || { echo "build: failed ($f is missing)" >&2; exit 1; }
+done
 "build/$native/web/mml-manifest" > build/manifest.json
 node web/site/generate.mjs --manifest build/manifest.json --runtime build/wasm-release/web --out build/site \
   --posters "build/$native/web/mml-poster"
+if [ "$debug" = 1 ]; then
+  # The same pages with the debug runtime: only mml.js and mml.wasm differ.
+  rm -rf build/site-debug
+  cp -R build/site build/site-debug
+  cp build/wasm-debug/web/mml.js build/wasm-debug/web/mml.wasm build/site-debug/mml/
+  echo "site: build/site-debug (the same pages with the debug runtime)"
+fi

@@ -14,6 +14,7 @@ export async function openBrowser() {
   if (!fs.existsSync(path.join(siteDir, "index.html")))
     throw new Error(`no site in ${siteDir}: build it first (scripts/build.sh)`);
   fs.mkdirSync(artifactsDir, { recursive: true });
+  console.log(`runtime: ${describeRuntime()}`);
   const server = await startServer({ root: siteDir, port: 0, host: "127.0.0.1", quiet: true });
   const browser = await chromium.launch({
     executablePath: process.env.MML_CHROMIUM || "/usr/bin/chromium",
@@ -24,6 +25,16 @@ export async function openBrowser() {
     server, browser,
     async close() { await browser.close(); await server.close(); },
   };
+}
+
+// Which WebAssembly runtime the site carries: the debug build (wasm-debug preset) has the test
+// hook mml_debug_fail, the release build does not.
+export function describeRuntime() {
+  const dir = path.join(siteDir, "mml");
+  const js = fs.readFileSync(path.join(dir, "mml.js"), "utf8");
+  const kb = (fs.statSync(path.join(dir, "mml.wasm")).size / 1024).toFixed(0);
+  const kind = js.includes("mml_debug_fail") ? "debug (assertions, stack and memory checks)" : "release";
+  return `${kind}, ${path.relative(process.cwd(), dir)}/mml.wasm ${kb} KB`;
 }
 
 // A page whose console problems are collected; `problems` must stay empty.

@@ -13,6 +13,13 @@
 namespace mml {
 namespace {
 
+// fail_next_frame's crash: deep in the stack, like a fault inside a figure's math.
+[[noreturn]] __attribute__((noinline)) void trap_with_stack_in_use() {
+  volatile char scratch[64 * 1024];
+  for (std::size_t i = 0; i < sizeof scratch; i += 4096) scratch[i] = char(i);
+  __builtin_trap();
+}
+
 // ImGui 1.86 reads keys through io.KeyMap (ImGuiKey_ → index into io.KeysDown).
 void map_keys(ImGuiIO& io) {
   const std::pair<ImGuiKey_, HostKey> map[] = {
@@ -50,6 +57,13 @@ FigureHost::FigureHost(const FigureInfo& info) : info_(info), figure_(info.make(
 
 FigureHost::~FigureHost() {
   ImGuiContext* previous = ImGui::GetCurrentContext();
+  // A frame that never finished (a trap unwound through it, see fail_next_frame) still holds the
+  // shared font atlas locked and its windows open: close them so the other figures can go on.
+  make_current();
+  if (context_->WithinFrameScope) {
+    ImGui::ErrorCheckEndFrameRecover(nullptr);
+    ImGui::EndFrame();
+  }
   ImGui::DestroyContext(context_);
   if (previous != context_) ImGui::SetCurrentContext(previous);
 }
@@ -175,6 +189,7 @@ bool FigureHost::frame(double time) {
   context.dt = io.DeltaTime;
   context.reduced_motion = reduced_motion_;
   figure_->frame(context);
+  if (fail_next_frame_) trap_with_stack_in_use();
   ImGui::End();
   ImGui::Render();
   ++frames_;

@@ -96,6 +96,11 @@ class FigureHost {
   // uses it to let touches elsewhere on the figure scroll the page.
   bool pointer_over_control() const { return over_control_; }
 
+  // Test hook behind the WASM debug build's mml_debug_fail: the next frame traps halfway through,
+  // with the ImGui frame open and 64 KiB of stack in use, the way a crashing figure would. The page
+  // must then contain the damage to this one figure (web/js/mml-figure.js).
+  void fail_next_frame() { fail_next_frame_ = true; }
+
  private:
   void make_current();
   void touch(int frames = 3) { pending_ = frames > pending_ ? frames : pending_; }
@@ -107,6 +112,7 @@ class FigureHost {
   float width_ = 1, height_ = 1, pixel_ratio_ = 1;
   bool dark_ = false, focused_ = false, reduced_motion_ = false, wants_text_ = false;
   bool over_control_ = false;
+  bool fail_next_frame_ = false;
   Taps<3> button_taps_;
   Taps<int(HostKey::Count)> key_taps_;
   int pending_ = 3;  // frames still to run: ImGui settles hover and layout over a couple

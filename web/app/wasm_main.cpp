@@ -8,6 +8,7 @@
 #include <map>
 #include <memory>
 #include <string>
+#include <string_view>
 #include <vector>
 
 #include "web/app/figure_host.hpp"
@@ -41,9 +42,53 @@ Instance* find(int id) {
   return it == g_instances.end() ? nullptr : &it->second;
 }
 
+// Text for the page must be valid UTF-8 without control characters (line breaks and tabs aside),
+// whatever a rejected value echoed back held: a NUL would cut a message short.
+std::string printable(std::string_view text) {
+  static constexpr char kReplacement[] = "\xEF\xBF\xBD";  // U+FFFD
+  std::string out;
+  out.reserve(text.size());
+  for (std::size_t i = 0; i < text.size();) {
+    const auto c = static_cast<unsigned char>(text[i]);
+    if (c < 0x80) {
+      if ((c < 0x20 && c != '\n' && c != '\r' && c != '\t') || c == 0x7f) out += kReplacement;
+      else out += char(c);
+      ++i;
+      continue;
+    }
+    // A well-formed multi-byte sequence (no overlongs, no surrogates, at most U+10FFFF) is kept.
+    const std::size_t n = c >= 0xF0 ? 4 : c >= 0xE0 ? 3 : c >= 0xC2 ? 2 : 0;
+    bool ok = n > 0 && c <= 0xF4 && i + n <= text.size();
+    for (std::size_t k = 1; ok && k < n; ++k) ok = (static_cast<unsigned char>(text[i + k]) & 0xC0) == 0x80;
+    if (ok && n >= 3) {
+      const auto c1 = static_cast<unsigned char>(text[i + 1]);
+      ok = !(c == 0xE0 && c1 < 0xA0) && !(c == 0xED && c1 >= 0xA0) && !(c == 0xF0 && c1 < 0x90) &&
+           !(c == 0xF4 && c1 >= 0x90);
+    }
+    if (ok) {
+      out.append(text.substr(i, n));
+      i += n;
+    } else {
+      out += kReplacement;
+      ++i;
+    }
+  }
+  return out;
+}
+
 const char* give(std::string text) {
-  g_text = std::move(text);
+  g_text = printable(text);
   return g_text.c_str();
+}
+
+// At most 40 characters of `text` (whole UTF-8 sequences), quoted.
+std::string quoted(std::string_view text) {
+  std::size_t end = 0, chars = 0;
+  while (end < text.size() && chars < 40) {
+    ++end, ++chars;
+    while (end < text.size() && (static_cast<unsigned char>(text[end]) & 0xC0) == 0x80) ++end;
+  }
+  return "\"" + std::string(text.substr(0, end)) + (end < text.size() ? "…" : "") + "\"";
 }
 
 }  // namespace
@@ -54,7 +99,7 @@ extern "C" {
 EMSCRIPTEN_KEEPALIVE int mml_create(const char* name) {
   const mml::FigureInfo* info = mml::find_figure(name ? name : "");
   if (!info) {
-    g_text = std::string("unknown figure \"") + (name ? name : "") + "\"; figures: " + mml::figure_ids();
+    give("unknown figure " + quoted(name ? name : "") + "; figures: " + mml::figure_ids());
     return 0;
   }
   const int id = g_next_id++;
@@ -73,7 +118,7 @@ EMSCRIPTEN_KEEPALIVE int mml_configure(int id, const char* query) {
   in->host->configure(query ? query : "", &errors);
   std::string joined;
   for (const auto& e : errors) joined += (joined.empty() ? "" : "\n") + e;
-  g_text = joined;
+  give(std::move(joined));
   return int(errors.size());
 }
 
@@ -84,12 +129,12 @@ EMSCRIPTEN_KEEPALIVE int mml_attach(int id) {
   in->gl = mml_gl_create(id);
   if (!in->gl || !mml_gl_make_current(in->gl)) {
     in->gl = 0;
-    g_text = "this browser could not give the figure a WebGL2 context";
+    give("no WebGL2 context is available");
     return 0;
   }
   in->renderer = std::make_unique<mml::GlRenderer>();
   if (!in->renderer->init()) {
-    g_text = in->renderer->error();
+    give(in->renderer->error());
     in->renderer.reset();
     mml_gl_delete(in->gl);
     in->gl = 0;
@@ -211,5 +256,16 @@ EMSCRIPTEN_KEEPALIVE const char* mml_csv(int id) {
   Instance* in = find(id);
   return give(in ? in->host->figure().csv() : std::string());
 }
+
+#ifdef MML_WASM_DEBUG
+// Test hook, only in the debug build (wasm-debug preset): figure `id` traps during its next frame
+// (FigureHost::fail_next_frame), so the browser tests can check that the page contains it.
+EMSCRIPTEN_KEEPALIVE int mml_debug_fail(int id) {
+  Instance* in = find(id);
+  if (!in) return 0;
+  in->host->fail_next_frame();
+  return 1;
+}
+#endif
 
 }  // extern "C"

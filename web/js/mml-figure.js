@@ -38,29 +38,59 @@
   let modulePromise = null;
   const byId = new Map();  // figure instance id → element
 
+  // mml.wasm is fetched and compiled here, next to loading mml.js, rather than by Emscripten's
+  // loader: a missing, damaged or refused file then fails once, with a message each figure shows.
   function loadModule() {
     if (modulePromise) return modulePromise;
-    modulePromise = new Promise((resolve, reject) => {
-      const tag = document.createElement("script");
-      tag.src = base + "mml.js";
-      tag.async = true;
-      tag.onload = () => {
-        if (typeof window.createMmlModule !== "function") {
-          reject(new Error("mml.js loaded but defines no module"));
-          return;
-        }
+    modulePromise = (async () => {
+      const compiling = compileWasm(base + "mml.wasm");
+      compiling.catch(() => {});  // awaited below; not an unhandled rejection if mml.js fails first
+      await new Promise((resolve, reject) => {
+        const tag = document.createElement("script");
+        tag.src = base + "mml.js";
+        tag.async = true;
+        tag.onload = resolve;
+        tag.onerror = () => reject(new Error("could not download " + tag.src));
+        document.head.appendChild(tag);
+      });
+      if (typeof window.createMmlModule !== "function") throw new Error("mml.js loaded but defines no module");
+      const wasm = await compiling;
+      return new Promise((resolve, reject) => {
         window.createMmlModule({
           locateFile: (path) => base + path,
           mmlCanvases: {},
           mmlOnCursor: (id, cursor) => byId.get(id)?._setCursor(cursor),
           print: () => {},
           printErr: (text) => console.warn("mml:", text),
+          instantiateWasm: (imports, done) => {
+            WebAssembly.instantiate(wasm, imports).then((instance) => done(instance, wasm),
+              (error) => reject(new Error("mml.wasm does not fit this mml.js (" + error.message + ")")));
+            return {};
+          },
         }).then(resolve, reject);
-      };
-      tag.onerror = () => reject(new Error("could not load " + tag.src));
-      document.head.appendChild(tag);
-    });
+      });
+    })();
     return modulePromise;
+  }
+
+  async function compileWasm(url) {
+    let response;
+    try {
+      response = await fetch(url, { credentials: "same-origin" });
+    } catch (error) {
+      throw new Error("could not download " + url);
+    }
+    if (!response.ok) throw new Error(`${url} answered ${response.status} ${response.statusText}`.trim());
+    try {
+      const type = response.headers.get("content-type") || "";
+      if (WebAssembly.compileStreaming && type.startsWith("application/wasm")) return await WebAssembly.compileStreaming(response);
+      return await WebAssembly.compile(await response.arrayBuffer());
+    } catch (error) {
+      if (/unsafe-eval|Content.Security/i.test(error.message)) {
+        throw new Error("this page's Content-Security-Policy does not allow WebAssembly (its script-src needs 'wasm-unsafe-eval')");
+      }
+      throw new Error(url + " is damaged: it is not a WebAssembly module this browser can compile (" + error.message + ")");
+    }
   }
 
   // [SECTION] contexts ----------------------------------------------------------------------------
@@ -70,6 +100,11 @@
   // when it is more than 1.5 viewports away, or when another figure needs the context and it is
   // the one seen least recently.
   const MAX_CONTEXTS = 8;
+  // However wide the page and dense the screen, a figure's box stays within MAX_BOX CSS pixels
+  // and its drawing buffer within maxBacking device pixels a side (lowered to what the GPU
+  // reports once a context exists), so an absurd size never asks for gigabytes.
+  const MAX_BOX = 4096;
+  let maxBacking = 4096;
   const attached = new Set();
   const observe = (callback, rootMargin) => new IntersectionObserver((entries) => {
     for (const entry of entries) callback(entry.target, entry.isIntersecting);
@@ -131,6 +166,9 @@
     }
   }
 
+  // encodeURIComponent throws on a lone surrogate, which attribute values may hold: those become U+FFFD.
+  const encodeComponent = (text) => encodeURIComponent(String(text).replace(
+    /[\uD800-\uDBFF](?![\uDC00-\uDFFF])|(?<![\uD800-\uDBFF])[\uDC00-\uDFFF]/g, "\uFFFD"));
   const escapeAttribute = (text) => text.replace(/&/g, "&amp;").replace(/"/g, "&quot;").replace(/</g, "&lt;");
 
   // [SECTION] page-wide preferences ---------------------------------------------------------------
@@ -150,6 +188,11 @@
   document.addEventListener("visibilitychange", () => {
     if (!document.hidden) live.forEach((el) => el._requestFrame());
   });
+  // A WebGL canvas does not print reliably: as printing starts, each live figure puts its current
+  // frame into its snapshot image, which the print styles show.
+  const snapshotForPrint = () => live.forEach((el) => el._snapshotForPrint());
+  window.addEventListener("beforeprint", snapshotForPrint);
+  window.matchMedia("print").addEventListener("change", (e) => { if (e.matches) snapshotForPrint(); });
 
   // DOM KeyboardEvent.key → the host's HostKey (web/app/figure_host.hpp).
   const KEYS = {
@@ -188,7 +231,8 @@
        read well on any page, whatever its colours. */
     .card { border-radius: 6px; overflow: hidden; background: var(--mml-figure-bg, #fff); }
     :host([data-dark]) .card { background: var(--mml-figure-bg-dark, #16181d); }
-    .frame { position: relative; width: 100%; aspect-ratio: 1.6; overflow: hidden; }
+    .frame { position: relative; width: 100%; aspect-ratio: 1.6; overflow: hidden;
+             max-width: ${MAX_BOX}px; max-height: ${MAX_BOX}px; margin: 0 auto; }
     canvas { display: block; width: 100%; height: 100%; outline: none; touch-action: pan-x pan-y pinch-zoom; }
     canvas:focus-visible { box-shadow: inset 0 0 0 3px #0072B2; }
     :host([data-dark]) canvas:focus-visible { box-shadow: inset 0 0 0 3px #56B4E9; }
@@ -198,11 +242,14 @@
     :host([data-detached][data-state="ready"]) .snapshot[src] { display: block; }
     :host(:not([data-state="ready"])) canvas { visibility: hidden; }
     .status { position: absolute; inset: 0; display: flex; align-items: center; justify-content: center;
-              padding: 1em; text-align: center; color: var(--muted); }
+              padding: 1em; text-align: center; color: var(--muted); overflow: auto; overflow-wrap: anywhere; }
     :host([data-state="ready"]) .status { display: none; }
     :host([data-state="loading"]) .poster[src] ~ .status { display: none; }
     :host([data-state="error"]) .status { align-items: flex-start; justify-content: flex-start;
               text-align: left; white-space: pre-line; color: var(--error); background: var(--error-bg); }
+    /* The browser or the download failed, not the page: the poster stays, the reason under it. */
+    :host([data-state="error"][data-fallback]) .poster[src] ~ .status { inset: auto 0 0 0; max-height: 60%;
+              padding: .5em 1em; border-top: 1px solid var(--error); font-size: 13px; }
     .sr { position: absolute; width: 1px; height: 1px; overflow: hidden; clip: rect(0 0 0 0);
           clip-path: inset(50%); white-space: nowrap; }
 
@@ -253,10 +300,13 @@
     .row button { border-color: var(--line); padding: 2px 8px; min-height: 26px; }
     .error { color: var(--error); font-size: 12px; white-space: pre-line; }
     .error:empty { display: none; }
+    /* Print shows the figure as it is: its snapshot (taken when printing starts, or its last frame
+       while it sleeps off screen) over the poster, or what went wrong. */
     @media print {
       canvas, .bar, .controls { display: none !important; }
       .poster[src] { display: block !important; }
-      .status { display: none !important; }
+      :host([data-state="ready"]) .snapshot[src] { display: block !important; }
+      :host(:not([data-state="error"])) .status { display: none !important; }
     }
   `;
 
@@ -313,6 +363,8 @@
       this._onScreenNow = false;
       this._seen = 0;          // when the figure was last on screen (performance.now())
       this._losses = 0;
+      this._broken = false;      // the figure failed inside the module and was dropped
+      this._inputError = false;  // the page asked for parameters the figure refused
       this._rev = -1;
       this._size = { w: 0, h: 0, dpr: 1 };
       this._describeTimer = 0;
@@ -332,7 +384,15 @@
     get contextLosses() { return this._losses; }
     /** What the module was told about prefers-reduced-motion (true/false), null before mounting. */
     get reducedMotion() {
-      return this._id ? this._module._mml_reduced_motion(this._id) === 1 : null;
+      return this._id ? this._callInt("mml_reduced_motion", this._id) === 1 : null;
+    }
+    /** Test hook: with the debug runtime (wasm-debug), the figure traps in its next frame; false
+        with a runtime that has no such hook. */
+    _debugFail() {
+      if (!this._id || typeof this._module._mml_debug_fail !== "function") return false;
+      this._callInt("mml_debug_fail", this._id);
+      this._requestFrame();
+      return true;
     }
     /** The key of this figure's state in page URLs. */
     get stateKey() {
@@ -370,24 +430,23 @@
       nearObserver.unobserve(this);
       rangeObserver.unobserve(this);
       screenObserver.unobserve(this);
-      if (this._module && this._id) {
-        this._detach(false);
-        this._module._mml_destroy(this._id);
-        byId.delete(this._id);
-        delete this._module.mmlCanvases[this._id];
-      }
+      this._release();
       // Moved elsewhere in the document: it mounts again, from its attributes, when it is near.
-      this._id = 0;
       this._mounting = false;
+      this._broken = false;
       this._setBarEnabled(false);
       if (this.getAttribute("data-state") === "ready") this.setAttribute("data-state", "loading");
     }
 
     attributeChangedCallback(name, old, value) {
-      if (!this._id || value === null || old === value || this.getAttribute("data-state") !== "ready") return;
+      if (old === value) return;
+      // Refused parameters are shown until the page changes them: then the figure starts over.
+      if (this._inputError && this.isConnected) return this._remount();
+      if (!this._id || value === null || this.getAttribute("data-state") !== "ready") return;
       this._attrNames.add(name);
-      const bad = this._callInt("mml_configure", this._id, encodeURIComponent(name) + "=" + encodeURIComponent(value));
-      if (bad > 0) return this._fail(this._call("mml_last_error"));
+      const bad = this._callInt("mml_configure", this._id, encodeComponent(name) + "=" + encodeComponent(value));
+      if (this._broken) return;
+      if (bad > 0) return this._failInput(this._call("mml_last_error"));
       this._attrLink = this._linkState();
       this._checkRevision();
       this._requestFrame();
@@ -436,7 +495,7 @@
         this._lost = true;
         this._gl = false;
         attached.delete(this);
-        this._module._mml_detach(this._id, 1);
+        this._callInt("mml_detach", this._id, 1);
       });
       canvas.addEventListener("webglcontextrestored", () => {
         if (canvas !== this._canvas) return;
@@ -454,12 +513,21 @@
         this._lost = false;
       }
       makeRoom(this);
-      if (!this._module._mml_attach(this._id)) {
-        this._fail("This browser could not draw the figure: " + this._call("mml_last_error") + ".");
+      if (!this._callInt("mml_attach", this._id)) {
+        if (!this._broken) {
+          this._fail(`This browser cannot draw the live figure (${this._call("mml_last_error")}).`, true);
+          if (this._poster.getAttribute("src")) this._status.textContent += " The picture shows the figure as it starts.";
+        }
         return false;
       }
       this._gl = true;
       attached.add(this);
+      const gl = this._canvas.getContext("webgl2");
+      const limit = gl ? Math.min(gl.getParameter(gl.MAX_RENDERBUFFER_SIZE), ...gl.getParameter(gl.MAX_VIEWPORT_DIMS)) : 0;
+      if (limit > 0 && limit < maxBacking) {
+        maxBacking = limit;
+        live.forEach((el) => el._layout());
+      }
       this._requestFrame();
       return true;
     }
@@ -469,9 +537,9 @@
     // until the browser composites), so the box never goes blank.
     _detach(keepPicture) {
       if (!this._gl) return;
-      const m = this._module;
       if (keepPicture) {
         this._drawNow();
+        if (this._broken) return;
         try {
           this._snapshot.src = this._canvas.toDataURL("image/png");
           this._veiled = true;
@@ -480,7 +548,7 @@
           this._snapshot.removeAttribute("src");
         }
       }
-      m._mml_detach(this._id, 0);
+      this._callInt("mml_detach", this._id, 0);
       this._gl = false;
       attached.delete(this);
       this._replaceCanvas();
@@ -489,7 +557,7 @@
     _replaceCanvas() {
       const old = this._canvas;
       this._canvas = this._newCanvas();
-      this._module.mmlCanvases[this._id] = this._canvas;
+      if (this._id) this._module.mmlCanvases[this._id] = this._canvas;
       old.replaceWith(this._canvas);
       // Let the browser free the old context now rather than at garbage collection.
       try {
@@ -509,14 +577,14 @@
       }
       this._choosePoster();
       const rect = this._frame.getBoundingClientRect();
-      const dpr = Math.min(Math.max(window.devicePixelRatio || 1, 1), 3);
-      if (rect.width < 1 || rect.height < 1) return;
+      if (!(rect.width >= 1 && rect.height >= 1)) return;
+      const dpr = Math.min(Math.max(window.devicePixelRatio || 1, 1), 3, maxBacking / rect.width, maxBacking / rect.height);
       if (rect.width === this._size.w && rect.height === this._size.h && dpr === this._size.dpr) return;
       this._size = { w: rect.width, h: rect.height, dpr };
-      this._canvas.width = Math.round(rect.width * dpr);
-      this._canvas.height = Math.round(rect.height * dpr);
+      this._canvas.width = Math.min(Math.round(rect.width * dpr), maxBacking);
+      this._canvas.height = Math.min(Math.round(rect.height * dpr), maxBacking);
       if (this._id) {
-        this._module._mml_resize(this._id, rect.width, rect.height, dpr);
+        this._callInt("mml_resize", this._id, rect.width, rect.height, dpr);
         this._requestFrame();
       }
     }
@@ -525,39 +593,41 @@
       if (this._mounting) return;
       this._mounting = true;
       const name = this.getAttribute("name") || "";
+      this._inputError = false;
       let module;
       try {
         module = await loadModule();
       } catch (error) {
-        this._fail("The figure could not load: " + error.message + ".");
+        this._fail("The figure could not load: " + error.message + ". The text of the page is not affected.", true);
         return;
       }
       if (!this.isConnected || this._id) return;
       this._module = module;
       const id = this._callInt("mml_create", name);
-      if (!id) {
-        this._fail(this._call("mml_last_error"));
-        return;
-      }
+      if (this._broken) return;
+      if (!id) return this._failInput(this._call("mml_last_error"));
       this._id = id;
       byId.set(id, this);
       module.mmlCanvases[id] = this._canvas;
       const query = this._query();
       this._attrNames = new Set(query ? query.split("&").map((pair) => decodeURIComponent(pair.split("=")[0])) : []);
-      if (this._callInt("mml_configure", id, query) > 0) {
-        this._fail(this._call("mml_last_error"));
-        return;
-      }
+      const bad = this._callInt("mml_configure", id, query);
+      if (this._broken) return;
+      if (bad > 0) return this._failInput(this._call("mml_last_error"));
       this._attrLink = this._linkState();
       // State from the page URL comes after the attributes (a shared link wins).
       const key = this.stateKey;
       const fromUrl = new URLSearchParams(window.location.search).get(key);
-      if (fromUrl && this._callInt("mml_configure", id, fromUrl) > 0) {
-        this._fail(`The page address sets this figure (?${key}=…) to something it cannot show:\n` +
-                   this._call("mml_last_error"));
-        return;
+      if (fromUrl) {
+        const badUrl = this._callInt("mml_configure", id, fromUrl);
+        if (this._broken) return;
+        if (badUrl > 0) {
+          return this._failInput(`The page address sets this figure (?${key}=…) to something it cannot show:\n` +
+                                 this._call("mml_last_error"));
+        }
       }
-      this._rev = this._module._mml_revision(id);
+      this._rev = this._callInt("mml_revision", id);
+      if (this._broken) return;
       this.setAttribute("data-state", "ready");
       this._buildControls();
       this._bar.querySelector('[data-action="csv"]').hidden = !this._call("mml_csv", id);
@@ -568,19 +638,50 @@
       if (this._inRange || this._onScreenNow) this._attach();
     }
 
-    _fail(message) {
+    // Shows `message` in the figure's box instead of the figure. With `fallback` (the browser or
+    // the download is at fault, not the page), the poster stays visible above the message.
+    _fail(message, fallback = false) {
       this.setAttribute("data-state", "error");
+      this.toggleAttribute("data-fallback", fallback);
       this._status.textContent = message;
       this._canvas.setAttribute("aria-label", "Figure error: " + message);
       this._setBarEnabled(false);
-      if (this._id) this._detach(false);
+      this._release();
+      this._choosePoster();
+    }
+
+    // The page's attributes or address ask for something the figure cannot show.
+    _failInput(message) {
+      this._inputError = true;
+      this._fail(message);
+    }
+
+    _remount() {
+      this._release();
+      this._inputError = false;
+      this._mounting = false;
+      this.removeAttribute("data-fallback");
+      this.setAttribute("data-state", "loading");
+      this._status.textContent = "Loading figure…";
+      this._canvas.setAttribute("aria-label", this._title);
+      this._mount();
+    }
+
+    // Drops the C++ instance and its context (a figure that cannot be shown holds no memory).
+    _release() {
+      if (!this._id) return;
+      this._detach(false);
+      this._callInt("mml_destroy", this._id);
+      byId.delete(this._id);
+      delete this._module.mmlCanvases[this._id];
+      this._id = 0;
     }
 
     _query() {
       const pairs = [];
       for (const attr of this.attributes) {
         if (!isParamAttribute(attr.name)) continue;
-        pairs.push(encodeURIComponent(attr.name) + "=" + encodeURIComponent(attr.value));
+        pairs.push(encodeComponent(attr.name) + "=" + encodeComponent(attr.value));
       }
       return pairs.join("&");
     }
@@ -605,8 +706,8 @@
       this.toggleAttribute("data-dark", dark);
       this._choosePoster();
       if (!this._id) return;
-      this._module._mml_set_theme(this._id, dark ? 1 : 0);
-      this._module._mml_set_reduced_motion(this._id, motionQuery.matches ? 1 : 0);
+      this._callInt("mml_set_theme", this._id, dark ? 1 : 0);
+      this._callInt("mml_set_reduced_motion", this._id, motionQuery.matches ? 1 : 0);
       this._requestFrame();
     }
 
@@ -621,6 +722,7 @@
       // Hidden tabs and figures without a context draw nothing; they catch up when shown.
       if (!this._id || document.hidden || !this._gl) return;
       const more = this._drawNow(now);
+      if (this._broken) return;
       if (this._veiled) {
         this._veiled = false;
         this.removeAttribute("data-detached");
@@ -630,14 +732,23 @@
       if (more) this._requestFrame();
     }
 
+    _snapshotForPrint() {
+      if (!this._gl || this._broken) return;
+      this._drawNow();
+      if (this._broken) return;
+      try {
+        this._snapshot.src = this._canvas.toDataURL("image/png");
+      } catch (error) { /* print falls back to the poster */ }
+    }
+
     _drawNow(now = performance.now()) {
       this._frames++;
-      return this._module._mml_frame(this._id, now / 1000);
+      return this._callInt("mml_frame", this._id, now / 1000);
     }
 
     // A parameter changed (drag, panel, control, reset): controls and the page URL follow.
     _checkRevision() {
-      const rev = this._module._mml_revision(this._id);
+      const rev = this._callInt("mml_revision", this._id);
       if (rev === this._rev) return;
       this._rev = rev;
       this._refreshControls();
@@ -725,7 +836,7 @@
     }
 
     _reset() {
-      this._module._mml_reset(this._id);
+      this._callInt("mml_reset", this._id);
       this._callInt("mml_configure", this._id, this._query());
       for (const { error } of this._inputs.values()) this._showError(error, "");
       this._checkRevision();
@@ -884,7 +995,8 @@
 
     _applyParam(name, value, error, input) {
       if (!this._id) return;
-      const bad = this._callInt("mml_configure", this._id, encodeURIComponent(name) + "=" + encodeURIComponent(value));
+      const bad = this._callInt("mml_configure", this._id, encodeComponent(name) + "=" + encodeComponent(value));
+      if (this._broken) return;
       const message = bad > 0 ? this._call("mml_last_error") : "";
       this._showError(error, message);
       input.setAttribute("aria-invalid", bad > 0 ? "true" : "false");
@@ -909,7 +1021,7 @@
       const send = (kind, e) => {
         if (!this._id || canvas !== this._canvas || e.pointerId === this._pagePointer) return;
         const [x, y] = at(e);
-        this._module._mml_pointer(this._id, kind, x, y, e.button === 2 ? 1 : e.button === 1 ? 2 : 0);
+        this._callInt("mml_pointer", this._id, kind, x, y, e.button === 2 ? 1 : e.button === 1 ? 2 : 0);
         this._requestFrame();
       };
       canvas.addEventListener("pointerdown", (e) => {
@@ -920,7 +1032,7 @@
           // a touch on a handle or widget is the figure's, anywhere else it scrolls the page.
           // Pointer events come before touch events, so touchstart below reuses the answer.
           const [x, y] = at(e);
-          this._touchOnControl = this._module._mml_hit(this._id, x, y) === 1;
+          this._touchOnControl = this._callInt("mml_hit", this._id, x, y) === 1;
           if (!this._touchOnControl) {
             this._pagePointer = e.pointerId;
             return;
@@ -952,18 +1064,18 @@
         if (!this._id || !(this._engaged || e.ctrlKey)) return;  // the page keeps its scrolling
         e.preventDefault();
         const scale = e.deltaMode === 1 ? 1 / 3 : e.deltaMode === 2 ? 3 : 1 / 100;
-        this._module._mml_wheel(this._id, -e.deltaX * scale, -e.deltaY * scale);
+        this._callInt("mml_wheel", this._id, -e.deltaX * scale, -e.deltaY * scale);
         this._requestFrame();
       }, { passive: false });
       canvas.addEventListener("focus", () => {
         if (!this._id) return;
-        this._module._mml_set_focus(this._id, 1);
+        this._callInt("mml_set_focus", this._id, 1);
         this._requestFrame();
       });
       canvas.addEventListener("blur", () => {
         this._engaged = false;
         if (!this._id) return;
-        this._module._mml_set_focus(this._id, 0);
+        this._callInt("mml_set_focus", this._id, 0);
         this._requestFrame();
       });
       canvas.addEventListener("keydown", (e) => this._key(e, true));
@@ -972,8 +1084,7 @@
 
     _key(e, down) {
       if (!this._id) return;
-      const m = this._module;
-      const typing = m._mml_wants_text(this._id) === 1;
+      const typing = this._callInt("mml_wants_text", this._id) === 1;
       if (e.key === "Escape" && down && !typing) {
         this._canvas.blur();  // hand focus back to the page
         return;
@@ -986,31 +1097,71 @@
       const ours = typing || ARROWS.has(e.key);
       if (!ours) return;
       e.preventDefault();
-      if (key !== undefined) m._mml_key(this._id, key, down ? 1 : 0, mods);
-      if (down && isChar && typing) m._mml_text(this._id, e.key.codePointAt(0));
+      if (key !== undefined) this._callInt("mml_key", this._id, key, down ? 1 : 0, mods);
+      if (down && isChar && typing) this._callInt("mml_text", this._id, e.key.codePointAt(0));
       this._requestFrame();
     }
 
+    // Every call into the module goes through here: strings are copied in (and freed after), and
+    // a trap or abort inside the module (a bug in one figure) unwinds to here, where it stops
+    // only this figure. The module's stack pointer is put back, since an unwound call never pops
+    // its frame, and the other figures on the page carry on.
     _call(name, ...args) {
-      return this._module.UTF8ToString(this._callInt(name, ...args));
+      const ptr = this._callInt(name, ...args);
+      return ptr ? this._module.UTF8ToString(ptr) : "";
     }
 
     _callInt(name, ...args) {
       const m = this._module;
+      if (!m || this._broken) return 0;
+      const stack = m.stackSave ? m.stackSave() : undefined;
       const buffers = [];
-      const converted = args.map((arg) => {
-        if (typeof arg !== "string") return arg;
-        const bytes = m.lengthBytesUTF8(arg) + 1;
-        const ptr = m._malloc(bytes);
-        m.stringToUTF8(arg, ptr, bytes);
-        buffers.push(ptr);
-        return ptr;
-      });
       try {
+        const converted = args.map((arg) => {
+          if (typeof arg !== "string") return arg;
+          const bytes = m.lengthBytesUTF8(arg) + 1;
+          const ptr = m._malloc(bytes);
+          m.stringToUTF8(arg, ptr, bytes);
+          buffers.push(ptr);
+          return ptr;
+        });
         return m["_" + name](...converted);
+      } catch (error) {
+        if (stack !== undefined) m.stackRestore(stack);
+        this._crash(name, error);
+        return 0;
       } finally {
-        buffers.forEach((ptr) => m._free(ptr));
+        try {
+          buffers.forEach((ptr) => m._free(ptr));
+        } catch (error) {
+          if (stack !== undefined) m.stackRestore(stack);
+        }
       }
+    }
+
+    // The figure failed inside the module: its C++ state can no longer be trusted, so it is
+    // dropped (GL context included) and the box says what happened.
+    _crash(where, error) {
+      const m = this._module, id = this._id;
+      this._broken = true;
+      const name = this.getAttribute("name") || "figure";
+      console.error(`mml: figure "${name}" stopped in ${where}: ${error && error.message}`);
+      this._gl = false;
+      attached.delete(this);
+      if (id) {
+        const stack = m.stackSave ? m.stackSave() : undefined;
+        try {
+          m._mml_destroy(id);
+        } catch (again) {
+          if (stack !== undefined) m.stackRestore(stack);  // its memory stays lost; the page goes on
+        }
+        byId.delete(id);
+        delete m.mmlCanvases[id];
+        this._id = 0;
+      }
+      this._replaceCanvas();
+      this._fail("This figure stopped working (" + (error && error.message || "unknown error") +
+                 "). The other figures on the page are not affected; reload the page to try this one again.", true);
     }
   }
 
