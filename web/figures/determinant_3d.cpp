@@ -57,7 +57,7 @@ class Determinant3d final : public Figure {
     const plot::Theme& t = plot::current_theme();
     const ImU32 colors[3] = {t.first, t.second, t.third};
     const plot::FigureLayout layout =
-        plot::split_layout(ImGui::GetCursorScreenPos(), ImGui::GetContentRegionAvail(), 290, 350);
+        plot::split_layout(ImGui::GetCursorScreenPos(), ImGui::GetContentRegionAvail(), 290, 380);
     keyboard();
 
     camera_.yaw = params_.get(yaw_);
@@ -287,4 +287,4 @@ class Determinant3d final : public Figure {
 MML_FIGURE(determinant_3d, "determinant-3d", "The determinant as a volume",
            "Drag the images of e\u2081, e\u2082 and e\u2083 along the axes: the unit cube becomes a "
            "parallelepiped whose signed volume is the determinant, coloured by orientation.",
-           1.5f, 0.5f, Determinant3d)
+           1.5f, 0.48f, Determinant3d)
