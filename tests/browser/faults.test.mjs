@@ -198,16 +198,20 @@ test("a figure that traps during a frame stops alone; the others draw and answer
     }
     const TRAPS = 24;  // × 64 KiB of stack each: 1.5 MiB, more than the module's 1 MiB stack
     for (let i = 0; i < TRAPS; ++i) {
-      const outcome = await page.evaluate(async (name) => {
+      const outcome = await page.evaluate(async ({ name, i }) => {
         const el = document.createElement("mml-figure");
         el.setAttribute("name", name);
         document.getElementById("lab").replaceChildren(el);
-        const until = async (ok) => { while (!ok()) await new Promise((r) => setTimeout(r, 10)); };
-        await until(() => el.attached && el.frameCount > 0);
+        const until = async (ok, what) => {
+          for (const start = performance.now(); !ok(); await new Promise((r) => setTimeout(r, 10))) {
+            if (performance.now() - start > 20000) throw new Error(`trap ${i}: the figure never ${what}`);
+          }
+        };
+        await until(() => el.attached && el.frameCount > 0, "drew");
         el._debugFail();
-        await until(() => el.dataset.state === "error");
+        await until(() => el.dataset.state === "error", "reported its trap");
         return { message: el.shadowRoot.querySelector(".status").textContent, attached: el.attached };
-      }, i % 2 ? "entropy" : "basis-images");
+      }, { name: i % 2 ? "entropy" : "basis-images", i });
       assert.match(outcome.message, /^This figure stopped working \(.*unreachable.*\)\. The other figures on the page are not affected/);
       assert.equal(outcome.attached, false);
     }

@@ -719,8 +719,12 @@
 
     _tick(now) {
       this._scheduled = false;
-      // Hidden tabs and figures without a context draw nothing; they catch up when shown.
-      if (!this._id || document.hidden || !this._gl) return;
+      // Hidden tabs and figures without a context draw nothing; they catch up when shown. A figure
+      // that gave its context to another while still on screen takes one back when it changes
+      // (an attribute, the theme, its size), or its snapshot would show a stale picture.
+      if (!this._id || document.hidden) return;
+      if (!this._gl && this._onScreenNow && !this._lost) this._attach();
+      if (!this._gl) return;
       const more = this._drawNow(now);
       if (this._broken) return;
       if (this._veiled) {
