@@ -48,9 +48,18 @@ ImU32 with_alpha(ImU32 c, float k) {
 
 float label_font_size() { return ImGui::GetFontSize() * g_options.theme->label_size; }
 
-// Text with a one-pixel outline in the background colour (8 offsets), then the text itself.
+float luminance(ImU32 c) {
+  const ImVec4 v = ImGui::ColorConvertU32ToFloat4(c);
+  return 0.2126f * v.x + 0.7152f * v.y + 0.0722f * v.z;
+}
+
+// Text with a one-pixel outline (8 offsets), then the text itself. The outline is the background
+// colour, unless the text is about as light or dark as the background (white text on a light
+// page, over a heatmap): then it is the opposite of the text, so the text always stands out.
 void draw_halo_text(ImDrawList* dl, ImFont* font, float size, ImVec2 at, ImU32 color, ImU32 halo, const char* s) {
   const float r = 1.0f;
+  const float text_y = luminance(color);
+  if (std::abs(text_y - luminance(halo)) < 0.35f) halo = text_y > 0.5f ? IM_COL32(0, 0, 0, 150) : IM_COL32(255, 255, 255, 200);
   const ImU32 h = with_alpha(halo, 0.92f);
   for (int dx = -1; dx <= 1; ++dx)
     for (int dy = -1; dy <= 1; ++dy)
