@@ -337,31 +337,35 @@ class LossLandscape final : public Figure {
   // The toolkit's axes run through the origin; here both axes are labelled at the edges instead.
   void draw_losses(ImVec2 size) {
     const plot::Theme& t = plot::current_theme();
-    if (!plot::begin_plot("##losses", size, plot::PlotFlags_NoTickLabels | plot::PlotFlags_NoGrid)) return;
     const bool log = log_scale();
-    const auto y_of = [log](double f) { return log ? std::log10(std::max(f, 1e-12)) : std::max(f, -20.0); };
+    // A log y axis (decades equally spaced) for the bowls and valleys; the saddle: f itself.
+    const int flags = plot::PlotFlags_NoTickLabels | plot::PlotFlags_NoGrid | (log ? plot::PlotFlags_LogY : 0);
+    if (!plot::begin_plot("##losses", size, flags)) return;
+    const auto y_of = [log](double f) { return log ? std::max(f, 1e-12) : std::max(f, -20.0); };
+    // Top and bottom as exponents (log) or values (saddle); data() turns them into y.
+    const auto data = [log](double u) { return log ? std::pow(10.0, u) : u; };
     double top = log ? 1 : 2;
     for (const OptimizerRun& run : runs_)
-      for (double f : run.losses) top = std::max(top, y_of(f));
+      for (double f : run.losses) top = std::max(top, log ? std::log10(y_of(f)) : y_of(f));
     top = std::ceil(std::min(top, log ? 4.0 : 10.0));
     const double bottom = log ? -12 : -20;
     // Room above the highest curve and below the lowest for the labels, in pixels.
     const double per_pixel = (top - bottom) / std::max(20.0f, size.y - 40);
     const double y0 = bottom - 22 * per_pixel, y1 = top + 18 * per_pixel;
-    const double x1 = kMaxSteps * 1.02, x0 = -46 * x1 / std::max(100.0f, size.x - 46);  // 46 px for "1e−12"
-    plot::setup_axes({x0, x1}, {y0, y1});
+    const double x1 = kMaxSteps * 1.02, x0 = -46 * x1 / std::max(100.0f, size.x - 46);  // 46 px for "10⁻¹²"
+    plot::setup_axes({x0, x1}, {data(y0), data(y1)});
     const ImU32 grid = with_alpha(t.grid_strong, 110);
     const double step = log ? 3 : 5;
     for (double v = std::ceil(bottom / step) * step; v <= top + 1e-9; v += step) {
-      const std::string s = log ? "1e" + format_number_ascii(v, 3) : format_number(v);
-      plot::segment({0, v}, {x1, v}, grid, 1);
-      plot::text({0, v}, s.c_str(), t.text_muted, {1, 0.5f}, {-4, 0});
+      const std::string s = log ? plot::decade_label(int(v)) : format_number(v);
+      plot::segment({0, data(v)}, {x1, data(v)}, grid, 1);
+      plot::text({0, data(v)}, s.c_str(), t.text_muted, {1, 0.5f}, {-4, 0});
     }
     const int every = size.x < 320 ? 250 : 100;  // step labels that do not run into each other
     for (int s = 0; s <= kMaxSteps; s += every) {
-      plot::segment({double(s), bottom}, {double(s), top}, grid, 1);
+      plot::segment({double(s), data(bottom)}, {double(s), data(top)}, grid, 1);
       const std::string label = std::to_string(s);
-      plot::text({double(s), bottom}, label.c_str(), t.text_muted, {s == kMaxSteps ? 1.f : 0.5f, 0}, {0, 4});
+      plot::text({double(s), data(bottom)}, label.c_str(), t.text_muted, {s == kMaxSteps ? 1.f : 0.5f, 0}, {0, 4});
     }
     const int k = shown_steps();
     const auto colors4 = method_colors(t);
@@ -373,7 +377,7 @@ class LossLandscape final : public Figure {
       std::vector<ImVec2> pts;
       pts.reserve(n);
       for (std::size_t i = 0; i < n; ++i)
-        pts.push_back(plot::to_screen({double(i), std::clamp(y_of(run.losses[i]), bottom, top)}));
+        pts.push_back(plot::to_screen({double(i), std::clamp(y_of(run.losses[i]), data(bottom), data(top))}));
       dl->AddPolyline(pts.data(), int(pts.size()), colors4[m], 0, 2);
       if (run.end == RunEnd::Diverged && k > run.steps()) {  // an × where the run left the map
         const ImVec2 e = pts.back();
@@ -381,10 +385,10 @@ class LossLandscape final : public Figure {
         dl->AddLine({e.x - 4, e.y + 4}, {e.x + 4, e.y - 4}, colors4[m], 2);
       }
     }
-    plot::segment({double(k), bottom}, {double(k), top}, t.axis, 1);
+    plot::segment({double(k), data(bottom)}, {double(k), data(top)}, t.axis, 1);
     std::string what = std::string(log ? "loss f per step (log scale)" : "loss f per step") + ", step " + std::to_string(k);
     if (ImGui::CalcTextSize(what.c_str()).x > size.x - 60) what = "step " + std::to_string(k);
-    plot::text({x1, y1}, what.c_str(), t.text_muted, {1, 0}, {-4, 2});
+    plot::text({x1, data(y1)}, what.c_str(), t.text_muted, {1, 0}, {-4, 2});
     plot::end_plot();
   }
 
