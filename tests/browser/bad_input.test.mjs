@@ -209,12 +209,8 @@ for (const figure of manifest.figures) {
       let checked = 0;
       const seen = new Set();
       for (const p of figure.params) {
-        // A name declared twice reaches only its first parameter: the second cannot be set at all
-        // (a figure bug, printed here; loss-landscape's "adam" rate and "adam" toggle).
-        if (seen.has(p.name)) {
-          console.log(`${figure.id}: parameter name "${p.name}" is declared twice; only the first can be set`);
-          continue;
-        }
+        // A name declared twice reaches only its first parameter: the second could not be set.
+        assert.ok(!seen.has(p.name), `${figure.id}: parameter name "${p.name}" is declared twice`);
         seen.add(p.name);
         const cases = casesFor(p);
         // Every value as an attribute; through the page address, every value that is not plain

@@ -202,6 +202,7 @@ test("a figure that traps during a frame stops alone; the others draw and answer
         const el = document.createElement("mml-figure");
         el.setAttribute("name", name);
         document.getElementById("lab").replaceChildren(el);
+        el.scrollIntoView({ block: "end" });  // figures mount only near the viewport
         const until = async (ok, what) => {
           for (const start = performance.now(); !ok(); await new Promise((r) => setTimeout(r, 10))) {
             if (performance.now() - start > 20000) throw new Error(`trap ${i}: the figure never ${what}`);

@@ -4,6 +4,7 @@
 #include <catch2/catch.hpp>
 #include <imgui.h>
 
+#include <set>
 #include <string>
 #include <vector>
 
@@ -82,6 +83,18 @@ TEST_CASE("bad parameters leave the figure at its defaults with messages naming 
   CHECK(host.state() == "b=0.5,0.5");
   for (const std::string& e : errors) CHECK_FALSE(e.empty());
   CHECK(errors[2].find("valid parameters: a, b") != std::string::npos);
+}
+
+// A name declared twice could never be set from an attribute or a link (the first one wins).
+TEST_CASE("every figure names each of its parameters once") {
+  for (const FigureInfo& info : all_figures()) {
+    const auto figure = info.make();
+    std::set<std::string> names;
+    for (const ParamSpec& spec : figure->params().specs()) {
+      INFO(info.id << ": " << spec.name);
+      CHECK(names.insert(spec.name).second);
+    }
+  }
 }
 
 TEST_CASE("the manifest lists every figure with its parameters") {

@@ -69,7 +69,7 @@ class LossLandscape final : public Figure {
         yaw_(params_.add_float("yaw", -0.9, -3.15, 3.15, "3D camera angle around the vertical axis, radians")),
         pitch_(params_.add_float("pitch", 0.5, -1.5, 1.5, "3D camera angle above the floor, radians")) {
     for (std::size_t m = 0; m < 4; ++m)
-      show_[m] = params_.add_bool(std::array{"gd", "momentum", "adam", "newtonrun"}[m], true,
+      show_[m] = params_.add_bool(std::array{"gd", "momentum", "adamrun", "newtonrun"}[m], true,
                                   std::string("show ") + optimizer_name(kMethods[m]));
   }
 

@@ -53,7 +53,8 @@ class ToolkitData final : public Figure {
     return "Four small plots: y = " + params_.get(f_) + " with its derivative dashed, " +
            std::to_string(params_.get(classes_)) + " classes of points, a histogram of " + std::to_string(kSamples) +
            " normal samples in " + std::to_string(params_.get(bins_)) + " bins, and gradient-descent losses on a " +
-           (params_.get(scale_) == 0 ? "log" : "linear") + " axis.";
+           (params_.get(scale_) == 0 ? "log" : "linear") + " axis." +
+           (function_.error.empty() ? "" : " The typed formula has an error: " + function_.error + ".");
   }
 
  private:

@@ -326,7 +326,7 @@
       super();
       const root = this.attachShadow({ mode: "open" });
       root.innerHTML = `<style>${STYLE}</style><div class="card">
-        <div class="frame"><img class="poster" alt="" decoding="async"><img class="snapshot" alt="">
+        <div class="frame"><img class="poster" alt="" decoding="async" loading="lazy"><img class="snapshot" alt="">
           <div class="status" part="status">Loading figure…</div></div>
         <div class="bar" role="group" aria-label="Figure tools">
           ${button("reset", "Reset", 'title="Back to the settings the page started with"')}

@@ -208,7 +208,12 @@ Vec2 limited(const Vec2& p, double limit) {
 
 }  // namespace
 
-void set_frame_options(const FrameOptions& options) { g_options = options; }
+// Called at the start of every figure's frame. A plot left open belongs to a frame that never
+// finished (a figure that trapped mid-frame in WebAssembly): the next figure starts clean.
+void set_frame_options(const FrameOptions& options) {
+  g_options = options;
+  g_plot.active = false;
+}
 const Theme& current_theme() { return *g_options.theme; }
 bool keyboard_focus() { return g_options.keyboard_focus; }
 

@@ -71,7 +71,11 @@
 
     var info = null;
     for (var i = 0; i < manifest.figures.length; i++) if (manifest.figures[i].id === name) info = manifest.figures[i];
-    if (info) document.title = info.title + ' · MML Companion';
+    if (info) {  // the page's one heading (hidden: the figure is its own title) names it too
+      document.title = info.title + ' · MML Companion';
+      var heading = document.getElementById('embed-title');
+      if (heading) heading.textContent = info.title;
+    }
     var figure = document.createElement('mml-figure');
     figure.id = STATE_KEY;
     figure.setAttribute('name', name);
