@@ -22,9 +22,10 @@ SharedFonts& fonts() {
   return shared;
 }
 
-// Ranges matching the subset baked in web/CMakeLists.txt (MML_FONT_UNICODES).
-const ImWchar kRanges[] = {0x0020, 0x00FF, 0x0370, 0x03FF, 0x2000, 0x206F, 0x2070, 0x209F,
-                           0x2190, 0x21FF, 0x2200, 0x22FF, 0x25A0, 0x25FF, 0};
+// The subset baked in web/CMakeLists.txt (MML_FONT_UNICODES), as pairs of first and last code point.
+const ImWchar kRanges[] = {
+#include "font_ranges.inc"
+    0};
 
 }  // namespace
 
@@ -55,3 +56,13 @@ unsigned shared_font_generation() { return fonts().generation; }
 float shared_font_scale() { return fonts().pixel_ratio > 0 ? 1.0f / fonts().pixel_ratio : 1.0f; }
 
 }  // namespace mml
+
+#ifdef __EMSCRIPTEN__
+// The web build links with --wrap=<ImFontAtlas::AddFontDefault> (web/CMakeLists.txt), which sends
+// every call to this function instead. ImGui calls AddFontDefault only for an atlas without fonts,
+// and every atlas here gets our font first, so it is never called; the wrap lets the linker drop
+// ImGui's built-in ProggyClean font (12 KB of base85 text) from mml.wasm.
+extern "C" ImFont* __wrap__ZN11ImFontAtlas14AddFontDefaultEPK12ImFontConfig(ImFontAtlas*, const ImFontConfig*) {
+  __builtin_trap();
+}
+#endif
