@@ -128,11 +128,18 @@ describe('a good build of the real chapters', () => {
     }
   });
 
-  test('mml-figure.js is the manifest followed by the element script', () => {
+  test('mml-figure.js is the manifest (without summaries) followed by the element script, minified', () => {
     const js = read(built.out, 'mml/mml-figure.js');
     const manifest = JSON.parse(fs.readFileSync(FIXTURE_MANIFEST, 'utf8'));
-    assert.ok(js.startsWith(`"use strict";\nwindow.MML_MANIFEST = ${JSON.stringify(manifest)};\n`));
-    assert.ok(js.endsWith(fs.readFileSync(runtime.element, 'utf8')));
+    for (const f of manifest.figures) delete f.summary;  // the pages carry the summaries
+    const header = `"use strict";\nwindow.MML_MANIFEST = ${JSON.stringify(manifest)};\n`;
+    assert.ok(js.startsWith(header));
+    const element = js.slice(header.length);
+    assert.doesNotMatch(element, /stand-in|longArgumentName/, 'comments dropped and local names shortened');
+    const window = {};
+    new Function('window', js)(window);  // eslint-disable-line no-new-func
+    assert.deepEqual(window.MML_MANIFEST, manifest);
+    assert.equal(window.standIn(41), 42, 'the minified script still works');
     assert.deepEqual(fs.readFileSync(path.join(built.out, 'mml/mml.wasm')), fs.readFileSync(path.join(runtime.dir, 'mml.wasm')));
   });
 

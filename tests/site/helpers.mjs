@@ -30,7 +30,7 @@ export function fakeRuntime() {
   fs.writeFileSync(path.join(dir, 'mml.js'), '// stand-in for the Emscripten loader\n');
   fs.writeFileSync(path.join(dir, 'mml.wasm'), Buffer.from([0, 0x61, 0x73, 0x6d, 1, 0, 0, 0]));
   const element = path.join(dir, 'element.js');
-  fs.writeFileSync(element, '// stand-in for web/js/mml-figure.js\n');
+  fs.writeFileSync(element, '// stand-in for web/js/mml-figure.js\nwindow.standIn = function (longArgumentName) { return longArgumentName + 1; };\n');
   return { dir, element };
 }
 

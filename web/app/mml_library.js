@@ -12,7 +12,7 @@ mergeInto(LibraryManager.library, {
       majorVersion: 2, minorVersion: 0, alpha: false, depth: false, stencil: false,
       antialias: true, premultipliedAlpha: true, preserveDrawingBuffer: false,
       powerPreference: 'low-power', failIfMajorPerformanceCaveat: false,
-      enableExtensionsByDefault: true
+      enableExtensionsByDefault: false  // WebGL2's core features are all we use
     }) || 0;
   },
   mml_gl_make_current__deps: ['$GL'],

@@ -49,13 +49,22 @@ struct FigureInfo {
   std::unique_ptr<Figure> (*make)();
 };
 
+// The web module never shows a figure's title or summary (pages take them from the manifest that
+// the native mml-manifest prints), so mml.wasm leaves them out.
+#ifdef __EMSCRIPTEN__
+#define MML_FIGURE_TEXT(text) ""
+#else
+#define MML_FIGURE_TEXT(text) text
+#endif
+
 // Every figure file ends with one MML_FIGURE line: its id (the file name with '-' for '_'),
 // title, one-sentence summary, wide and narrow aspect ratios, and its class. CMake lists the
 // files in web/figures/ and registry.cpp collects them, so adding a figure is adding its file.
 #define MML_FIGURE(file_name, id, title, summary, aspect, narrow_aspect, Class)                 \
   namespace mml::figures {                                                                    \
   const FigureInfo& figure_info_##file_name() {                                               \
-    static const FigureInfo info{id, title, summary, aspect, narrow_aspect,                   \
+    static const FigureInfo info{id, MML_FIGURE_TEXT(title), MML_FIGURE_TEXT(summary), aspect, \
+                                 narrow_aspect,                                               \
                                  []() -> std::unique_ptr<Figure> { return std::make_unique<Class>(); }}; \
     return info;                                                                              \
   }                                                                                           \

@@ -318,23 +318,14 @@ class GradientDescent1d final : public Figure {
   // The last few steps as numbers: x_k, the loss there and the slope it read.
   static void step_table(const DescentRun& r) {
     constexpr int kRows = 5;
-    if (!ImGui::BeginTable("##steps", 4, ImGuiTableFlags_SizingStretchProp | ImGuiTableFlags_RowBg)) return;
-    for (const char* h : {"k", "x\u2096", "f(x\u2096)", "f'(x\u2096)"}) ImGui::TableSetupColumn(h);
-    ImGui::TableHeadersRow();
-    const auto cell = [](double v) {
-      ImGui::TableNextColumn();
-      ImGui::TextUnformatted(std::isfinite(v) ? format_number_math(v).c_str() : "\u2014");
-    };
+    static constexpr const char* kHeader[] = {"k", "x\u2096", "f(x\u2096)", "f'(x\u2096)"};
+    const auto cell = [](double v) { return std::isfinite(v) ? format_number_math(v) : std::string("\u2014"); };
+    std::vector<std::vector<std::string>> rows;
     for (int k = std::max(0, r.steps() - kRows + 1); k <= r.steps(); ++k) {
       const DescentPoint& p = r.points[std::size_t(k)];
-      ImGui::TableNextRow();
-      ImGui::TableNextColumn();
-      ImGui::Text("%d", k);
-      cell(p.x);
-      cell(p.loss);
-      cell(p.slope);
+      rows.push_back({std::to_string(k), cell(p.x), cell(p.loss), cell(p.slope)});
     }
-    ImGui::EndTable();
+    plot::table(kHeader, rows);
   }
 
   Param<std::string> f_;

@@ -85,6 +85,46 @@ void matrix(const char* name, const Mat2& m, ImU32 first_column, ImU32 second_co
   ImGui::Dummy({right - start.x + 2, height + 2});
 }
 
+void table(std::span<const char* const> header, const std::vector<std::vector<std::string>>& rows) {
+  const std::size_t n = header.size();
+  if (n == 0) return;
+  ImDrawList* dl = ImGui::GetWindowDrawList();
+  const ImGuiStyle& style = ImGui::GetStyle();
+  const float pad = style.CellPadding.x, row_h = ImGui::GetTextLineHeight() + 2 * style.CellPadding.y;
+  std::vector<float> widths(n, 0.0f);
+  for (std::size_t c = 0; c < n; ++c) widths[c] = ImGui::CalcTextSize(header[c]).x;
+  for (const auto& row : rows)
+    for (std::size_t c = 0; c < n && c < row.size(); ++c)
+      widths[c] = std::max(widths[c], ImGui::CalcTextSize(row[c].c_str()).x);
+  float natural = 0;
+  for (float& w : widths) natural += (w += 2 * pad);
+  const float avail = std::max(ImGui::GetContentRegionAvail().x, 1.0f);
+  const float scale = avail / natural;  // stretch (or squeeze) every column alike
+  const ImVec2 start = ImGui::GetCursorScreenPos();
+  const ImU32 ink = ImGui::GetColorU32(ImGuiCol_Text);
+  const auto draw_row = [&](float y, auto&& text_of) {
+    float x = start.x;
+    for (std::size_t c = 0; c < n; ++c) {
+      const char* text = text_of(c);
+      const float w = widths[c] * scale, tw = ImGui::CalcTextSize(text).x;
+      // The first column left-aligned; the number columns (and their headings) right-aligned.
+      const float tx = c == 0 ? x + pad : x + w - pad - tw;
+      dl->PushClipRect({x, y}, {x + w, y + row_h}, true);
+      dl->AddText({tx, y + style.CellPadding.y}, ink, text);
+      dl->PopClipRect();
+      x += w;
+    }
+  };
+  dl->AddRectFilled(start, {start.x + avail, start.y + row_h}, ImGui::GetColorU32(ImGuiCol_TableHeaderBg));
+  draw_row(start.y, [&](std::size_t c) { return header[c]; });
+  for (std::size_t r = 0; r < rows.size(); ++r) {
+    const float y = start.y + (r + 1) * row_h;
+    if (r % 2 == 1) dl->AddRectFilled({start.x, y}, {start.x + avail, y + row_h}, ImGui::GetColorU32(ImGuiCol_TableRowBgAlt));
+    draw_row(y, [&](std::size_t c) { return c < rows[r].size() ? rows[r][c].c_str() : ""; });
+  }
+  ImGui::Dummy({avail, (rows.size() + 1) * row_h});
+}
+
 bool vec2_input(const char* label, Vec2* v, double min, double max, ImU32 swatch) {
   ImGui::PushID(label);
   const ImVec2 at = ImGui::GetCursorScreenPos();

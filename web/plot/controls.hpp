@@ -6,6 +6,7 @@
 
 #include <span>
 #include <string>
+#include <vector>
 
 #include "core/linear_map.hpp"
 
@@ -32,6 +33,10 @@ void heading(const char* text);
 void note(const char* text);
 // "name = [ a₁ b₁ ; a₂ b₂ ]" with each column in its own colour.
 void matrix(const char* name, const Mat2& m, ImU32 first_column, ImU32 second_column);
+// A read-only table of text: a header row, then `rows` (each as many cells as `header`) on
+// alternating backgrounds; columns share the panel width in proportion to their widest cell and
+// numbers are right-aligned.
+void table(std::span<const char* const> header, const std::vector<std::vector<std::string>>& rows);
 // Two number fields for a vector; typed values are clamped to [min, max].
 bool vec2_input(const char* label, Vec2* v, double min, double max, ImU32 swatch);
 // Buttons that wrap onto new lines; returns the index clicked, or -1.

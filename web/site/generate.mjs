@@ -10,7 +10,9 @@
 // embed.css, embed.js, katex/), mml/ (mml.js, mml.wasm, mml-figure.js with the manifest).
 // Pages carry no inline script and no event-handler attribute: they run under
 //   Content-Security-Policy: default-src 'self'; script-src 'self' 'wasm-unsafe-eval'; style-src 'self' 'unsafe-inline'
+import { spawnSync } from 'node:child_process';
 import fs from 'node:fs';
+import { createRequire } from 'node:module';
 import path from 'node:path';
 import { fileURLToPath, pathToFileURL } from 'node:url';
 import { checkManifest, describeRange } from './params.mjs';
@@ -432,6 +434,7 @@ function embedPage() {
 </head>
 <body>
 <main id="embed">
+<h1 id="embed-title" class="visually-hidden">Interactive figure of the ${SITE_NAME}</h1>
 <noscript><p class="embed-error">This interactive figure needs JavaScript. <a href="index.html" target="_blank" rel="noopener">Visit the ${SITE_NAME}</a>.</p></noscript>
 </main>
 </body>
@@ -565,11 +568,35 @@ export function generateSite(options) {
   copyKatex(out);
   fs.mkdirSync(path.join(out, 'mml'), { recursive: true });
   for (const f of ['mml.js', 'mml.wasm']) fs.copyFileSync(path.join(options.runtime, f), path.join(out, 'mml', f));
-  writeFile(out, 'mml/mml-figure.js', `"use strict";\nwindow.MML_MANIFEST = ${JSON.stringify(manifest)};\n${fs.readFileSync(element, 'utf8')}`);
+  // The element needs each figure's id, title, shapes and parameters; the summaries are for the
+  // pages, which have them already, so readers do not download them again.
+  const runtimeManifest = { ...manifest, figures: manifest.figures.map(({ summary, ...figure }) => figure) };
+  writeFile(out, 'mml/mml-figure.js', `"use strict";\nwindow.MML_MANIFEST = ${JSON.stringify(runtimeManifest)};\n${minifyScript(element)}`);
   const posters = posterJobs ? renderPosters(posterJobs, options.posterTool, out) : 0;
 
   const ms = Number(process.hrtime.bigint() - started) / 1e6;
   return { pages: pages.size, figures: placed, posters, ms, chapters: chapters.map((c) => c.slug), out };
+}
+
+// The element script as readers download it: minified by terser (pinned in package.json), which
+// drops the comments and shortens local names (properties and the element's API keep theirs).
+// The readable source is web/js/mml-figure.js.
+const minified = new Map();  // source text → minified, for the many builds of one test run
+function minifyScript(file) {
+  const source = fs.readFileSync(file, 'utf8');
+  if (minified.has(source)) return minified.get(source);
+  let cli;
+  try {
+    cli = createRequire(import.meta.url).resolve('terser/bin/terser');
+  } catch {
+    throw new Error('terser is not installed: run scripts/setup.sh (npm ci) first');
+  }
+  const run = spawnSync(process.execPath, [cli, file, '--compress', 'passes=2', '--mangle', '--ecma', '2020'],
+                        { encoding: 'utf8', maxBuffer: 64 * 1024 * 1024 });
+  if (run.status !== 0) throw new Error(`terser could not minify ${file}: ${(run.stderr || run.error?.message || '').trim()}`);
+  const text = `/* MML Companion figure element (minified; source: web/js/mml-figure.js) */\n${run.stdout.trim()}\n`;
+  minified.set(source, text);
+  return text;
 }
 
 // --- CLI ------------------------------------------------------------------------------------
