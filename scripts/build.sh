@@ -12,7 +12,9 @@ source "$here/env.sh"
 native="${1:-native-debug}"
 cd "$MML_ROOT"
 configure() {  # configure once; later runs only build
-  [ -f "build/$1/build.ninja" ] || cmake --preset "$1" -DMML_IMGUI_DIR="$MML_IMGUI_DIR" >/dev/null
+  local launcher=()
+  command -v ccache >/dev/null && launcher=(-DCMAKE_CXX_COMPILER_LAUNCHER=ccache)
+  [ -f "build/$1/build.ninja" ] || cmake --preset "$1" -DMML_IMGUI_DIR="$MML_IMGUI_DIR" "${launcher[@]}" >/dev/null
 }
 echo "build: $native (native code, tests, figure manifest)"
 configure "$native"

@@ -10,4 +10,7 @@ export NODE_PATH="/usr/share/nodejs${NODE_PATH:+:$NODE_PATH}"
 if [ "$(id -u)" != 0 ]; then export EM_CACHE="${EM_CACHE:-$MML_CACHE/emscripten}"; fi
 export npm_config_update_notifier=false npm_config_fund=false npm_config_audit=false
 export npm_config_cache="${npm_config_cache:-$MML_CACHE/npm}"
+# Compiler cache (Debian: ccache) beside the other downloads, so a fresh clone on a machine that
+# built before recompiles nothing that did not change.
+export CCACHE_DIR="${CCACHE_DIR:-$MML_CACHE/ccache}" CCACHE_MAXSIZE="${CCACHE_MAXSIZE:-5G}"
 export MML_ROOT MML_CACHE MML_IMGUI_DIR

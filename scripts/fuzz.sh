@@ -64,7 +64,7 @@ main() {
       for s in $sources; do inputs+=("$root/$s"); done
     fi
     # shellcheck disable=SC2086
-    if ! "$cxx" -std=c++20 -g -O1 $sanitize -I"$root" -isystem /usr/include/eigen3 \
+    if ! "$cxx" -std=c++20 -gline-tables-only -O1 $sanitize -I"$root" -isystem /usr/include/eigen3 \
         "$root/tests/fuzz/fuzz_$name.cpp" "${inputs[@]}" -o "$binary"; then
       summary+=("fuzz_$name: BUILD FAILED")
       failed=1
@@ -113,7 +113,7 @@ build_runtime() {
     if [[ ! -f "$dir/CMakeCache.txt" ]]; then
       cmake -S "$root" -B "$dir" -G Ninja -DCMAKE_BUILD_TYPE=RelWithDebInfo \
         -DCMAKE_CXX_COMPILER="$cxx" -DCMAKE_CXX_FLAGS="$flags" \
-        -DCMAKE_CXX_FLAGS_RELWITHDEBINFO="-O1 -g" -DMML_IMGUI_DIR="$MML_IMGUI_DIR" || return 1
+        -DCMAKE_CXX_FLAGS_RELWITHDEBINFO="-O1 -gline-tables-only" -DMML_IMGUI_DIR="$MML_IMGUI_DIR" || return 1
     fi
     cmake --build "$dir" -j2 --target mml_figures mml_plot_math mml_core mml_imgui mml_assets
   } >"$(dirname "$dir")/cmake-build.log" 2>&1

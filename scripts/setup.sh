@@ -10,7 +10,7 @@ here="$(cd "$(dirname "${BASH_SOURCE[0]}")" && pwd)"
 # shellcheck source=env.sh
 source "$here/env.sh"
 
-PACKAGES=(build-essential cmake ninja-build pkg-config git ca-certificates xz-utils
+PACKAGES=(build-essential cmake ninja-build pkg-config git ca-certificates xz-utils ccache
   libeigen3-dev catch2 zlib1g-dev emscripten clang libclang-rt-14-dev libglfw3-dev libgles-dev
   libgl1-mesa-dri xvfb xauth
   chromium fonts-dejavu-core python3 fonttools nodejs)

@@ -13,4 +13,6 @@ MML_DEBUG_RUNTIME=1 "$here/build.sh" native-asan
 source "$here/env.sh"
 cd "$MML_ROOT"
 export ASAN_OPTIONS="detect_leaks=1:abort_on_error=1" UBSAN_OPTIONS="print_stacktrace=1:halt_on_error=1"
-ctest --preset native-asan -j2 --timeout 900
+# Three at a time on two cores: the browser tests spend much of their time waiting for frames and
+# quiet periods, so a third lane keeps both cores busy.
+ctest --preset native-asan -j3 --timeout 900

@@ -52,6 +52,8 @@ if (ninja) {
   console.log(`emcc flags (${path.relative(process.cwd(), ninja)}):`);
   console.log(`  compile: ${flag("FLAGS")}`);
   console.log(`  link:    ${flag("LINK_FLAGS").replace(/\s+/g, " ")}`);
+  if (/wasm-opt -Oz --converge/.test(text)) console.log("  then:    wasm-opt -Oz --converge --mvp-features --enable-mutable-globals mml.wasm");
+  console.log("mml-figure.js: web/js/mml-figure.js minified by terser at site build (web/site/generate.mjs)");
 } else {
   console.log("emcc flags: no wasm build.ninja found next to this dir or in build/wasm-release");
 }

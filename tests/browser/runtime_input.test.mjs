@@ -8,10 +8,16 @@ import assert from "node:assert/strict";
 import fs from "node:fs";
 import path from "node:path";
 import { after, before, test } from "node:test";
-import { openBrowser, openPage, siteDir, waitIdle } from "./harness.mjs";
+import { artifact, inkStats, openBrowser, openPage, siteDir, waitIdle } from "./harness.mjs";
 import { findOrangeHandle, page as testPage, servePages } from "./runtime_pages.mjs";
 
 const filler = "<p>" + "Text to scroll past. ".repeat(60) + "</p>";
+// A host page with a strict style policy and no inline style of its own.
+const STRICT_PAGE = `<!doctype html><html lang="en"><head><meta charset="utf-8"><title>Strict styles</title>
+<meta http-equiv="Content-Security-Policy" content="style-src 'self'"><link rel="icon" href="data:,">
+<script src="mml/mml-figure.js"></script></head>
+<body><main><h1>Strict styles</h1><mml-figure name="basis-images"></mml-figure></main></body></html>`;
+
 const INPUT_PAGE = testPage("Input", `
 <h1>Input</h1>
 <p><label>Your name <input id="name" value="abc"></label> <button id="after">After</button></p>
@@ -22,7 +28,7 @@ ${filler}${filler}${filler}${filler}`);
 let env, site;
 before(async () => {
   env = await openBrowser();
-  site = await servePages({ "input.html": INPUT_PAGE, "blank.html": testPage("Blank", "") });
+  site = await servePages({ "input.html": INPUT_PAGE, "blank.html": testPage("Blank", ""), "strict.html": STRICT_PAGE });
 });
 after(async () => { await site?.close(); await env?.close(); });
 
@@ -215,6 +221,35 @@ test("prefers-reduced-motion reaches the module and follows changes; nothing aut
     const idle = await waitIdle(page);
     await page.waitForTimeout(500);
     assert.deepEqual(await figure.evaluate((el) => [el.frameCount]), idle, "something is animating");
+    assert.deepEqual(problems, []);
+  } finally {
+    await context.close();
+  }
+});
+
+test("a host page that allows no inline styles (style-src 'self') still gets styled figures, with no CSP violation", async () => {
+  const { page, problems, context } = await openPage(env.browser, site.url + "blank.html");
+  try {
+    await page.addInitScript(() => {
+      window.__violations = [];
+      document.addEventListener("securitypolicyviolation", (e) => window.__violations.push(e.violatedDirective + " " + e.blockedURI));
+    });
+    await page.goto(site.url + "strict.html");
+    const figure = page.locator("mml-figure");
+    await ready(page, figure);
+    await waitIdle(page);
+    // The element's own stylesheet applies: a flex toolbar, the figure's frame sized by its aspect ratio.
+    const styled = await figure.evaluate((el) => ({
+      bar: getComputedStyle(el.shadowRoot.querySelector(".bar")).display,
+      frame: el.shadowRoot.querySelector(".frame").getBoundingClientRect().height,
+      host: getComputedStyle(el).display,
+    }));
+    assert.equal(styled.bar, "flex");
+    assert.equal(styled.host, "block");
+    assert.ok(styled.frame > 200, `the frame is ${styled.frame} px tall`);
+    assert.deepEqual(await page.evaluate(() => window.__violations), []);
+    const stats = inkStats(await figure.screenshot({ path: artifact("runtime-strict-style.png") }));
+    assert.ok(stats.ink > 0.02 && stats.colours > 20, `the figure looks blank: ${JSON.stringify(stats)}`);
     assert.deepEqual(problems, []);
   } finally {
     await context.close();

@@ -309,6 +309,22 @@
       :host(:not([data-state="error"])) .status { display: none !important; }
     }
   `;
+  let sheetMade = false, sheetShared = null;
+  function sharedSheet() {
+    if (!sheetMade) {
+      sheetMade = true;
+      try {
+        if ("adoptedStyleSheets" in Document.prototype && typeof CSSStyleSheet.prototype.replaceSync === "function") {
+          const sheet = new CSSStyleSheet();
+          sheet.replaceSync(STYLE);
+          sheetShared = sheet;
+        }
+      } catch (_) {
+        sheetShared = null;
+      }
+    }
+    return sheetShared;
+  }
 
   function button(action, label, extra = "") {
     return `<button type="button" data-action="${action}" ${extra}>${ICONS[action]}<span class="label">${label}</span></button>`;
@@ -325,7 +341,12 @@
     constructor() {
       super();
       const root = this.attachShadow({ mode: "open" });
-      root.innerHTML = `<style>${STYLE}</style><div class="card">
+      // One constructed stylesheet shared by every figure: a host page whose CSP allows no inline
+      // styles (style-src without 'unsafe-inline') still styles the figures. A <style> element is
+      // the fallback for browsers without constructable stylesheets.
+      const sheet = sharedSheet();
+      if (sheet) root.adoptedStyleSheets = [sheet];
+      root.innerHTML = `${sheet ? "" : `<style>${STYLE}</style>`}<div class="card">
         <div class="frame"><img class="poster" alt="" decoding="async" loading="lazy"><img class="snapshot" alt="">
           <div class="status" part="status">Loading figure…</div></div>
         <div class="bar" role="group" aria-label="Figure tools">

@@ -11,7 +11,10 @@ namespace mml::plot {
 
 FigureLayout split_layout(ImVec2 origin, ImVec2 size, float panel_width, float stacked_panel_height) {
   FigureLayout l;
-  if (size.x >= kWideLayoutMinWidth) {
+  // Side by side or stacked by the canvas's width: the rule the page uses to pick the canvas's
+  // aspect ratio (web/js/mml-figure.js), not the content region (narrower by the padding).
+  const float canvas_width = ImGui::GetIO().DisplaySize.x > 0 ? ImGui::GetIO().DisplaySize.x : size.x;
+  if (canvas_width >= kWideLayoutMinWidth) {
     const float w = std::min(panel_width, size.x * 0.45f);
     l.plot_min = origin;
     l.plot_size = {size.x - w, size.y};

@@ -7,6 +7,7 @@
 import crypto from 'node:crypto';
 import { spawnSync } from 'node:child_process';
 import fs from 'node:fs';
+import os from 'node:os';
 import path from 'node:path';
 
 const RESERVED = new Set(['name', 'class', 'style', 'id', 'title', 'slot', 'hidden', 'lang', 'dir', 'tabindex']);
@@ -65,8 +66,23 @@ export function renderPosters(jobs, tool, outDir) {
         lines.push(`${path.join(dir, `${stem}-${theme}-${layout}.png`)} ${figure.id} ${width} ${height} ${ratio} ${theme} ${query}`);
     }
   }
-  const run = spawnSync(tool, [], { input: lines.join('\n') + '\n', encoding: 'utf8' });
-  if (run.error) throw new Error(`could not run the poster tool ${tool}: ${run.error.message}`);
-  if (run.status !== 0) throw new Error(`poster tool failed: ${(run.stderr || run.stdout).trim()}`);
+  // One poster tool per core (at most 4), each given every n-th line; a small shell waits for all
+  // of them and fails when any fails, with that tool's messages.
+  const n = Math.max(1, Math.min(4, os.availableParallelism?.() ?? os.cpus().length, lines.length));
+  const tmp = fs.mkdtempSync(path.join(os.tmpdir(), 'mml-posters-'));
+  try {
+    const script = ['status=0'];
+    for (let i = 0; i < n; ++i) {
+      fs.writeFileSync(path.join(tmp, `${i}.txt`), lines.filter((_, j) => j % n === i).join('\n') + '\n');
+      script.push(`"$0" < "$1/${i}.txt" > "$1/${i}.log" 2>&1 & p${i}=$!`);
+    }
+    for (let i = 0; i < n; ++i) script.push(`wait $p${i} || { status=1; cat "$1/${i}.log" >&2; }`);
+    script.push('exit $status');
+    const run = spawnSync('/bin/sh', ['-c', script.join('\n'), tool, tmp], { encoding: 'utf8' });
+    if (run.error) throw new Error(`could not run the poster tool ${tool}: ${run.error.message}`);
+    if (run.status !== 0) throw new Error(`poster tool failed: ${(run.stderr || run.stdout).trim() || `${tool} exited with an error`}`);
+  } finally {
+    fs.rmSync(tmp, { recursive: true, force: true });
+  }
   return lines.length;
 }
