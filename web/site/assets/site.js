@@ -173,6 +173,32 @@
     for (var i = 0; i < copies.length; i++) copies[i].hidden = false;
     absoluteSnippets();
     watchSections();
+    scrollableMath();
+    var pending = false;
+    window.addEventListener('resize', function () {
+      if (pending) return;
+      pending = true;
+      window.requestAnimationFrame(function () { pending = false; scrollableMath(); });
+    });
+    window.addEventListener('load', scrollableMath);  // after the math fonts
+  }
+
+  // A display equation wider than the column (on a phone) scrolls sideways: it becomes a Tab stop
+  // named "Equation", so keyboard readers can scroll it with the arrow keys. Others are left alone.
+  function scrollableMath() {
+    var boxes = document.querySelectorAll('.math-display');
+    for (var i = 0; i < boxes.length; i++) {
+      var box = boxes[i];
+      if (box.scrollWidth > box.clientWidth + 1) {
+        box.setAttribute('tabindex', '0');
+        box.setAttribute('role', 'group');
+        box.setAttribute('aria-label', 'Equation');
+      } else if (box.hasAttribute('tabindex')) {
+        box.removeAttribute('tabindex');
+        box.removeAttribute('role');
+        box.removeAttribute('aria-label');
+      }
+    }
   }
 
   // Another tab changed the theme.
