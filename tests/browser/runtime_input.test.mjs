@@ -227,13 +227,19 @@ test("prefers-reduced-motion reaches the module and follows changes; nothing aut
   }
 });
 
+// A page that records every Content-Security-Policy violation in window.__violations.
+async function openRecordingViolations() {
+  const opened = await openPage(env.browser, site.url + "blank.html");
+  await opened.page.addInitScript(() => {
+    window.__violations = [];
+    document.addEventListener("securitypolicyviolation", (e) => window.__violations.push(e.violatedDirective + " " + e.blockedURI));
+  });
+  return opened;
+}
+
 test("a host page that allows no inline styles (style-src 'self') still gets styled figures, with no CSP violation", async () => {
-  const { page, problems, context } = await openPage(env.browser, site.url + "blank.html");
+  const { page, problems, context } = await openRecordingViolations();
   try {
-    await page.addInitScript(() => {
-      window.__violations = [];
-      document.addEventListener("securitypolicyviolation", (e) => window.__violations.push(e.violatedDirective + " " + e.blockedURI));
-    });
     await page.goto(site.url + "strict.html");
     const figure = page.locator("mml-figure");
     await ready(page, figure);
@@ -257,12 +263,8 @@ test("a host page that allows no inline styles (style-src 'self') still gets sty
 });
 
 test("runs under script-src 'self' 'wasm-unsafe-eval' with no CSP violation; mml.js holds no eval", async () => {
-  const { page, problems, context } = await openPage(env.browser, site.url + "blank.html");
+  const { page, problems, context } = await openRecordingViolations();
   try {
-    await page.addInitScript(() => {
-      window.__violations = [];
-      document.addEventListener("securitypolicyviolation", (e) => window.__violations.push(e.violatedDirective + " " + e.blockedURI));
-    });
     const response = await page.goto(site.url + "input.html");
     const csp = response.headers()["content-security-policy"] || "";
     assert.match(csp, /script-src 'self' 'wasm-unsafe-eval'(;|$)/);
