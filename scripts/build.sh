@@ -1,9 +1,9 @@
 #!/usr/bin/env bash
 # Builds what the site needs, then the site: the native build (its mml-manifest lists every
 # figure), the WebAssembly module, and the static pages in build/site. With MML_DEBUG_RUNTIME=1
-# (scripts/test.sh sets it) also the debug WebAssembly runtime (wasm-debug preset: assertions,
-# stack and memory checks) and the same site with it in build/site-debug, which the browser tests
-# run too.
+# (scripts/test.sh sets it) also the debug WebAssembly runtime (target mml-debug of the
+# wasm-release build: the same code linked with assertions, stack and memory checks) and the same
+# site with it in build/site-debug, which the browser tests run too.
 #   scripts/build.sh [native-preset]     (default native-debug; the tests use native-asan)
 set -euo pipefail
 here="$(cd "$(dirname "${BASH_SOURCE[0]}")" && pwd)"
@@ -24,12 +24,11 @@ configure wasm-release
 cmake --build --preset wasm-release | grep -vE '^\[[0-9]+/[0-9]+\] ' || true
 debug="${MML_DEBUG_RUNTIME:-0}"
 if [ "$debug" = 1 ]; then
-  echo "build: wasm-debug (mml.js + mml.wasm with assertions and memory checks, for the tests)"
-  configure wasm-debug
-  cmake --build --preset wasm-debug | grep -vE '^\[[0-9]+/[0-9]+\] ' || true
+  echo "build: mml-debug (mml.js + mml.wasm with assertions and memory checks, for the tests)"
+  cmake --build --preset wasm-release --target mml-debug | grep -vE '^\[[0-9]+/[0-9]+\] ' || true
 fi
 need=(build/wasm-release/web/mml.wasm "build/$native/web/mml-manifest")
-[ "$debug" = 1 ] && need+=(build/wasm-debug/web/mml.wasm)
+[ "$debug" = 1 ] && need+=(build/wasm-release/web/debug/mml.wasm)
 for f in "${need[@]}"; do
   [ -f "$f" ] || { echo "build: failed ($f is missing)" >&2; exit 1; }
 done
@@ -40,6 +39,6 @@ if [ "$debug" = 1 ]; then
   # The same pages with the debug runtime: only mml.js and mml.wasm differ.
   rm -rf build/site-debug
   cp -R build/site build/site-debug
-  cp build/wasm-debug/web/mml.js build/wasm-debug/web/mml.wasm build/site-debug/mml/
+  cp build/wasm-release/web/debug/mml.js build/wasm-release/web/debug/mml.wasm build/site-debug/mml/
   echo "site: build/site-debug (the same pages with the debug runtime)"
 fi

@@ -7,12 +7,12 @@
 set -euo pipefail
 here="$(cd "$(dirname "${BASH_SOURCE[0]}")" && pwd)"
 "$here/setup.sh"
-# The browser tests run against the release runtime (build/site) and, for the pages, runtime,
-# fault and bad-input tests, against the debug runtime too (build/site-debug).
+# The browser tests run against the release runtime (build/site) and, for the runtime, fault and
+# bad-input tests, against the debug runtime too (build/site-debug).
 MML_DEBUG_RUNTIME=1 "$here/build.sh" native-asan
 source "$here/env.sh"
 cd "$MML_ROOT"
 export ASAN_OPTIONS="detect_leaks=1:abort_on_error=1" UBSAN_OPTIONS="print_stacktrace=1:halt_on_error=1"
-# Three at a time on two cores: the browser tests spend much of their time waiting for frames and
-# quiet periods, so a third lane keeps both cores busy.
-ctest --preset native-asan -j3 --timeout 900
+# Four at a time on two cores: the browser tests spend much of their time waiting for frames,
+# screenshots and timers (three lanes kept only 1.4 cores busy), so a fourth keeps both busy.
+ctest --preset native-asan -j4 --timeout 900

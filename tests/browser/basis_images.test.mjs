@@ -2,7 +2,7 @@
 // the reader interacts, and the text summary follows.
 import assert from "node:assert/strict";
 import { after, before, test } from "node:test";
-import { artifact, frameCounts, openBrowser, openPage, settleFigures, waitIdle } from "./harness.mjs";
+import { artifact, frameCounts, framesDone, hover, openBrowser, openPage, settleFigures, waitIdle } from "./harness.mjs";
 
 let env;
 before(async () => { env = await openBrowser(); });
@@ -24,11 +24,11 @@ test("dragging A·e₁ moves the first column; idle figures draw no frames", asy
     let moved = "";
     for (let dx = 0.30; dx < 0.62 && !moved; dx += 0.012) {
       const x = box.x + box.width * dx, y = box.y + box.height * 0.5;
-      await page.mouse.move(x, y);
+      await hover(page, x, y);
       await page.mouse.down();
       await page.mouse.move(x + 40, y - 40, { steps: 5 });
       await page.mouse.up();
-      await page.waitForTimeout(50);
+      await framesDone(figure);
       const state = await figure.evaluate((el) => el.state);
       if (state !== initial && /(^|&)a=/.test(state)) moved = state;
     }

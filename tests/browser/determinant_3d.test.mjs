@@ -2,7 +2,7 @@
 // dragging the background orbits, the text summary follows, and the page URL restores the state.
 import assert from "node:assert/strict";
 import { after, before, test } from "node:test";
-import { artifact, openBrowser, openPage, settleFigures, waitIdle } from "./harness.mjs";
+import { artifact, framesDone, hover, openBrowser, openPage, settleFigures, waitIdle } from "./harness.mjs";
 
 let env;
 before(async () => { env = await openBrowser(); });
@@ -50,11 +50,11 @@ test("dragging A·e₃ moves one coordinate, the background orbits, and the URL 
     const tip = project([0.5, 0, 1.5], 0.6, 0.4, canvas);
     let moved = "";
     for (const [ox, oy] of [[0, 0], [4, 0], [-4, 0], [0, 4], [0, -4], [6, 6], [-6, -6], [6, -6], [-6, 6]]) {
-      await page.mouse.move(tip.x + ox, tip.y + oy);
+      await hover(page, tip.x + ox, tip.y + oy);
       await page.mouse.down();
       await page.mouse.move(tip.x + ox, tip.y + oy + 70, { steps: 7 });
       await page.mouse.up();
-      await page.waitForTimeout(50);
+      await framesDone(figure);
       const state = await stateOf(figure);
       if (state !== "") { moved = state; break; }
     }
@@ -71,7 +71,7 @@ test("dragging A·e₃ moves one coordinate, the background orbits, and the URL 
     if (Math.abs(det) > 0.01) assert.match(summary, det > 0 ? /orientation kept/ : /orientation flipped/);
 
     // The background: drag from the lower-left corner of the plot (empty floor) to orbit.
-    await page.mouse.move(canvas.x + 40, canvas.y + canvas.height - 40);
+    await hover(page, canvas.x + 40, canvas.y + canvas.height - 40);
     await page.mouse.down();
     await page.mouse.move(canvas.x + 140, canvas.y + canvas.height - 40, { steps: 5 });
     await page.mouse.up();

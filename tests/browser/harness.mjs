@@ -27,13 +27,25 @@ export async function openBrowser() {
   };
 }
 
-// Which WebAssembly runtime the site carries: the debug build (wasm-debug preset) has the test
-// hook mml_debug_fail, the release build does not.
+// Which WebAssembly runtime the site carries: the debug one (target mml-debug) has the test hook
+// mml_debug_fail, the release one does not.
+function readRuntime() {
+  try {
+    return fs.readFileSync(path.join(siteDir, "mml", "mml.js"), "utf8").includes("mml_debug_fail") ? "debug" : "release";
+  } catch {
+    return "none";
+  }
+}
+export const runtime = readRuntime();
+// Tests whose subject is the page side (the element, the loader, the page's policies) run on the
+// release runtime only; the debug runtime's run keeps the tests that push the module itself.
+export const releaseOnly = runtime === "debug" &&
+  "the page side is tested on the release runtime; the debug runtime runs the tests that push the module";
+
 export function describeRuntime() {
   const dir = path.join(siteDir, "mml");
-  const js = fs.readFileSync(path.join(dir, "mml.js"), "utf8");
   const kb = (fs.statSync(path.join(dir, "mml.wasm")).size / 1024).toFixed(0);
-  const kind = js.includes("mml_debug_fail") ? "debug (assertions, stack and memory checks)" : "release";
+  const kind = runtime === "debug" ? "debug (assertions, stack and memory checks)" : "release";
   return `${kind}, ${path.relative(process.cwd(), dir)}/mml.wasm ${kb} KB`;
 }
 
@@ -72,17 +84,33 @@ export async function settleFigures(page, timeout = 30000) {
   return count;
 }
 
-// Frames stop when input stops: the counters stay put over `quiet` milliseconds.
-export async function waitIdle(page, quiet = 600, timeout = 15000) {
-  const start = Date.now();
-  let last = await frameCounts(page);
-  for (;;) {
-    await page.waitForTimeout(quiet);
-    const now = await frameCounts(page);
-    if (now.every((n, i) => n === last[i])) return now;
-    if (Date.now() - start > timeout) throw new Error(`figures still drawing: ${now}`);
-    last = now;
-  }
+// Frames stop when input stops. Idle is read off the elements themselves: no figure has a frame
+// scheduled or its live description pending, and no frame counter moved, for `quiet` ms of a
+// polling loop inside the page (so a slow, loaded machine only makes it take longer).
+export async function waitIdle(page, quiet = 250, timeout = 20000) {
+  const result = await page.evaluate(async ({ quiet, timeout }) => {
+    const figures = () => [...document.querySelectorAll("mml-figure")];
+    const snapshot = () => figures().map((f) => `${f.frameCount}${f._scheduled || f._describeTimer ? "*" : ""}`).join(" ");
+    const start = performance.now();
+    let last = snapshot(), calmSince = last.includes("*") ? null : start;
+    for (;;) {
+      await new Promise((r) => setTimeout(r, 20));
+      const now = performance.now(), current = snapshot();
+      if (current !== last || current.includes("*")) calmSince = null;
+      else if (calmSince === null) calmSince = now;
+      last = current;
+      if (calmSince !== null && now - calmSince >= quiet) return { idle: true, counts: current };
+      if (now - start > timeout) return { idle: false, counts: current };
+    }
+  }, { quiet, timeout });
+  if (!result.idle) throw new Error(`figures still drawing (* a frame pending): ${result.counts}`);
+  return result.counts.split(" ").filter(Boolean).map(Number);
+}
+
+// After input to one figure: waits until it has drawn all the frames the input asked for (it has
+// no frame scheduled). Quicker than waitIdle (the live description may still be pending).
+export async function framesDone(figure, timeout = 20000) {
+  await figure.page().waitForFunction((el) => !el._scheduled, await figure.elementHandle(), { timeout, polling: 20 });
 }
 
 export const frameCounts = (page) =>
@@ -105,6 +133,11 @@ export function inkStats(pngBuffer) {
 export function artifact(name) {
   return path.join(artifactsDir, name);
 }
+
+// ctest runs the longest test files in parts, side by side (MML_SHARD="k/n", tests/CMakeLists.txt):
+// part k runs the items (pages and looks, figures) whose index i has i % n === k - 1.
+const [shardPart, shardCount] = (process.env.MML_SHARD || "1/1").split("/").map(Number);
+export const inShard = (i) => i % shardCount === shardPart - 1;
 
 export function sitePages() {
   return fs.readdirSync(siteDir).filter((f) => f.endsWith(".html")).sort();
@@ -201,21 +234,31 @@ export async function findDisc(figure, rgb, region = [0, 0, 1, 1], tolerance = 2
   return { x: box.x + (best.sx / best.n) * box.width / width, y: box.y + (best.sy / best.n) * box.height / height, pixels: best.n };
 }
 
+// Moves the mouse to (x, y) and waits until every figure has drawn the frames that asked for,
+// as a reader's pointer arrives before it presses: a press in the same frame as the arrival would
+// find nothing hovered yet (ImGui decides which of two overlapping items takes a press from the
+// frame before, e.g. a handle over a plot that orbits).
+export async function hover(page, x, y) {
+  await page.mouse.move(x, y);
+  await page.waitForFunction(() => [...document.querySelectorAll("mml-figure")].every((el) => !el._scheduled),
+                             null, { timeout: 20000, polling: 20 });
+}
+
 // A real pointer drag: press at (x, y) in page coordinates, move by (dx, dy) in `steps`, release;
 // then waits until the figure is idle again.
 export async function drag(page, x, y, dx, dy, steps = 6) {
-  await page.mouse.move(x, y);
+  await hover(page, x, y);
   await page.mouse.down();
   await page.mouse.move(x + dx, y + dy, { steps });
   await page.mouse.up();
-  await waitIdle(page, 400);
+  await waitIdle(page);
 }
 
 // Focuses the figure's canvas from the keyboard's point of view and presses `keys` in order.
 export async function pressKeys(page, figure, keys) {
   await figure.evaluate((el) => el.shadowRoot.querySelector("canvas").focus());
   for (const key of keys) await page.keyboard.press(key);
-  await waitIdle(page, 400);
+  await waitIdle(page);
 }
 
 // Opens the figure's native controls (if closed) and returns the value of the control `id`.
@@ -251,7 +294,7 @@ export async function checkLinkRestores(env, page, figure, selector) {
 export async function resetFigure(page, figure, state = "") {
   await figure.locator('button[data-action="reset"]').click();
   await page.waitForFunction(([el, s]) => el.state === s, [await figure.elementHandle(), state]);
-  await waitIdle(page, 400);
+  await waitIdle(page);
 }
 
 // Numbers as the figures print them (core/format.cpp): %.3g, "−" for negatives, 0 below 1e-9.

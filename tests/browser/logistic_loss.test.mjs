@@ -38,11 +38,16 @@ test("logistic-loss: Play trains both models, and a press on a map moves the sta
     assert.ok(canvas.width >= 560, `wide layout expected, canvas is ${canvas.width} px`);
     let playing = false;
     for (let dy = 20; dy < canvas.height * 0.7 && !playing; dy += 8) {
-      const frames = await figure.evaluate((el) => el.frameCount);
       await page.mouse.click(canvas.x + canvas.width - 272 + 34, canvas.y + dy);
-      await page.waitForTimeout(400);
+      // The press's outcome, however slow the machine: training (steps in the state, frames still
+      // coming), or the figure idle again with something else changed or nothing at all.
+      const outcome = await page.waitForFunction((el) => {
+        if (/(^|&)steps=/.test(el.state)) return "playing";
+        return el._scheduled || el._describeTimer ? false : "settled";
+      }, await figure.elementHandle(), { timeout: 20000, polling: 50 }).then((h) => h.jsonValue());
+      if (outcome === "settled") await waitIdle(page);
       const state = await stateOf(figure);
-      playing = /(^|&)steps=/.test(state) && await figure.evaluate((el, n) => el.frameCount > n + 3, frames);
+      playing = /(^|&)steps=/.test(state);
       if (!playing && state !== "") {  // the element's own Reset puts every parameter back
         await figure.getByRole("button", { name: "Reset" }).click();
         await waitIdle(page);

@@ -8,7 +8,7 @@ import assert from "node:assert/strict";
 import fs from "node:fs";
 import path from "node:path";
 import { after, before, test } from "node:test";
-import { artifact, inkStats, openBrowser, openPage, siteDir, waitIdle } from "./harness.mjs";
+import { artifact, inkStats, openBrowser, openPage, releaseOnly, siteDir, waitIdle } from "./harness.mjs";
 import { findOrangeHandle, page as testPage, servePages } from "./runtime_pages.mjs";
 
 const filler = "<p>" + "Text to scroll past. ".repeat(60) + "</p>";
@@ -160,7 +160,7 @@ test("touch: a drag on a handle moves it, a drag elsewhere scrolls the page", as
   }
 });
 
-test("no frames while idle or while the tab is hidden; frames resume when shown", async () => {
+test("no frames while idle or while the tab is hidden; frames resume when shown", { skip: releaseOnly }, async () => {
   const { page, problems, context } = await openPage(env.browser, site.url + "input.html");
   try {
     const figure = page.locator("mml-figure");
@@ -207,7 +207,7 @@ test("no frames while idle or while the tab is hidden; frames resume when shown"
   }
 });
 
-test("prefers-reduced-motion reaches the module and follows changes; nothing autoplays", async () => {
+test("prefers-reduced-motion reaches the module and follows changes; nothing autoplays", { skip: releaseOnly }, async () => {
   const { page, problems, context } = await openPage(env.browser, site.url + "input.html", { reducedMotion: "reduce" });
   try {
     const figure = page.locator("mml-figure");
@@ -237,7 +237,7 @@ async function openRecordingViolations() {
   return opened;
 }
 
-test("a host page that allows no inline styles (style-src 'self') still gets styled figures, with no CSP violation", async () => {
+test("a host page that allows no inline styles (style-src 'self') still gets styled figures, with no CSP violation", { skip: releaseOnly }, async () => {
   const { page, problems, context } = await openRecordingViolations();
   try {
     await page.goto(site.url + "strict.html");
@@ -262,7 +262,7 @@ test("a host page that allows no inline styles (style-src 'self') still gets sty
   }
 });
 
-test("runs under script-src 'self' 'wasm-unsafe-eval' with no CSP violation; mml.js holds no eval", async () => {
+test("runs under script-src 'self' 'wasm-unsafe-eval' with no CSP violation; mml.js holds no eval", { skip: releaseOnly }, async () => {
   const { page, problems, context } = await openRecordingViolations();
   try {
     const response = await page.goto(site.url + "input.html");

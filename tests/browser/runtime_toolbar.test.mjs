@@ -6,7 +6,7 @@ import assert from "node:assert/strict";
 import fs from "node:fs";
 import { createRequire } from "node:module";
 import { after, before, test } from "node:test";
-import { artifact, inkStats, openBrowser, openPage, waitIdle } from "./harness.mjs";
+import { artifact, hover, inkStats, openBrowser, openPage, waitIdle } from "./harness.mjs";
 import { findOrangeHandle, page as testPage, servePages } from "./runtime_pages.mjs";
 
 const axePath = createRequire(import.meta.url).resolve("axe-core/axe.min.js");
@@ -168,7 +168,7 @@ test("Tab goes canvas → toolbar → controls; controls follow drags and report
     const box = await canvas.boundingBox();
     const handle = findOrangeHandle(await canvas.screenshot());
     assert.ok(handle, "A·e₁'s handle not found");
-    await page.mouse.move(box.x + handle.x, box.y + handle.y);
+    await hover(page, box.x + handle.x, box.y + handle.y);
     await page.mouse.down();
     await page.mouse.move(box.x + handle.x + 40, box.y + handle.y - 40, { steps: 5 });
     await page.mouse.up();

@@ -13,7 +13,7 @@ import path from "node:path";
 import { fileURLToPath } from "node:url";
 import { after, before, describe, test } from "node:test";
 import { iframeSnippet, snippetFor } from "../../web/site/generate.mjs";
-import { artifact, inkStats, openBrowser, siteDir, waitIdle } from "./harness.mjs";
+import { artifact, hover, inkStats, openBrowser, siteDir, waitIdle } from "./harness.mjs";
 
 const HERE = path.dirname(fileURLToPath(import.meta.url));
 const FIXTURE = path.join(HERE, "third_party");
@@ -292,7 +292,7 @@ describe("a third-party page embedding three figures and an iframe", () => {
       for (let dx = 0.25; dx < 0.6 && !moved; dx += 0.012) {
         for (const dy of [0.42, 0.46, 0.5]) {
           const x = box.x + box.width * dx, y = box.y + box.height * dy;
-          await page.mouse.move(x, y);
+          await hover(page, x, y);
           await page.mouse.down();
           await page.mouse.move(x + 30, y - 30, { steps: 4 });
           await page.mouse.up();

@@ -1,25 +1,45 @@
 // The desktop build (mml-desktop: GLFW + OpenGL ES 3.0 through Mesa) draws every figure: each is
-// opened in a virtual X display (xvfb-run), rendered with the web build's renderer and shaders,
-// read back and checked for a non-blank picture. Screenshots go to $MML_ARTIFACTS_DIR.
+// opened in one virtual X display (Xvfb, started once for the file), rendered with the web build's
+// renderer and shaders, read back and checked for a non-blank picture. Screenshots go to
+// $MML_ARTIFACTS_DIR.
 import assert from 'node:assert/strict';
-import { spawnSync } from 'node:child_process';
+import { spawn, spawnSync } from 'node:child_process';
 import fs from 'node:fs';
 import path from 'node:path';
-import { test } from 'node:test';
+import { after, before, test } from 'node:test';
 import { inkStats } from '../browser/harness.mjs';
 
 const tool = process.env.MML_DESKTOP;
 const artifacts = path.resolve(process.env.MML_ARTIFACTS_DIR || 'build/artifacts');
 const manifest = JSON.parse(spawnSync(process.env.MML_MANIFEST_TOOL, [], { encoding: 'utf8' }).stdout);
 
+// Xvfb picks a free display and writes its number to the pipe it is given (-displayfd).
+let xvfb, display;
+before(async () => {
+  xvfb = spawn('Xvfb', ['-displayfd', '3', '-screen', '0', '1280x1024x24', '-nolisten', 'tcp'],
+               { stdio: ['ignore', 'ignore', 'pipe', 'pipe'] });
+  let stderr = '';
+  xvfb.stderr.on('data', (d) => { stderr += d; });
+  display = await new Promise((resolve, reject) => {
+    let out = '';
+    xvfb.stdio[3].on('data', (d) => {
+      out += d;
+      if (out.includes('\n')) resolve(`:${out.trim()}`);
+    });
+    xvfb.on('exit', (code) => reject(new Error(`Xvfb exited (${code}): ${stderr}`)));
+    setTimeout(() => reject(new Error(`Xvfb did not start: ${stderr}`)), 20000);
+  });
+});
+after(() => { xvfb?.kill(); });
+
 for (const figure of manifest.figures) {
   for (const theme of ['light', 'dark']) {
     test(`${figure.id} (${theme}) renders in a native window`, () => {
       fs.mkdirSync(artifacts, { recursive: true });
       const out = path.join(artifacts, `desktop-${figure.id}-${theme}.png`);
-      const args = ['-a', '-s', '-screen 0 1280x1024x24', tool, figure.id, '--screenshot', out];
+      const args = [figure.id, '--screenshot', out];
       if (theme === 'dark') args.push('--dark');
-      const run = spawnSync('xvfb-run', args, { encoding: 'utf8', timeout: 60000 });
+      const run = spawnSync(tool, args, { encoding: 'utf8', timeout: 60000, env: { ...process.env, DISPLAY: display } });
       assert.equal(run.status, 0, `mml-desktop failed: ${run.stderr}`);
       const stats = inkStats(fs.readFileSync(out));
       assert.ok(stats.ink > 0.02 && stats.colours > 20, `blank window: ${JSON.stringify(stats)}`);
