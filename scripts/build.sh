@@ -16,17 +16,24 @@ configure() {  # configure once; later runs only build
   command -v ccache >/dev/null && launcher=(-DCMAKE_CXX_COMPILER_LAUNCHER=ccache)
   [ -f "build/$1/build.ninja" ] || cmake --preset "$1" -DMML_IMGUI_DIR="$MML_IMGUI_DIR" "${launcher[@]}" >/dev/null
 }
-echo "build: $native (native code, tests, figure manifest)"
-configure "$native"
-cmake --build --preset "$native" | grep -vE '^\[[0-9]+/[0-9]+\] ' || true
-echo "build: wasm-release (mml.js + mml.wasm)"
-configure wasm-release
-cmake --build --preset wasm-release | grep -vE '^\[[0-9]+/[0-9]+\] ' || true
 debug="${MML_DEBUG_RUNTIME:-0}"
-if [ "$debug" = 1 ]; then
-  echo "build: mml-debug (mml.js + mml.wasm with assertions and memory checks, for the tests)"
-  cmake --build --preset wasm-release --target mml-debug | grep -vE '^\[[0-9]+/[0-9]+\] ' || true
+quiet() { grep -vE '^\[[0-9]+/[0-9]+\] ' || true; }
+configure "$native"
+configure wasm-release
+# The two builds run side by side: each one's single-threaded steps (links, link-time
+# optimization, wasm-opt) leave a core to the other.
+wasm_targets=(all)
+[ "$debug" = 1 ] && wasm_targets+=(mml-debug)
+echo "build: wasm-release (mml.js + mml.wasm$([ "$debug" = 1 ] && echo "; mml-debug: the same with assertions and memory checks, for the tests"))"
+(cmake --build --preset wasm-release --target "${wasm_targets[@]}" 2>&1 | quiet | sed 's/^/wasm-release: /') &
+wasm_build=$!
+echo "build: $native (native code, tests, figure manifest)"
+if ! cmake --build --preset "$native" 2>&1 | quiet; then
+  kill "$wasm_build" 2>/dev/null || true
+  echo "build: $native failed" >&2
+  exit 1
 fi
+wait "$wasm_build" || { echo "build: wasm-release failed" >&2; exit 1; }
 need=(build/wasm-release/web/mml.wasm "build/$native/web/mml-manifest")
 [ "$debug" = 1 ] && need+=(build/wasm-release/web/debug/mml.wasm)
 for f in "${need[@]}"; do

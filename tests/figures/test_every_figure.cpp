@@ -22,56 +22,70 @@ struct Size {
   float w, h;
 };
 
-}  // namespace
+// One test case per figure file (from the list web/CMakeLists.txt generates, as the registry
+// does), so ctest runs them side by side: "figures:every figure draws, takes drags and keys, and
+// goes idle (basis_images.cpp)".
+void exercise(const FigureInfo& info) {
+  for (const Size size : {Size{900, 900 / info.aspect}, Size{360, 360 / info.narrow_aspect}}) {
+    CAPTURE(info.id, size.w, size.h);
+    FigureHost host(info);
+    double time = 0;
+    host.resize(size.w, size.h, 2);
+    REQUIRE(settle(host, &time) < 60);
+    REQUIRE(host.draw_data() != nullptr);
+    CHECK(host.draw_data()->TotalVtxCount > 100);  // it drew something substantial
+    CHECK_FALSE(host.describe().empty());
 
-TEST_CASE("every figure draws, takes drags and keys, and goes idle") {
-  for (const FigureInfo& info : all_figures()) {
-    for (const Size size : {Size{900, 900 / info.aspect}, Size{360, 360 / info.narrow_aspect}}) {
-      CAPTURE(info.id, size.w, size.h);
-      FigureHost host(info);
-      double time = 0;
-      host.resize(size.w, size.h, 2);
-      REQUIRE(settle(host, &time) < 60);
-      REQUIRE(host.draw_data() != nullptr);
-      CHECK(host.draw_data()->TotalVtxCount > 100);  // it drew something substantial
-      CHECK_FALSE(host.describe().empty());
-
-      // Drags from a grid over the whole canvas, in both themes.
-      for (int row = 0; row < 6; ++row)
-        for (int col = 0; col < 8; ++col) {
-          host.set_theme((row + col) % 2 == 1);
-          drag(host, &time, size.w * (col + 0.5f) / 8, size.h * (row + 0.5f) / 6, 37, -23);
-        }
-      // Keyboard: focus, Tab through widgets, nudge with arrows, Escape.
-      host.set_focus(true);
-      for (HostKey key : {HostKey::Tab, HostKey::Tab, HostKey::Right, HostKey::Up, HostKey::Left,
-                          HostKey::Down, HostKey::Space, HostKey::Escape}) {
-        host.key(key, true, 0);
-        host.frame(time += 1.0 / 60);
-        host.key(key, false, 0);
-        host.frame(time += 1.0 / 60);
+    // Drags from a grid over the whole canvas, in both themes.
+    for (int row = 0; row < 6; ++row)
+      for (int col = 0; col < 8; ++col) {
+        host.set_theme((row + col) % 2 == 1);
+        drag(host, &time, size.w * (col + 0.5f) / 8, size.h * (row + 0.5f) / 6, 37, -23);
       }
-      host.set_focus(false);
-      host.pointer_leave();
-      const int idle_after = settle(host, &time);
-      CHECK(idle_after <= 5);
-      const std::uint64_t frames = host.frame_count();
-      CHECK_FALSE(host.needs_frame());
-      CHECK(host.frame_count() == frames);
-
-      // Whatever state the drags left is valid URL state for a fresh figure.
-      const std::string state = host.state();
-      FigureHost copy(info);
-      std::vector<std::string> errors;
-      CHECK(copy.configure(state, &errors));
-      CHECK(errors.empty());
-      CHECK(copy.state() == state);
-      CHECK(copy.describe() == host.describe());
-      host.reset();
-      CHECK(host.state().empty());
+    // Keyboard: focus, Tab through widgets, nudge with arrows, Escape.
+    host.set_focus(true);
+    for (HostKey key : {HostKey::Tab, HostKey::Tab, HostKey::Right, HostKey::Up, HostKey::Left,
+                        HostKey::Down, HostKey::Space, HostKey::Escape}) {
+      host.key(key, true, 0);
+      host.frame(time += 1.0 / 60);
+      host.key(key, false, 0);
+      host.frame(time += 1.0 / 60);
     }
+    host.set_focus(false);
+    host.pointer_leave();
+    const int idle_after = settle(host, &time);
+    CHECK(idle_after <= 5);
+    const std::uint64_t frames = host.frame_count();
+    CHECK_FALSE(host.needs_frame());
+    CHECK(host.frame_count() == frames);
+
+    // Whatever state the drags left is valid URL state for a fresh figure.
+    const std::string state = host.state();
+    FigureHost copy(info);
+    std::vector<std::string> errors;
+    CHECK(copy.configure(state, &errors));
+    CHECK(errors.empty());
+    CHECK(copy.state() == state);
+    CHECK(copy.describe() == host.describe());
+    host.reset();
+    CHECK(host.state().empty());
   }
 }
+
+}  // namespace
+
+#define MML_FIGURE_ENTRY(file_name) const FigureInfo& figure_info_##file_name();
+namespace mml::figures {
+#include "figure_list.inc"
+}  // namespace mml::figures
+#undef MML_FIGURE_ENTRY
+
+#define MML_FIGURE_ENTRY(file_name)                                                              \
+  TEST_CASE("every figure draws, takes drags and keys, and goes idle (" #file_name ".cpp)") { \
+    exercise(figures::figure_info_##file_name());                                                \
+  }
+#include "figure_list.inc"
+#undef MML_FIGURE_ENTRY
 
 TEST_CASE("bad parameters leave the figure at its defaults with messages naming valid values") {
   const FigureInfo* info = find_figure("basis-images");

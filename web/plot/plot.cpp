@@ -261,7 +261,8 @@ static void pan_zoom(Range* x, Range* y) {
     return ViewTransform(lx, ly, {r.Min.x, r.Min.y, r.GetWidth(), r.GetHeight()}, g_plot.flags & PlotFlags_EqualAspect);
   }();
   ImGuiIO& io = ImGui::GetIO();
-  if (ImGui::IsItemActive() && (io.MouseDelta.x != 0 || io.MouseDelta.y != 0))
+  // Not on the press's own frame (a handle over the plot takes that press later in the frame).
+  if (ImGui::IsItemActive() && !ImGui::IsItemActivated() && (io.MouseDelta.x != 0 || io.MouseDelta.y != 0))
     pan_by(&pz, home_x, home_y, {io.MouseDelta.x / before.pixels_per_unit_x(), -io.MouseDelta.y / before.pixels_per_unit_y()});
   if (ImGui::IsItemHovered() && io.MouseWheel != 0)
     zoom_about(&pz, home_x, home_y, before.to_data({io.MousePos.x, io.MousePos.y}), std::pow(1.15, io.MouseWheel));

@@ -64,7 +64,9 @@ bool begin_plot3d(const char* id, ImVec2 size, const Box3& box, OrbitCamera* cam
   ImGui::InvisibleButton("##orbit", size);
   ImGui::SetItemAllowOverlap();  // handles submitted later take the pointer first
   ImGuiIO& io = ImGui::GetIO();
-  if (ImGui::IsItemActive()) camera->rotate(-io.MouseDelta.x * 0.01, io.MouseDelta.y * 0.01);
+  // Not on the press's own frame: a handle drawn over the plot takes that press from this button
+  // later in the same frame, and the pointer's motion within it must not turn the view.
+  if (ImGui::IsItemActive() && !ImGui::IsItemActivated()) camera->rotate(-io.MouseDelta.x * 0.01, io.MouseDelta.y * 0.01);
   if (ImGui::IsItemHovered() && io.MouseWheel != 0) camera->zoom_by(std::pow(1.15, io.MouseWheel));
   if (ImGui::IsItemHovered() || ImGui::IsItemActive()) ImGui::SetMouseCursor(ImGuiMouseCursor_ResizeAll);
   g3.view = View3(box, *camera, {min.x, min.y, size.x, size.y});
@@ -219,17 +221,31 @@ void axis_box(const char* x_label, const char* y_label, const char* z_label) {
       segment3d({xs[i], b.y.min, zs[j]}, {xs[i], b.y.max, zs[j]}, t.grid_strong, 1);
       segment3d({xs[i], ys[j], b.z.min}, {xs[i], ys[j], b.z.max}, t.grid_strong, 1);
     }
-  // Ticks along the three edges meeting at the low corner, labels just outside the box.
-  auto ticks = [&](const Range& r, auto at, const char* name) {
-    for (double v : nice_ticks(r, 4)) {
-      g3.prims.push_back({Prim::Label, {screen(at(v))}, t.text_muted, 0, 1, -1e9, format_number_math(v)});
-    }
-    g3.prims.push_back({Prim::Label, {screen(at(r.max + r.size() * 0.12))}, t.text, 0, 1, -1e9, name});
+  // Ticks along the three edges meeting at the low corner, labels just outside the box. A label
+  // that would touch one already placed (a small plot, an edge seen end-on) or stick out of the
+  // plot is left out, so the labels thin out instead of piling up; the axis names go first and
+  // always show.
+  const float fs = ImGui::GetFontSize() * 0.85f;
+  std::vector<ImRect> taken;
+  auto place = [&](const Vec3& at, std::string text, ImU32 color, bool always) {
+    const ImVec2 c = screen(at), size = ImGui::GetFont()->CalcTextSizeA(fs, FLT_MAX, 0, text.c_str());
+    const ImRect box({c.x - size.x / 2 - 3, c.y - size.y / 2 - 1}, {c.x + size.x / 2 + 3, c.y + size.y / 2 + 1});
+    if (!always && (!g3.rect.Contains(box) ||  // a clipped number would read as another number
+                    std::any_of(taken.begin(), taken.end(), [&](const ImRect& r) { return r.Overlaps(box); })))
+      return;
+    taken.push_back(box);
+    g3.prims.push_back({Prim::Label, {c}, color, 0, 1, -1e9, std::move(text)});
   };
   const double ox = b.x.size() * 0.08, oy = b.y.size() * 0.08;
-  ticks(b.x, [&](double v) { return Vec3(v, b.y.min - oy, b.z.min); }, x_label);
-  ticks(b.y, [&](double v) { return Vec3(b.x.max + ox, v, b.z.min); }, y_label);
-  ticks(b.z, [&](double v) { return Vec3(b.x.min - ox, b.y.min - oy, v); }, z_label);
+  const auto at_x = [&](double v) { return Vec3(v, b.y.min - oy, b.z.min); };
+  const auto at_y = [&](double v) { return Vec3(b.x.max + ox, v, b.z.min); };
+  const auto at_z = [&](double v) { return Vec3(b.x.min - ox, b.y.min - oy, v); };
+  place(at_x(b.x.max + b.x.size() * 0.12), x_label, t.text, true);
+  place(at_y(b.y.max + b.y.size() * 0.12), y_label, t.text, true);
+  place(at_z(b.z.max + b.z.size() * 0.12), z_label, t.text, true);
+  for (double v : nice_ticks(b.x, 4)) place(at_x(v), format_number_math(v), t.text_muted, false);
+  for (double v : nice_ticks(b.y, 4)) place(at_y(v), format_number_math(v), t.text_muted, false);
+  for (double v : nice_ticks(b.z, 4)) place(at_z(v), format_number_math(v), t.text_muted, false);
 }
 
 void text3d(const Vec3& at, const char* text, ImU32 color, bool on_top, ImU32 backdrop) {
