@@ -235,9 +235,9 @@ export async function findDisc(figure, rgb, region = [0, 0, 1, 1], tolerance = 2
 }
 
 // Moves the mouse to (x, y) and waits until every figure has drawn the frames that asked for,
-// as a reader's pointer arrives before it presses: a press in the same frame as the arrival would
-// find nothing hovered yet (ImGui decides which of two overlapping items takes a press from the
-// frame before, e.g. a handle over a plot that orbits).
+// as a reader's pointer arrives before it presses. (The press-and-move-in-one-frame case this was
+// first written for is fixed in the toolkit: plot.cpp and plot3d.cpp ignore motion on the press's
+// frame, tested headless in test_determinant_3d.cpp.)
 export async function hover(page, x, y) {
   await page.mouse.move(x, y);
   await page.waitForFunction(() => [...document.querySelectorAll("mml-figure")].every((el) => !el._scheduled),
