@@ -51,6 +51,7 @@ for (const [i, { file, look }] of runs.entries()) {
       assert.ok(noScroll, `${file} scrolls sideways at ${look.viewport.width}px`);
       // The whole page at desktop width; at phone width its first screen (a full-page shot there
       // brings every figure into view at once at twice the pixels: the slowest step of the test).
+      if (look.name !== "light") await page.evaluate(() => window.scrollTo({ top: 0, behavior: "instant" }));
       await page.screenshot({ path: artifact(`${file.replace(/\.html$/, "")}-${look.name}.png`), fullPage: look.name === "light", timeout: 60000 });
       await page.evaluate(axeSource);
       const result = await page.evaluate(() => window.axe.run(document, { resultTypes: ["violations"] }));
