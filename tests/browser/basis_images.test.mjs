@@ -3,6 +3,7 @@
 import assert from "node:assert/strict";
 import { after, before, test } from "node:test";
 import { artifact, frameCounts, framesDone, hover, openBrowser, openPage, settleFigures, waitIdle } from "./harness.mjs";
+import { findOrangeHandle } from "./runtime_pages.mjs";
 
 let env;
 before(async () => { env = await openBrowser(); });
@@ -18,21 +19,20 @@ test("dragging A·e₁ moves the first column; idle figures draw no frames", asy
     await page.waitForTimeout(1000);
     assert.deepEqual(await frameCounts(page), before, "an idle figure drew frames");
 
-    // Find e₁'s handle: the default figure maps e₁ to itself, drawn right of the origin.
-    const box = await figure.boundingBox();
+    // Press on e₁'s handle where the picture shows it, drag it right and up.
+    const canvas = figure.locator("canvas");
+    const box = await canvas.boundingBox();
+    const handle = findOrangeHandle(await canvas.screenshot());
+    assert.ok(handle, "A·e₁'s handle not found in the picture");
     const initial = await figure.evaluate((el) => el.state);
-    let moved = "";
-    for (let dx = 0.30; dx < 0.62 && !moved; dx += 0.012) {
-      const x = box.x + box.width * dx, y = box.y + box.height * 0.5;
-      await hover(page, x, y);
-      await page.mouse.down();
-      await page.mouse.move(x + 40, y - 40, { steps: 5 });
-      await page.mouse.up();
-      await framesDone(figure);
-      const state = await figure.evaluate((el) => el.state);
-      if (state !== initial && /(^|&)a=/.test(state)) moved = state;
-    }
-    assert.ok(moved, "no drag moved A·e₁");
+    const x = box.x + handle.x, y = box.y + handle.y;
+    await hover(page, x, y);
+    await page.mouse.down();
+    await page.mouse.move(x + 40, y - 40, { steps: 5 });
+    await page.mouse.up();
+    await framesDone(figure);
+    const moved = await figure.evaluate((el) => el.state);
+    assert.ok(moved !== initial && /(^|&)a=/.test(moved), `the drag did not move A·e₁: "${moved}"`);
     const [ax, ay] = moved.match(/a=([^&]+)/)[1].split(",").map(Number);
     assert.ok(ax > 1 && ay > 0, `A·e₁ went right and up: ${moved}`);
     await figure.screenshot({ path: artifact("basis-images-dragged.png") });

@@ -43,7 +43,7 @@ test("logistic-loss: Play trains both models, and a press on a map moves the sta
       // coming), or the figure idle again with something else changed or nothing at all.
       const outcome = await page.waitForFunction((el) => {
         if (/(^|&)steps=/.test(el.state)) return "playing";
-        return el._scheduled || el._describeTimer ? false : "settled";
+        return el.busy ? false : "settled";
       }, await figure.elementHandle(), { timeout: 20000, polling: 50 }).then((h) => h.jsonValue());
       if (outcome === "settled") await waitIdle(page);
       const state = await stateOf(figure);

@@ -13,7 +13,7 @@ import path from "node:path";
 import { fileURLToPath } from "node:url";
 import { after, before, describe, test } from "node:test";
 import { iframeSnippet, snippetFor } from "../../web/site/generate.mjs";
-import { artifact, hover, inkStats, openBrowser, siteDir, waitIdle } from "./harness.mjs";
+import { artifact, consoleProblem, hover, inkStats, openBrowser, siteDir, viewportApplied, waitIdle } from "./harness.mjs";
 
 const HERE = path.dirname(fileURLToPath(import.meta.url));
 const FIXTURE = path.join(HERE, "third_party");
@@ -103,7 +103,8 @@ async function openHost(browser, url, { holdRuntime = false } = {}) {
   const page = await context.newPage();
   const problems = [];
   page.on("console", (m) => {
-    if (m.type() === "error" || m.type() === "warning") problems.push(`${m.type()}: ${m.text()} (${m.location()?.url})`);
+    const problem = consoleProblem(page, m, { location: true });
+    if (problem) problems.push(problem);
   });
   page.on("pageerror", (e) => problems.push(`uncaught: ${e.message}`));
   page.on("requestfailed", (r) => problems.push(`request failed: ${r.url()} ${r.failure()?.errorText}`));
@@ -114,6 +115,7 @@ async function openHost(browser, url, { holdRuntime = false } = {}) {
     await page.route("**/mml/mml.wasm", async (route) => { await gate; await route.continue(); });
   }
   await page.goto(url, { waitUntil: "load" });
+  await viewportApplied(page);
   await page.evaluate(() => document.fonts.ready);
   return { page, problems, context, release };
 }
@@ -416,7 +418,7 @@ describe("embed.html, the iframe form, on its own", () => {
     const context = await env.browser.newContext({ viewport, colorScheme });
     const page = await context.newPage();
     const problems = [];
-    page.on("console", (m) => { if (m.type() === "error" || m.type() === "warning") problems.push(`${m.type()}: ${m.text()}`); });
+    page.on("console", (m) => { const problem = consoleProblem(page, m); if (problem) problems.push(problem); });
     page.on("pageerror", (e) => problems.push(`uncaught: ${e.message}`));
     await page.goto(env.server.url + "embed.html" + query, { waitUntil: "load" });
     return { context, page, problems };

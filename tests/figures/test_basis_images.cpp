@@ -69,3 +69,34 @@ TEST_CASE("basis-images: a key tapped between two frames still nudges once, and 
   CHECK(settle(host, &time) < 60);
   CHECK(host.state() == "a=1.1,0");
 }
+
+// On a slow machine a whole drag can arrive between two frames: the press on the handle, the
+// moves, the release. The frames that follow must still see the press where it was made, then the
+// pointer's last position with the button down, then the release.
+TEST_CASE("basis-images: a press, moves and a release between two frames drag the handle pressed") {
+  const FigureInfo* info = find_figure("basis-images");
+  REQUIRE(info != nullptr);
+  bool moved_a = false;
+  for (float x = 300; x <= 560 && !moved_a; x += 8) {
+    for (float y = 240; y <= 320 && !moved_a; y += 8) {
+      FigureHost host(*info);
+      double time = 0;
+      host.resize(900, 900 / info->aspect, 1);
+      settle(host, &time);
+      host.pointer_move(x, y);
+      host.frame(time += 1.0 / 60);
+      host.pointer_button(0, true);
+      for (int step = 1; step <= 4; ++step) host.pointer_move(x + 15.0f * step, y - 15.0f * step);
+      host.pointer_button(0, false);
+      CHECK(settle(host, &time) < 60);
+      const std::string state = host.state();
+      if (state.rfind("a=", 0) == 0) {
+        moved_a = true;
+        CAPTURE(state);
+        CHECK(std::stod(state.substr(2)) > 1);
+        CHECK(std::stod(state.substr(state.find(',') + 1)) > 0);
+      }
+    }
+  }
+  CHECK(moved_a);
+}

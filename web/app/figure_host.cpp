@@ -116,10 +116,27 @@ void FigureHost::set_focus(bool focused) {
   touch();
 }
 
+// ImGui 1.86 samples the pointer once a frame. On a slow machine (or with a fast hand) a press, the
+// moves after it and the release can all arrive between two frames, and a frame would see the
+// press where the pointer ended up, off the handle it was pressed on, or the release before the
+// last move. So moves after a press no frame has seen yet wait for the frame after the press's
+// own (the last one wins), and a release waits until a frame has seen the pointer's last position
+// with the button still down.
 void FigureHost::pointer_move(float x, float y) {
   make_current();
   if (!std::isfinite(x) || !std::isfinite(y)) return;
-  ImGui::GetIO().MousePos = {x, y};
+  move_pointer(x, y);
+}
+
+void FigureHost::move_pointer(float x, float y) {
+  ImGuiIO& io = ImGui::GetIO();
+  if (move_waiting_ || button_taps_.unseen_press(io.MouseDown, frames_)) {
+    move_waiting_ = true;
+    waiting_x_ = x, waiting_y_ = y;
+  } else {
+    io.MousePos = {x, y};
+    moved_since_frame_ = true;
+  }
   touch();
 }
 
@@ -127,14 +144,17 @@ void FigureHost::pointer_button(int button, bool down) {
   if (button < 0 || button >= 3) return;
   make_current();
   ImGuiIO& io = ImGui::GetIO();
-  if (button_taps_.apply_now(button, down, io.MouseDown[button], frames_)) io.MouseDown[button] = down;
+  if (!down && io.MouseDown[button] && (move_waiting_ || moved_since_frame_)) {
+    button_taps_.release_later(button);
+  } else if (button_taps_.apply_now(button, down, io.MouseDown[button], frames_)) {
+    io.MouseDown[button] = down;
+  }
   touch();
 }
 
 void FigureHost::pointer_leave() {
   make_current();
-  ImGui::GetIO().MousePos = {-FLT_MAX, -FLT_MAX};
-  touch();
+  move_pointer(-FLT_MAX, -FLT_MAX);
 }
 
 void FigureHost::wheel(float dx, float dy) {
@@ -194,7 +214,17 @@ bool FigureHost::frame(double time) {
   ImGui::Render();
   ++frames_;
 
-  if (button_taps_.release_waiting([&](int b) { io.MouseDown[b] = false; })) touch();
+  moved_since_frame_ = false;
+  if (move_waiting_) {
+    // The press has been seen: the pointer moves now, and a waiting release stays for the next
+    // frame, which sees the move with the button still down.
+    io.MousePos = {waiting_x_, waiting_y_};
+    move_waiting_ = false;
+    moved_since_frame_ = true;
+    touch();
+  } else if (button_taps_.release_waiting([&](int b) { io.MouseDown[b] = false; })) {
+    touch();
+  }
   if (key_taps_.release_waiting([&](int k) { io.KeysDown[k] = false; })) touch();
   wants_text_ = io.WantTextInput;
   over_control_ = ImGui::IsAnyItemHovered() || ImGui::IsAnyItemActive();

@@ -26,7 +26,8 @@ enum HostModifiers : int { Mod_Shift = 1, Mod_Ctrl = 2, Mod_Alt = 4, Mod_Super =
 
 // ImGui 1.86 reads held buttons and keys once a frame, so a press and release that both arrive
 // between two frames (a quick tap) would never be seen. Taps keeps such a release back until a
-// frame has seen the press.
+// frame has seen the press. (Pointer moves that follow a press in the same frame wait the same
+// way: FigureHost::pointer_move.)
 template <int N>
 class Taps {
  public:
@@ -36,6 +37,14 @@ class Taps {
     release_due_[i] = false;
     if (down) pressed_at_[i] = frame;
     return true;
+  }
+  // Input i's release waits for the next release_waiting().
+  void release_later(int i) { release_due_[i] = true; }
+  // Whether a press of any input held in `held` has not been seen by a frame yet.
+  bool unseen_press(const bool* held, std::uint64_t frame) const {
+    for (int i = 0; i < N; ++i)
+      if (held[i] && pressed_at_[i] == frame) return true;
+    return false;
   }
   // Calls release(i) for every release that waited; true if there were any.
   template <class F>
@@ -103,6 +112,7 @@ class FigureHost {
 
  private:
   void make_current();
+  void move_pointer(float x, float y);
   void touch(int frames = 3) { pending_ = frames > pending_ ? frames : pending_; }
 
   const FigureInfo& info_;
@@ -114,6 +124,9 @@ class FigureHost {
   bool over_control_ = false;
   bool fail_next_frame_ = false;
   Taps<3> button_taps_;
+  bool move_waiting_ = false;  // a pointer move held back behind a press no frame has seen yet
+  bool moved_since_frame_ = false;
+  float waiting_x_ = 0, waiting_y_ = 0;
   Taps<int(HostKey::Count)> key_taps_;
   int pending_ = 3;  // frames still to run: ImGui settles hover and layout over a couple
   double last_time_ = -1;

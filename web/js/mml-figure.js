@@ -397,6 +397,10 @@
 
     /** Frames drawn so far (tests use it to check that idle figures draw nothing). */
     get frameCount() { return this._frames; }
+    /** True while the figure has a frame scheduled: input or an animation still asks for frames. */
+    get drawing() { return this._scheduled; }
+    /** True while a frame is scheduled or the live description is still to be written: not idle yet. */
+    get busy() { return this._scheduled || this._describeTimer !== 0; }
     /** The figure's parameters that differ from their defaults, as "a=1,0.5&b=…". */
     get state() { return this._module && this._id ? this._call("mml_state", this._id) : ""; }
     /** True while the figure holds a WebGL context. */
