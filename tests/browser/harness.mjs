@@ -175,6 +175,18 @@ export function artifact(name) {
 // part k runs the items (pages and looks, figures) whose index i has i % n === k - 1.
 const [shardPart, shardCount] = (process.env.MML_SHARD || "1/1").split("/").map(Number);
 export const inShard = (i) => i % shardCount === shardPart - 1;
+// The same for items of unequal cost: each item (its estimated cost in `weights`), heaviest
+// first, goes to the part with the least work so far. Returns the test for item i.
+export function balancedShard(weights) {
+  const load = new Array(shardCount).fill(0), part = new Array(weights.length);
+  const order = weights.map((w, i) => i).sort((a, b) => weights[b] - weights[a] || a - b);
+  for (const i of order) {
+    const k = load.indexOf(Math.min(...load));
+    part[i] = k;
+    load[k] += weights[i];
+  }
+  return (i) => part[i] === shardPart - 1;
+}
 
 export function sitePages() {
   return fs.readdirSync(siteDir).filter((f) => f.endsWith(".html")).sort();

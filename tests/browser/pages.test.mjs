@@ -3,14 +3,14 @@
 // sideways; and axe-core reports 0 accessibility violations with the figures loaded (their shadow
 // roots included). Light at desktop width, dark at phone width. Screenshots of each page are
 // written under the build directory for people to look at. The gallery and the embedding guide
-// repeat the chapters' figures: at phone width only their page (layout, axe, console) is checked,
-// with the figures in view drawn and the rest still posters; every figure is drawn at phone width
-// on its chapter page.
+// repeat the chapters' figures: there only their page (layout, axe, console) is checked, with the
+// figures in view drawn and the rest still posters; every figure is drawn in both looks on its
+// chapter page.
 import assert from "node:assert/strict";
 import fs from "node:fs";
 import { createRequire } from "node:module";
 import { after, before, test } from "node:test";
-import { artifact, inShard, inkStats, openBrowser, openPage, settleFigures, sitePages, waitIdle } from "./harness.mjs";
+import { artifact, balancedShard, inkStats, openBrowser, openPage, settleFigures, siteDir, sitePages, waitIdle } from "./harness.mjs";
 
 // axe-core runs through the DevTools protocol (page.evaluate), which the pages' CSP does not
 // govern, so the pages are tested under their real policy.
@@ -23,16 +23,24 @@ const LOOKS = [
   { name: "light", colorScheme: "light", viewport: { width: 1280, height: 900 } },
   { name: "dark-phone", colorScheme: "dark", viewport: { width: 375, height: 800 }, deviceScaleFactor: 2 },
 ];
-const runs = sitePages().flatMap((file) => LOOKS.map((look) => ({ file, look })));
-for (const [i, { file, look }] of runs.entries()) {
-  if (!inShard(i)) continue;
-  const repeats = look.name === "dark-phone" && /^(gallery|embedding)\.html$/.test(file);
-  const what = repeats ? "the figures in view draw" : "every figure draws";
+// The gallery and the embedding guide repeat figures drawn on the chapter pages: only the ones in
+// view are drawn there.
+const repeats = (file) => /^(gallery|embedding)\.html$/.test(file);
+const files = sitePages();
+// The parts (MML_SHARD) split the pages by cost, about a page load plus a figure drawn and looked
+// at for each figure it holds, both looks of a page in the same part.
+const inPart = balancedShard(files.map((file) => 1 + (repeats(file) ? 1 :
+  (fs.readFileSync(`${siteDir}/${file}`, "utf8").match(/<mml-figure[\s>]/g) || []).length)));
+const runs = files.flatMap((file, f) => LOOKS.map((look) => ({ file, look, part: f })));
+for (const { file, look, part } of runs) {
+  if (!inPart(part)) continue;
+  const onlyInView = repeats(file);
+  const what = onlyInView ? "the figures in view draw" : "every figure draws";
   test(`${file} (${look.name}): loads cleanly, ${what}, axe-core finds no violations`, async () => {
     const { page, problems, context } = await openPage(env.browser, env.server.url + file, look);
     try {
       let figures = 0;
-      if (repeats) {
+      if (onlyInView) {
         await page.waitForFunction(() => [...document.querySelectorAll("mml-figure")]
           .filter((el) => el.getBoundingClientRect().top < innerHeight)
           .every((el) => el.dataset.state && el.dataset.state !== "loading"), null, { timeout: 30000 });

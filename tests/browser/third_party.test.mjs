@@ -91,6 +91,8 @@ function snapshot(page) {
     });
     return {
       elements,
+      layout: `window ${innerWidth}×${innerHeight}, html ${document.documentElement.clientWidth} px, body ${document.body.getBoundingClientRect().width} px, ` +
+              `zoom ${visualViewport?.scale}, media print ${matchMedia("print").matches}, ${document.readyState}`,
       figures: figures.map(box),
       sheets: document.styleSheets.length,
       adopted: document.adoptedStyleSheets.length,
@@ -240,7 +242,8 @@ describe("a third-party page embedding three figures and an iframe", () => {
         const ref = reference.elements[i];
         assert.equal(el.attrs, ref.attrs, `${el.tag}: attributes changed`);
         const changed = Object.keys(ref.style).filter((k) => el.style[k] !== ref.style[k]);
-        assert.deepEqual(changed.map((k) => `${k}: ${ref.style[k]} → ${el.style[k]}`), [], `${el.tag}: computed style changed`);
+        assert.deepEqual(changed.map((k) => `${k}: ${ref.style[k]} → ${el.style[k]}`), [],
+                         `${el.tag}: computed style changed (reference: ${reference.layout}; loading: ${loading.layout}; live: ${live.layout})`);
         compared += Object.keys(ref.style).length;
       }
       assert.ok(compared > 100 * live.elements.length, `compared ${compared} computed values`);

@@ -237,7 +237,10 @@
     canvas:focus-visible { box-shadow: inset 0 0 0 3px #0072B2; }
     :host([data-dark]) canvas:focus-visible { box-shadow: inset 0 0 0 3px #56B4E9; }
     .poster, .snapshot { position: absolute; inset: 0; width: 100%; height: 100%; display: block; pointer-events: none; }
-    .poster:not([src]), :host([data-state="ready"]) .poster { display: none; }
+    /* The poster stays until the live canvas has drawn (data-drawn); an undrawn canvas is clear,
+       not hidden, so it keeps its place in the Tab order. */
+    .poster:not([src]), :host([data-state="ready"][data-drawn]) .poster { display: none; }
+    :host(:not([data-drawn])) canvas { opacity: 0; }
     .snapshot { display: none; }
     :host([data-detached][data-state="ready"]) .snapshot[src] { display: block; }
     :host(:not([data-state="ready"])) canvas { visibility: hidden; }
@@ -580,6 +583,7 @@
     }
 
     _replaceCanvas() {
+      this.removeAttribute("data-drawn");
       const old = this._canvas;
       this._canvas = this._newCanvas();
       if (this._id) this._module.mmlCanvases[this._id] = this._canvas;
@@ -653,6 +657,7 @@
       }
       this._rev = this._callInt("mml_revision", id);
       if (this._broken) return;
+      this.removeAttribute("data-drawn");
       this.setAttribute("data-state", "ready");
       this._buildControls();
       this._bar.querySelector('[data-action="csv"]').hidden = !this._call("mml_csv", id);
@@ -752,6 +757,7 @@
       if (!this._gl) return;
       const more = this._drawNow(now);
       if (this._broken) return;
+      if (!this.hasAttribute("data-drawn")) this.setAttribute("data-drawn", "");
       if (this._veiled) {
         this._veiled = false;
         this.removeAttribute("data-detached");
