@@ -9,32 +9,43 @@ using namespace mml;
 using mml::test::drag;
 using mml::test::settle;
 
-TEST_CASE("basis-images: dragging a handle moves that column the way the pointer went") {
+namespace {
+
+// Tries `gesture` (x, y: where it starts, right and up from there) on a fresh figure from points
+// near where e₁ = (1, 0) is drawn, until one moves A·e₁; returns that state, or "".
+template <class Gesture>
+std::string first_state_moving_a(Gesture gesture) {
   const FigureInfo* info = find_figure("basis-images");
   REQUIRE(info != nullptr);
-  bool moved_a = false;
-  // Find e₁'s handle by trying drags from points near where (1, 0) is drawn.
-  for (float x = 300; x <= 560 && !moved_a; x += 8) {
-    for (float y = 240; y <= 320 && !moved_a; y += 8) {
+  for (float x = 300; x <= 560; x += 8) {
+    for (float y = 240; y <= 320; y += 8) {
       FigureHost host(*info);
       double time = 0;
       host.resize(900, 900 / info->aspect, 1);
       settle(host, &time);
-      drag(host, &time, x, y, 60, -60);  // right and up on screen
+      gesture(host, &time, x, y);
       const std::string state = host.state();
-      if (state.rfind("a=", 0) == 0) {
-        moved_a = true;
-        CAPTURE(state);
-        // e₁ started at (1, 0): right means larger x, up means larger y.
-        const double ax = std::stod(state.substr(2));
-        const double ay = std::stod(state.substr(state.find(',') + 1));
-        CHECK(ax > 1);
-        CHECK(ay > 0);
-        CHECK(state.find("b=") == std::string::npos);
-      }
+      if (state.rfind("a=", 0) == 0) return state;
     }
   }
-  CHECK(moved_a);
+  return "";
+}
+
+// e₁ started at (1, 0): a drag right and up gives larger x and larger y, and leaves e₂ alone.
+void check_moved_right_and_up(const std::string& state) {
+  CAPTURE(state);
+  REQUIRE_FALSE(state.empty());
+  CHECK(std::stod(state.substr(2)) > 1);
+  CHECK(std::stod(state.substr(state.find(',') + 1)) > 0);
+  CHECK(state.find("b=") == std::string::npos);
+}
+
+}  // namespace
+
+TEST_CASE("basis-images: dragging a handle moves that column the way the pointer went") {
+  check_moved_right_and_up(first_state_moving_a([](FigureHost& host, double* time, float x, float y) {
+    drag(host, time, x, y, 60, -60);  // right and up on screen
+  }));
 }
 
 TEST_CASE("basis-images: with keyboard focus, arrow keys nudge the first handle") {
@@ -74,29 +85,12 @@ TEST_CASE("basis-images: a key tapped between two frames still nudges once, and 
 // moves, the release. The frames that follow must still see the press where it was made, then the
 // pointer's last position with the button down, then the release.
 TEST_CASE("basis-images: a press, moves and a release between two frames drag the handle pressed") {
-  const FigureInfo* info = find_figure("basis-images");
-  REQUIRE(info != nullptr);
-  bool moved_a = false;
-  for (float x = 300; x <= 560 && !moved_a; x += 8) {
-    for (float y = 240; y <= 320 && !moved_a; y += 8) {
-      FigureHost host(*info);
-      double time = 0;
-      host.resize(900, 900 / info->aspect, 1);
-      settle(host, &time);
-      host.pointer_move(x, y);
-      host.frame(time += 1.0 / 60);
-      host.pointer_button(0, true);
-      for (int step = 1; step <= 4; ++step) host.pointer_move(x + 15.0f * step, y - 15.0f * step);
-      host.pointer_button(0, false);
-      CHECK(settle(host, &time) < 60);
-      const std::string state = host.state();
-      if (state.rfind("a=", 0) == 0) {
-        moved_a = true;
-        CAPTURE(state);
-        CHECK(std::stod(state.substr(2)) > 1);
-        CHECK(std::stod(state.substr(state.find(',') + 1)) > 0);
-      }
-    }
-  }
-  CHECK(moved_a);
+  check_moved_right_and_up(first_state_moving_a([](FigureHost& host, double* time, float x, float y) {
+    host.pointer_move(x, y);
+    host.frame(*time += 1.0 / 60);
+    host.pointer_button(0, true);
+    for (int step = 1; step <= 4; ++step) host.pointer_move(x + 15.0f * step, y - 15.0f * step);
+    host.pointer_button(0, false);
+    CHECK(settle(host, time) < 60);
+  }));
 }
