@@ -93,9 +93,9 @@ export async function openPage(browser, url, options = {}) {
   return { page, problems, context };
 }
 
-// Waits until the page is laid out at its context's viewport. Once, on a loaded machine, a host
-// page measured as if at headless Chromium's own 800 px window (third_party: the article's auto
-// margins 0 instead of 150 px) although its context asked for 1100 px.
+// Waits until the page is laid out at its context's viewport, so no test measures a page before
+// its size is applied. (Written for third_party's "article margins 150 px → 0 px" flake, which
+// has since happened with this check passing: that test now reports the layout it saw.)
 export async function viewportApplied(page) {
   const { width, height } = page.viewportSize();
   const laidOut = () => page.evaluate(() => [window.innerWidth, window.innerHeight]);
