@@ -38,7 +38,6 @@
 #include "web/app/figure_host.hpp"
 #include "web/app/raster.hpp"
 #include "web/plot/plot.hpp"
-#include "web/plot/theme.hpp"
 
 namespace {
 
@@ -310,14 +309,10 @@ PosterTimes render_poster(const mml::FigureInfo& info, float css_width, float pi
   host.configure("", &errors);
   host.resize(css_width, std::round(css_width / info.aspect), pixel_ratio);
   host.set_theme(false);
-  double time = 0;
-  for (int frame = 0; frame < 30 && host.needs_frame(); ++frame) host.frame(time += 1.0 / 60);
+  mml::settle_for_poster(host);
   t.frames = ms_since(start);
-  unsigned char* atlas = nullptr;
-  int aw = 0, ah = 0;
-  ImGui::GetIO().Fonts->GetTexDataAsRGBA32(&atlas, &aw, &ah);
   auto at = clock_type::now();
-  const mml::Image image = mml::rasterize(*host.draw_data(), atlas, aw, ah, mml::plot::theme(false).background);
+  const mml::Image image = mml::rasterize_figure(host, false);
   t.raster = ms_since(at);
   at = clock_type::now();
   const std::vector<std::uint8_t> png = mml::encode_png(image);

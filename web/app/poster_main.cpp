@@ -3,8 +3,6 @@
 // Reads one job per line from stdin:
 //   <out.png> <figure-id> <css-width> <css-height> <pixel-ratio> <light|dark> [name=value&...]
 // Exits non-zero, naming the line, on an unknown figure or a bad parameter.
-#include <imgui.h>
-
 #include <cstdio>
 #include <fstream>
 #include <iostream>
@@ -14,7 +12,6 @@
 
 #include "web/app/figure_host.hpp"
 #include "web/app/raster.hpp"
-#include "web/plot/theme.hpp"
 
 int main() {
   std::string line;
@@ -42,14 +39,8 @@ int main() {
     host.resize(width, height, ratio);
     const bool dark = theme == "dark";
     host.set_theme(dark);
-    double time = 0;
-    for (int frame = 0; frame < 30 && host.needs_frame(); ++frame) host.frame(time += 1.0 / 60);
-    unsigned char* atlas = nullptr;
-    int aw = 0, ah = 0;
-    ImGui::GetIO().Fonts->GetTexDataAsRGBA32(&atlas, &aw, &ah);
-    const mml::Image image =
-        mml::rasterize(*host.draw_data(), atlas, aw, ah, mml::plot::theme(dark).background);
-    const auto png = mml::encode_png(image);
+    mml::settle_for_poster(host);
+    const auto png = mml::encode_png(mml::rasterize_figure(host, dark));
     std::ofstream file(out, std::ios::binary);
     file.write(reinterpret_cast<const char*>(png.data()), std::streamsize(png.size()));
     if (!file) return fail("could not write " + out);

@@ -1,5 +1,7 @@
 #include "web/app/raster.hpp"
+#include "web/app/figure_host.hpp"
 #include "web/plot/field.hpp"
+#include "web/plot/theme.hpp"
 
 #include <imgui.h>
 #include <zlib.h>
@@ -196,6 +198,18 @@ std::vector<std::uint8_t> encode_png(const Image& image) {
   chunk(out, "IDAT", packed);
   chunk(out, "IEND", {});
   return out;
+}
+
+void settle_for_poster(FigureHost& host) {
+  double time = 0;
+  for (int frame = 0; frame < 30 && host.needs_frame(); ++frame) host.frame(time += 1.0 / 60);
+}
+
+Image rasterize_figure(FigureHost& host, bool dark) {
+  unsigned char* atlas = nullptr;
+  int width = 0, height = 0;
+  ImGui::GetIO().Fonts->GetTexDataAsRGBA32(&atlas, &width, &height);
+  return rasterize(*host.draw_data(), atlas, width, height, plot::theme(dark).background);
 }
 
 }  // namespace mml

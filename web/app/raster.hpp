@@ -23,4 +23,12 @@ Image rasterize(const ImDrawData& data, const std::uint8_t* atlas, int atlas_wid
 // PNG bytes (8-bit RGB, zlib-compressed).
 std::vector<std::uint8_t> encode_png(const Image& image);
 
+class FigureHost;
+
+// A figure as its poster shows it (mml-poster, the benchmark): settle_for_poster runs its frames
+// until it has nothing more to draw (at most 30), rasterize_figure draws the last of them on the
+// theme's background.
+void settle_for_poster(FigureHost& host);
+Image rasterize_figure(FigureHost& host, bool dark);
+
 }  // namespace mml
