@@ -21,12 +21,15 @@ export const artifactsDir = path.resolve(process.env.MML_ARTIFACTS_DIR || "build
 const softwareCompositing = new WeakSet();
 const COMPOSITOR_READBACK = /^\[\.WebGL-0x[0-9a-f]+\]GL Driver Message \(OpenGL, Performance, GL_CLOSE_PATH_NV, High\): GPU stall due to ReadPixels( \(this message will no longer repeat\))?$/;
 
-// A console message as a problem ("warning: …"), or null when it is not one.
-export function consoleProblem(page, message, { location = false } = {}) {
-  const type = message.type();
-  if (type !== "error" && type !== "warning") return null;
-  if (type === "warning" && COMPOSITOR_READBACK.test(message.text()) && softwareCompositing.has(page.context().browser())) return null;
-  return `${type}: ${message.text()}` + (location ? ` (${message.location()?.url})` : "");
+// Adds each console error and warning of `page` to `problems` ("warning: …", with the script's
+// address when `location`), except the compositor's readback message above.
+export function watchConsole(page, problems, { location = false } = {}) {
+  page.on("console", (message) => {
+    const type = message.type();
+    if (type !== "error" && type !== "warning") return;
+    if (type === "warning" && COMPOSITOR_READBACK.test(message.text()) && softwareCompositing.has(page.context().browser())) return;
+    problems.push(`${type}: ${message.text()}` + (location ? ` (${message.location()?.url})` : ""));
+  });
 }
 
 export async function openBrowser({ gpuCompositing = false } = {}) {
@@ -82,10 +85,7 @@ export async function openPage(browser, url, options = {}) {
   });
   const page = await context.newPage();
   const problems = [];
-  page.on("console", (m) => {
-    const problem = consoleProblem(page, m);
-    if (problem) problems.push(problem);
-  });
+  watchConsole(page, problems);
   page.on("pageerror", (e) => problems.push(`uncaught: ${e.message}`));
   page.on("requestfailed", (r) => problems.push(`request failed: ${r.url()}`));
   await page.goto(url, { waitUntil: "load" });

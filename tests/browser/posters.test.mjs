@@ -2,7 +2,7 @@
 // move when the figure mounts, and in print the poster stands in for the canvas.
 import assert from "node:assert/strict";
 import { after, before, test } from "node:test";
-import { artifact, consoleProblem, inkStats, openBrowser, openPage } from "./harness.mjs";
+import { artifact, inkStats, openBrowser, watchConsole } from "./harness.mjs";
 
 let env;
 before(async () => { env = await openBrowser(); });
@@ -12,7 +12,7 @@ test("posters show while loading, without layout shift, and in print", async () 
   const context = await env.browser.newContext({ viewport: { width: 1100, height: 900 } });
   const page = await context.newPage();
   const problems = [];
-  page.on("console", (m) => { const problem = consoleProblem(page, m); if (problem) problems.push(problem); });
+  watchConsole(page, problems);
   // Hold the module back so the loading state lasts long enough to look at.
   let release;
   const held = new Promise((resolve) => { release = resolve; });

@@ -13,7 +13,7 @@ import path from "node:path";
 import { fileURLToPath } from "node:url";
 import { after, before, describe, test } from "node:test";
 import { iframeSnippet, snippetFor } from "../../web/site/generate.mjs";
-import { artifact, consoleProblem, hover, inkStats, openBrowser, siteDir, viewportApplied, waitIdle } from "./harness.mjs";
+import { artifact, hover, inkStats, openBrowser, siteDir, viewportApplied, waitIdle, watchConsole } from "./harness.mjs";
 
 const HERE = path.dirname(fileURLToPath(import.meta.url));
 const FIXTURE = path.join(HERE, "third_party");
@@ -104,10 +104,7 @@ async function openHost(browser, url, { holdRuntime = false } = {}) {
   const context = await browser.newContext({ viewport: { width: 1100, height: 800 }, colorScheme: "light" });
   const page = await context.newPage();
   const problems = [];
-  page.on("console", (m) => {
-    const problem = consoleProblem(page, m, { location: true });
-    if (problem) problems.push(problem);
-  });
+  watchConsole(page, problems, { location: true });
   page.on("pageerror", (e) => problems.push(`uncaught: ${e.message}`));
   page.on("requestfailed", (r) => problems.push(`request failed: ${r.url()} ${r.failure()?.errorText}`));
   let release = () => {};
@@ -421,7 +418,7 @@ describe("embed.html, the iframe form, on its own", () => {
     const context = await env.browser.newContext({ viewport, colorScheme });
     const page = await context.newPage();
     const problems = [];
-    page.on("console", (m) => { const problem = consoleProblem(page, m); if (problem) problems.push(problem); });
+    watchConsole(page, problems);
     page.on("pageerror", (e) => problems.push(`uncaught: ${e.message}`));
     await page.goto(env.server.url + "embed.html" + query, { waitUntil: "load" });
     return { context, page, problems };
