@@ -19,8 +19,11 @@ const HERE = path.dirname(fileURLToPath(import.meta.url));
 const FIXTURE = path.join(HERE, "third_party");
 const KATEX_FONTS = path.resolve(HERE, "../../node_modules/katex/dist/fonts");
 const FIGURES = ["basis-images", "gradient-descent-1d", "entropy"];
-// Resolved values that are the element's used size: compared as layout, not as style.
-const SIZE_PROPERTIES = new Set(["width", "height", "inline-size", "block-size", "perspective-origin", "transform-origin"]);
+// Properties whose getComputedStyle value is a used value out of the last layout (CSSOM's resolved
+// value): sizes, margins, paddings, insets. Their computed values (computedStyleMap: "auto",
+// "2%") are compared as style and the boxes as layout. Chromium once reported an auto margin of a
+// correctly placed box as 0px under load, so the used values are not compared as style.
+const LAYOUT_RESOLVED = "^(width|height|inline-size|block-size|perspective-origin|transform-origin|top|right|bottom|left)$|^(margin|padding|inset)-";
 
 // The host's server: its own files, the site's address filled in, its own CSP (the one the
 // embedding guide asks of a page that loads the figures from another host).
@@ -70,7 +73,8 @@ function siteManifest() {
 // Every host element (not our scripts, not our figures): document-relative box, attributes and
 // computed style; the figures' boxes; the page's style sheets.
 function snapshot(page) {
-  return page.evaluate((sizeProps) => {
+  return page.evaluate((layoutResolved) => {
+    const fromLayout = new RegExp(layoutResolved);
     const skip = (el) => el.localName === "script" || el.closest("mml-figure");
     const figures = [...document.querySelectorAll("mml-figure")];
     const box = (el) => {
@@ -80,7 +84,8 @@ function snapshot(page) {
     const elements = [...document.querySelectorAll("*")].filter((el) => !skip(el)).map((el) => {
       const cs = getComputedStyle(el);
       const style = {};
-      for (const name of cs) if (!sizeProps.includes(name)) style[name] = cs.getPropertyValue(name);
+      const computed = el.computedStyleMap();
+      for (const name of cs) style[name] = fromLayout.test(name) ? String(computed.get(name)) : cs.getPropertyValue(name);
       return {
         tag: el.localName + (el.id ? "#" + el.id : ""),
         attrs: [...el.attributes].map((a) => `${a.name}=${a.value}`).join(" "),
@@ -97,7 +102,7 @@ function snapshot(page) {
       sheets: document.styleSheets.length,
       adopted: document.adoptedStyleSheets.length,
     };
-  }, [...SIZE_PROPERTIES]);
+  }, LAYOUT_RESOLVED);
 }
 
 async function openHost(browser, url, { holdRuntime = false } = {}) {
