@@ -669,7 +669,8 @@ bool drag_point(const char* id, Vec2* p, ImU32 color, const char* label, const D
     storage->SetFloat(raw_y, float(linear.y()));
     figure_storage->SetInt(selected_key, int(item));
   }
-  if (active && (io.MouseDelta.x != 0 || io.MouseDelta.y != 0)) {
+  // On the press's frame the pointer's motion is how it arrived on the handle, not a drag.
+  if (active && !ImGui::IsItemActivated() && (io.MouseDelta.x != 0 || io.MouseDelta.y != 0)) {
     const Vec2 linear(storage->GetFloat(raw_x) + io.MouseDelta.x / view.pixels_per_unit_x(),
                       storage->GetFloat(raw_y) - io.MouseDelta.y / view.pixels_per_unit_y());
     storage->SetFloat(raw_x, float(linear.x()));
