@@ -33,6 +33,28 @@ inline void drag(FigureHost& host, double* time, float x, float y, float dx, flo
   host.frame(*time += 1.0 / 60);
 }
 
+// How the pointer events of a press reach the figure. A slow machine delivers several between two
+// frames: the pointer arrives (40 px from the left) on the point and presses in one frame, or it
+// presses and makes its first move in one frame.
+enum class Press { Plain, ArriveAndPress, PressAndMove };
+
+// Presses at (x, y) as `how` says, drags straight down to y + 10 * steps (10 px a frame), releases.
+inline void drag_down(FigureHost& host, double* time, float x, float y, Press how, int steps) {
+  host.pointer_move(how == Press::ArriveAndPress ? x - 40 : x, y);
+  host.frame(*time += 1.0 / 60);
+  if (how == Press::ArriveAndPress) host.pointer_move(x, y);
+  host.pointer_button(0, true);
+  int step = 1;
+  if (how == Press::PressAndMove) host.pointer_move(x, y + 10.0f * step++);
+  host.frame(*time += 1.0 / 60);
+  for (; step <= steps; ++step) {
+    host.pointer_move(x, y + 10.0f * step);
+    host.frame(*time += 1.0 / 60);
+  }
+  host.pointer_button(0, false);
+  host.frame(*time += 1.0 / 60);
+}
+
 // Taps a key: down, a frame, up, a frame.
 inline void tap(FigureHost& host, double* time, HostKey key, int modifiers = 0) {
   host.key(key, true, modifiers);

@@ -120,21 +120,10 @@ TEST_CASE("determinant-3d: a press in the same frame as a move on a tip moves th
   const DefaultView v(width, height);
   const Eigen::Vector2d s = v.at({0.5, 0, 1.5});  // A·e₃'s tip
   const float x = float(s.x()), y = float(s.y());
-  for (const bool arrive_and_press : {true, false}) {
-    CAPTURE(arrive_and_press);
+  for (const auto how : {mml::test::Press::ArriveAndPress, mml::test::Press::PressAndMove}) {
+    CAPTURE(int(how));
     Running r(kId, "", width);
-    r.host.pointer_move(arrive_and_press ? x - 40 : x, y);
-    r.host.frame(r.time += 1.0 / 60);
-    if (arrive_and_press) r.host.pointer_move(x, y);
-    r.host.pointer_button(0, true);
-    if (!arrive_and_press) r.host.pointer_move(x, y + 10);
-    r.host.frame(r.time += 1.0 / 60);
-    for (int step = 2; step <= 7; ++step) {
-      r.host.pointer_move(x, y + 10 * step);
-      r.host.frame(r.time += 1.0 / 60);
-    }
-    r.host.pointer_button(0, false);
-    r.host.frame(r.time += 1.0 / 60);
+    mml::test::drag_down(r.host, &r.time, x, y, how, 7);
     const std::string state = r.host.state();
     CAPTURE(state);
     CHECK_FALSE(mml::test::param_of(state, "c").empty());

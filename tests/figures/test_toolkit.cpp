@@ -273,29 +273,20 @@ TEST_CASE("toolkit: arriving on a handle and pressing in one frame does not pan 
   using mml::test::Running;
   // Where the handle A·e₁ is: the first point from which a plain drag down moves it, searched
   // around where (1.5, 0.5) is drawn in a 900 px wide figure.
-  auto drag_from = [](float x, float y, bool arrive) {
+  using mml::test::Press;
+  auto drag_from = [](float x, float y, Press how) {
     Running r("toolkit-plane", "snap=0");
-    r.host.pointer_move(arrive ? x - 40 : x, y);
-    r.host.frame(r.time += 1.0 / 60);
-    if (arrive) r.host.pointer_move(x, y);
-    r.host.pointer_button(0, true);
-    r.host.frame(r.time += 1.0 / 60);
-    for (int step = 1; step <= 6; ++step) {
-      r.host.pointer_move(x, y + 10 * step);
-      r.host.frame(r.time += 1.0 / 60);
-    }
-    r.host.pointer_button(0, false);
-    r.host.frame(r.time += 1.0 / 60);
+    mml::test::drag_down(r.host, &r.time, x, y, how, 6);
     return r.param("a");
   };
   std::string plain;
   float hx = 0, hy = 0;
   for (float y = 180; y < 300 && plain.empty(); y += 6)
     for (float x = 400; x < 560 && plain.empty(); x += 6)
-      if (!(plain = drag_from(x, y, false)).empty()) hx = x, hy = y;
+      if (!(plain = drag_from(x, y, Press::Plain)).empty()) hx = x, hy = y;
   REQUIRE_FALSE(plain.empty());
   CAPTURE(hx, hy, plain);
-  const std::string arrived = drag_from(hx, hy, true);
+  const std::string arrived = drag_from(hx, hy, Press::ArriveAndPress);
   REQUIRE_FALSE(arrived.empty());
   const double plain_x = std::stod(plain), arrived_x = std::stod(arrived);
   const double plain_y = std::stod(plain.substr(plain.find(',') + 1));
