@@ -21,7 +21,6 @@ namespace {
 constexpr double kLimit = 3;           // columns stay in [-3, 3]²
 constexpr double kStagesPerSecond = 0.6;  // Play: each stage takes about 1.7 s
 
-ImU32 with_alpha(ImU32 c, unsigned a) { return (c & ~IM_COL32_A_MASK) | (a << IM_COL32_A_SHIFT); }
 
 std::string vec(const Vec2& v) { return "(" + format_number(v.x()) + ", " + format_number(v.y()) + ")"; }
 std::string rows(const Mat2& m) {
@@ -146,7 +145,7 @@ class Composition final : public Figure {
     plot::setup_axes({-extent, extent}, {-extent, extent});
     const Mat2 m = matrix_from_columns(p1, p2);
     plot::linear_grid(m, 4, t.grid_strong, 1);
-    plot::polygon(map_points(m, unit_square()), with_alpha(t.third, 50), with_alpha(t.third, 160));
+    plot::polygon(map_points(m, unit_square()), plot::with_alpha(t.third, 50), plot::with_alpha(t.third, 160));
     const std::string l1 = std::string(1, name) + "e\u2081", l2 = std::string(1, name) + "e\u2082";
     plot::arrow({0, 0}, p1, t.first);
     plot::arrow({0, 0}, p2, t.second);
@@ -180,7 +179,7 @@ class Composition final : public Figure {
     const auto square = map_points(now, unit_square());
     const bool flipped = now.determinant() < 0;
     plot::polygon(square, flipped ? t.negative_fill : t.positive_fill, flipped ? t.negative_line : t.positive_line);
-    plot::polygon(map_points(now, letter_f()), with_alpha(t.third, 150), t.third);
+    plot::polygon(map_points(now, letter_f()), plot::with_alpha(t.third, 150), t.third);
 
     const std::string f = m.first_name, g = m.second_name;
     const std::string fe1 = f + "e\u2081", fe2 = f + "e\u2082";
@@ -194,8 +193,8 @@ class Composition final : public Figure {
       const bool done = p >= 2;
       for (int j = 0; j < 2; ++j) {
         const ImU32 c = j == 0 ? t.first : t.second;
-        plot::arrow({0, 0}, m.first.col(j), with_alpha(c, 90), j == 0 ? fe1.c_str() : fe2.c_str());
-        dotted(m.first.col(j), now.col(j), with_alpha(c, 150));
+        plot::arrow({0, 0}, m.first.col(j), plot::with_alpha(c, 90), j == 0 ? fe1.c_str() : fe2.c_str());
+        dotted(m.first.col(j), now.col(j), plot::with_alpha(c, 150));
         const std::string label = g + "(" + f + "e" + (j == 0 ? "\u2081" : "\u2082") + ")";
         plot::arrow({0, 0}, now.col(j), c, done ? label.c_str() : nullptr);
       }
@@ -214,7 +213,7 @@ class Composition final : public Figure {
     const plot::ViewTransform& v = plot::current_view();
     const ImVec2 at = plot::to_screen({v.x().min, v.y().max}), size = ImGui::CalcTextSize(s);
     ImGui::GetWindowDrawList()->AddRectFilled({at.x + 4, at.y + 4}, {at.x + size.x + 14, at.y + size.y + 10},
-                                              with_alpha(t.background, 215), 4);
+                                              plot::with_alpha(t.background, 215), 4);
     ImGui::GetWindowDrawList()->AddText({at.x + 9, at.y + 7}, t.text, s);
   }
 

@@ -29,7 +29,6 @@ constexpr std::array<double, kMaxClasses> kTrue = {0.5, 0.25, 0.125, 0.125, 0, 0
 constexpr std::array<double, kMaxClasses> kModel = {0.25, 0.25, 0.25, 0.25, 0, 0};
 const std::array<std::string, kMaxClasses> kNames = {"cat", "dog", "fox", "owl", "bee", "cow"};
 
-ImU32 with_alpha(ImU32 c, unsigned a) { return (c & ~IM_COL32_A_MASK) | (a << IM_COL32_A_SHIFT); }
 
 // Bits for display: "∞" rather than inf or NaN.
 std::string bits(double b) {
@@ -115,8 +114,8 @@ class CrossEntropy final : public Figure {
       right.push_back(i + 0.2);
       centres.push_back(i);
     }
-    plot::bars(left, p, kBarWidth, with_alpha(t.first, 150), t.first);
-    plot::bars(right, q, kBarWidth, with_alpha(t.second, 110), t.second);
+    plot::bars(left, p, kBarWidth, plot::with_alpha(t.first, 150), t.first);
+    plot::bars(right, q, kBarWidth, plot::with_alpha(t.second, 110), t.second);
     // A class the model rules out but the truth allows: mark it where the blue bar would be.
     for (int i = 0; i < k; ++i)
       if (p[std::size_t(i)] > 0 && q[std::size_t(i)] == 0)
@@ -175,8 +174,8 @@ class CrossEntropy final : public Figure {
       dl->AddRect({a.x, b.y}, {b.x, a.y}, line, 0, 0, 1.5f);
     };
     const double kl = kl_divergence_bits(p, q);
-    box(0, h, kRowP, with_alpha(t.first, 150), t.first);
-    box(0, h, kRowPQ, with_alpha(t.first, 150), t.first);
+    box(0, h, kRowP, plot::with_alpha(t.first, 150), t.first);
+    box(0, h, kRowPQ, plot::with_alpha(t.first, 150), t.first);
     if (kl > 0) box(h, hpq, kRowPQ, t.negative_fill, t.negative_line);
     plot::text({0, kRowP}, "H(p)", t.text, {1, 0.5f}, {-8, 0});
     plot::text({0, kRowPQ}, "H(p, q)", t.text, {1, 0.5f}, {-8, 0});

@@ -28,7 +28,6 @@ constexpr double kLimit = 3;      // weights and biases stay in [-3, 3]
 constexpr int kGridLines = 13;    // input lines x = k/2 and y = k/2 for |k| ≤ 6
 constexpr int kGridSamples = 64;  // points per line: enough to show ReLU's creases and tanh's bends
 
-ImU32 with_alpha(ImU32 c, unsigned a) { return (c & ~IM_COL32_A_MASK) | (a << IM_COL32_A_SHIFT); }
 
 struct LayerValues {
   Vec2 w1, w2, b;
@@ -201,7 +200,7 @@ class DenseLayerFigure final : public Figure {
     const ImVec2 at = plot::to_screen({lo.x() - pad.x(), hi.y() + pad.y()});
     const ImVec2 ts = ImGui::CalcTextSize(caption.c_str());
     ImDrawList* dl = ImGui::GetWindowDrawList();
-    dl->AddRectFilled({at.x + 4, at.y + 4}, {at.x + ts.x + 14, at.y + ts.y + 10}, with_alpha(t.background, 215), 4);
+    dl->AddRectFilled({at.x + 4, at.y + 4}, {at.x + ts.x + 14, at.y + ts.y + 10}, plot::with_alpha(t.background, 215), 4);
     dl->AddText({at.x + 9, at.y + 7}, t.text, caption.c_str());
     plot::end_plot();
   }

@@ -39,7 +39,6 @@ constexpr const char* kAxisNames[3] = {"x", "y", "z"};
 constexpr const char* kSubscripts[3] = {"\u2081", "\u2082", "\u2083"};
 constexpr const char* kHandleIds[3] = {"e1", "e2", "e3"};
 
-ImU32 with_alpha(ImU32 c, int alpha) { return (c & ~IM_COL32_A_MASK) | (ImU32(alpha) << IM_COL32_A_SHIFT); }
 
 // Entries move on a 0.01 grid from the panel and keys, so URLs stay short and exact.
 double tidy(double v) { return std::clamp(std::round(v * 100) / 100, -kLimit, kLimit); }
@@ -66,7 +65,7 @@ class Determinant3d final : public Figure {
     plot::begin_plot3d("##space", layout.plot_size, kBox, &camera_);
     draw_floor_and_axes(t);
     // The unit cube, faint, and its image coloured by orientation.
-    plot::parallelepiped(Mat3::Identity(), with_alpha(t.text_muted, 14), with_alpha(t.text_muted, 90));
+    plot::parallelepiped(Mat3::Identity(), plot::with_alpha(t.text_muted, 14), plot::with_alpha(t.text_muted, 90));
     const Mat3 m = matrix();
     draw_image(m, t);
     int dragged_axis = -1, dragged_column = -1;
@@ -90,7 +89,7 @@ class Determinant3d final : public Figure {
       Vec3 from = tip, to = tip;
       from[selected_axis_] = -kLimit;
       to[selected_axis_] = kLimit;
-      plot::segment3d(from, to, with_alpha(colors[selected_column_], 150), 1.5f);
+      plot::segment3d(from, to, plot::with_alpha(colors[selected_column_], 150), 1.5f);
     }
     plot::end_plot3d();
     // Rounded so the URL stays short; the view still turns smoothly (0.01 rad steps).
@@ -188,12 +187,12 @@ class Determinant3d final : public Figure {
     const ImU32 line = o == Orientation::Collapsed ? t.collapsed
                        : o == Orientation::Flipped ? t.negative_line
                                                    : t.positive_line;
-    const ImU32 fill = o == Orientation::Collapsed ? with_alpha(t.collapsed, 70)
-                       : o == Orientation::Flipped ? with_alpha(t.negative_line, t.dark ? 75 : 60)
-                                                   : with_alpha(t.positive_line, t.dark ? 75 : 55);
+    const ImU32 fill = o == Orientation::Collapsed ? plot::with_alpha(t.collapsed, 70)
+                       : o == Orientation::Flipped ? plot::with_alpha(t.negative_line, t.dark ? 75 : 60)
+                                                   : plot::with_alpha(t.positive_line, t.dark ? 75 : 55);
     plot::parallelepiped(m, fill, line);
     const std::string label = "det " + format_number(m.determinant());
-    plot::text3d(m * Vec3(0.5, 0.5, 0.5), label.c_str(), line, true, with_alpha(t.background, 215));
+    plot::text3d(m * Vec3(0.5, 0.5, 0.5), label.c_str(), line, true, plot::with_alpha(t.background, 215));
   }
 
   // The matrix as nine number fields in three coloured columns between brackets; a click on an
@@ -245,8 +244,8 @@ class Determinant3d final : public Figure {
     for (int k = 0; k < 3; ++k) {
       if (k) ImGui::SameLine(0, style.ItemInnerSpacing.x);
       const bool chosen = k == selected_column_;
-      ImGui::PushStyleColor(ImGuiCol_Button, ImGui::ColorConvertU32ToFloat4(with_alpha(colors[k], chosen ? 110 : 30)));
-      ImGui::PushStyleColor(ImGuiCol_ButtonHovered, ImGui::ColorConvertU32ToFloat4(with_alpha(colors[k], chosen ? 140 : 70)));
+      ImGui::PushStyleColor(ImGuiCol_Button, ImGui::ColorConvertU32ToFloat4(plot::with_alpha(colors[k], chosen ? 110 : 30)));
+      ImGui::PushStyleColor(ImGuiCol_ButtonHovered, ImGui::ColorConvertU32ToFloat4(plot::with_alpha(colors[k], chosen ? 140 : 70)));
       if (ImGui::Button(kColumnNames[k])) selected_column_ = k;
       ImGui::PopStyleColor(2);
     }

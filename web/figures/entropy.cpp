@@ -27,7 +27,6 @@ constexpr std::array<double, kMaxOutcomes> kDefault = {0.5, 0.25, 0.125, 0.125, 
 constexpr std::array<double, kMaxOutcomes> kCentres = {1, 2, 3, 4, 5, 6, 7, 8};
 const std::array<std::string, kMaxOutcomes> kNames = {"A", "B", "C", "D", "E", "F", "G", "H"};
 
-ImU32 with_alpha(ImU32 c, unsigned a) { return (c & ~IM_COL32_A_MASK) | (a << IM_COL32_A_SHIFT); }
 
 std::string bits(double b) { return format_number(b) + (b == 1 ? " bit" : " bits"); }
 
@@ -100,7 +99,7 @@ class Entropy final : public Figure {
     if (!plot::begin_plot("##distribution", size, plot::PlotFlags_NoTickLabels)) return;
     plot::setup_axes({0.35, k + 0.65}, {bars::bottom_for_labels(1.18, size.y), 1.18});
     const std::span<const double> centres = std::span<const double>(kCentres).first(std::size_t(k));
-    plot::bars(centres, p, 0.62, with_alpha(t.first, 150), t.first);
+    plot::bars(centres, p, 0.62, plot::with_alpha(t.first, 150), t.first);
     std::vector<double> edited;
     if (bars::edit_distribution("outcomes", centres, p, 0.62, t.first, &editor_, &edited)) store(edited);
     bars::category_labels(centres, kNames, 0);
@@ -130,7 +129,7 @@ class Entropy final : public Figure {
       const double s = std::min(surprisal_bits(p[i]), 2 * y_max_);  // stay finite on screen
       const Vec2 corner0(x, 0), corner1(x + p[i], s);
       const std::array<Vec2, 4> rect = {corner0, Vec2(corner1.x(), 0), corner1, Vec2(corner0.x(), s)};
-      plot::polygon(rect, with_alpha(t.first, i % 2 ? 120 : 170), t.first, 1);
+      plot::polygon(rect, plot::with_alpha(t.first, i % 2 ? 120 : 170), t.first, 1);
       const ImVec2 a = plot::to_screen({x, 0}), b = plot::to_screen({x + p[i], double(code.lengths[i])});
       dl->AddRect({a.x, b.y}, {b.x, a.y}, t.second, 0, 0, 2);
       if (b.x - a.x > 14) plot::text({x + p[i] / 2, 0}, kNames[i].c_str(), t.text_muted, {0.5f, 0}, {0, 3});

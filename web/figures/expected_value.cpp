@@ -26,7 +26,6 @@ constexpr double kStoreStep = 1e-4;      // probabilities in the URL: four decim
 constexpr double kPlayGrowth = 1.15;     // Play multiplies n by e^1.15 per second: 1 → 10⁴ in 8 s
 constexpr std::array<double, kFaces> kLoaded = {0.1, 0.1, 0.1, 0.1, 0.2, 0.4};
 
-ImU32 with_alpha(ImU32 c, unsigned a) { return (c & ~IM_COL32_A_MASK) | (a << IM_COL32_A_SHIFT); }
 
 // The rolls for one (distribution, seed): drawn on demand and kept, so Play only adds new rolls
 // and the running mean of the first n is the same however n was reached.
@@ -150,7 +149,7 @@ class ExpectedValue final : public Figure {
     const Rolls& r = draws(p);
     std::array<double, kFaces> freq{};
     for (std::size_t i = 0; i < n; ++i) freq[std::size_t(r.values[i]) - 1] += 1.0 / double(n);
-    plot::bars(kValues, p, 0.62, with_alpha(t.first, 150), t.first);
+    plot::bars(kValues, p, 0.62, plot::with_alpha(t.first, 150), t.first);
     if (n > 0) plot::bars(kValues, freq, 0.36, 0, t.third);
     const double e = expected_value(kValues, p);
     // The balance point: a fulcrum under the axis and a line up through the bars.
@@ -175,7 +174,7 @@ class ExpectedValue final : public Figure {
     const ImVec2 at = plot::to_screen({0.2, 1.22 * y_max_});
     const float line = ImGui::GetTextLineHeight();
     ImVec2 cursor(at.x + 8, at.y + 5);
-    dl->AddRectFilled({cursor.x, cursor.y + 3}, {cursor.x + 10, cursor.y + line - 3}, with_alpha(t.first, 150));
+    dl->AddRectFilled({cursor.x, cursor.y + 3}, {cursor.x + 10, cursor.y + line - 3}, plot::with_alpha(t.first, 150));
     dl->AddText({cursor.x + 14, cursor.y}, t.text_muted, "probability");
     cursor.x += 14 + ImGui::CalcTextSize("probability").x + 14;
     dl->AddRect({cursor.x, cursor.y + 3}, {cursor.x + 10, cursor.y + line - 3}, t.third);
@@ -196,7 +195,7 @@ class ExpectedValue final : public Figure {
     std::vector<Vec2> band;
     for (int k = 0; k <= 80; ++k) band.emplace_back(4.0 * k / 80, e + 2 * sd / std::sqrt(std::pow(10.0, 4.0 * k / 80)));
     for (int k = 80; k >= 0; --k) band.emplace_back(4.0 * k / 80, e - 2 * sd / std::sqrt(std::pow(10.0, 4.0 * k / 80)));
-    plot::polygon(band, with_alpha(t.second, 40), 0);
+    plot::polygon(band, plot::with_alpha(t.second, 40), 0);
     plot::segment({-0.2, e}, {4.08, e}, t.second, 2);
     const std::size_t n = rolls();
     const Rolls& r = draws(p);

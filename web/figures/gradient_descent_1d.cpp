@@ -42,7 +42,6 @@ constexpr std::array kPresets = {
     Preset{"Bumpy: sin(3x) + x\u00b2/2", "sin(3x) + x^2/2", 2.5, {-3, 3}, {-1.8, 5.8}},
 };
 
-ImU32 with_alpha(ImU32 c, unsigned a) { return (c & ~IM_COL32_A_MASK) | (a << IM_COL32_A_SHIFT); }
 
 class GradientDescent1d final : public Figure {
  public:
@@ -205,9 +204,9 @@ class GradientDescent1d final : public Figure {
       const DescentPoint& q = pts[std::size_t(k + 1)];
       const unsigned alpha = unsigned(std::clamp(255 - 25 * (n - 1 - k), 60, 255));
       const double w = half_width(p.slope, 26);
-      plot::segment({p.x - w, p.loss - w * p.slope}, {p.x + w, p.loss + w * p.slope}, with_alpha(th.second, alpha), 2);
-      if (std::isfinite(q.loss)) plot::arrow({p.x, p.loss}, {q.x, q.loss}, with_alpha(th.first, alpha));
-      plot::point({p.x, p.loss}, with_alpha(th.first, alpha), 4);
+      plot::segment({p.x - w, p.loss - w * p.slope}, {p.x + w, p.loss + w * p.slope}, plot::with_alpha(th.second, alpha), 2);
+      if (std::isfinite(q.loss)) plot::arrow({p.x, p.loss}, {q.x, q.loss}, plot::with_alpha(th.first, alpha));
+      plot::point({p.x, p.loss}, plot::with_alpha(th.first, alpha), 4);
     }
     // The current point and its tangent: the slope the next step will read.
     const DescentPoint& now = pts.back();
@@ -225,7 +224,7 @@ class GradientDescent1d final : public Figure {
     // The start: a handle on the x-axis (kept in view when the axis is not), joined to its point.
     const double axis_y = std::clamp(0.0, vy.min + 0.04 * vy.size(), vy.max);
     Vec2 handle(start(), axis_y);
-    if (std::isfinite(pts.front().loss)) plot::segment(handle, {handle.x(), pts.front().loss}, with_alpha(th.first, 120), 1);
+    if (std::isfinite(pts.front().loss)) plot::segment(handle, {handle.x(), pts.front().loss}, plot::with_alpha(th.first, 120), 1);
     plot::DragOptions drag;
     drag.snap = 0.05;
     if (plot::drag_point("x0", &handle, th.first, nullptr, drag))

@@ -31,7 +31,6 @@ constexpr double kStepsPerSecond = 20;
 constexpr std::array<std::array<double, 2>, kPoints> kData = {
     {{0.4, 0.9}, {0.9, 1.6}, {1.4, 1.5}, {1.9, 2.6}, {2.4, 2.7}, {2.9, 3.0}}};
 
-ImU32 with_alpha(ImU32 c, unsigned a) { return (c & ~IM_COL32_A_MASK) | (a << IM_COL32_A_SHIFT); }
 double round_to(double v, double q) { return std::round(v / q) * q; }
 std::string line_text(const Vec2& theta) {
   const double b = theta.y();
@@ -150,9 +149,9 @@ class LineFitFigure final : public Figure {
     const Vec2 theta = current();
     const auto line_y = [&theta](double x) { return theta.x() * x + theta.y(); };
     // Residuals: the vertical misses whose squares the MSE averages.
-    for (const Vec2& p : pts) plot::segment(p, {p.x(), line_y(p.x())}, with_alpha(t.negative_line, 220), 2.5f);
+    for (const Vec2& p : pts) plot::segment(p, {p.x(), line_y(p.x())}, plot::with_alpha(t.negative_line, 220), 2.5f);
     const LineFit fit = least_squares_line(pts);
-    if (fit.ok) plot::curve([&fit](double x) { return fit.theta.x() * x + fit.theta.y(); }, with_alpha(t.text_muted, 150), 1.5f);
+    if (fit.ok) plot::curve([&fit](double x) { return fit.theta.x() * x + fit.theta.y(); }, plot::with_alpha(t.text_muted, 150), 1.5f);
     plot::curve(line_y, t.second, 2.5f);
     plot::DragOptions drag;
     drag.snap = 0.05;
@@ -194,7 +193,7 @@ class LineFitFigure final : public Figure {
     }
     const plot::Range colors{0, std::log1p(400.0)};
     plot::heatmap(grid_, colors, plot::ColorMap::Viridis, colors.size() / 16,
-                  with_alpha(t.dark ? IM_COL32_BLACK : IM_COL32_WHITE, 110));
+                  plot::with_alpha(t.dark ? IM_COL32_BLACK : IM_COL32_WHITE, 110));
     const LineFit fit = least_squares_line(pts);
     if (fit.ok) {
       const ImVec2 s = plot::to_screen(fit.theta);

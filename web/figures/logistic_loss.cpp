@@ -34,12 +34,10 @@ const Vec2 kCentre(0.9, 0.45);
 constexpr double kSpread = 0.8;
 constexpr std::array kLosses = {ClassifierLoss::CrossEntropy, ClassifierLoss::SquaredError};
 
-ImU32 with_alpha(ImU32 c, unsigned a) { return (c & ~IM_COL32_A_MASK) | (a << IM_COL32_A_SHIFT); }
 // Okabe–Ito: bluish green for cross-entropy, reddish purple for squared error; the classes take
 // the theme's orange (label 1) and blue (label 0).
 ImU32 loss_color(const plot::Theme& t, std::size_t m) {
-  if (m == 0) return t.third;
-  return t.dark ? IM_COL32(0xE0, 0x94, 0xBE, 255) : IM_COL32(0xCC, 0x79, 0xA7, 255);
+  return m == 0 ? t.third : t.fourth;
 }
 const char* loss_title(std::size_t m) { return m == 0 ? "Cross-entropy" : "Squared error"; }
 std::string vector_text(const Vec2& v) { return "(" + format_number(v.x()) + ", " + format_number(v.y()) + ")"; }
@@ -236,7 +234,7 @@ class LogisticLoss final : public Figure {
       const Vec2 wm = weights(m);
       if (wm.norm() < 1e-9) continue;
       const Vec2 unit = wm.normalized(), along(-unit.y(), unit.x());
-      plot::segment(-along * kDataView * 2, along * kDataView * 2, with_alpha(t.background, 200), 5);
+      plot::segment(-along * kDataView * 2, along * kDataView * 2, plot::with_alpha(t.background, 200), 5);
       plot::segment(-along * kDataView * 2, along * kDataView * 2, loss_color(t, m), 2.5f);
       const Vec2 foot = along * (m == 0 ? 2.1 : -2.1);
       plot::arrow(foot, foot + unit * 0.9, loss_color(t, m));
@@ -265,7 +263,7 @@ class LogisticLoss final : public Figure {
     plot::segment({0, 0}, {1, 0}, t.axis, 1);
     plot::segment({0, 0}, {0, kTop}, t.axis, 1);
     for (double v : {1.0, 2.0}) {
-      plot::segment({0, v}, {1, v}, with_alpha(t.grid_strong, 60), 1);
+      plot::segment({0, v}, {1, v}, plot::with_alpha(t.grid_strong, 60), 1);
       const std::string s = format_number(v);
       plot::text({0, v}, s.c_str(), t.text_muted, {1, 0.5f}, {-4, 0});
     }
@@ -322,7 +320,7 @@ class LogisticLoss final : public Figure {
     }
     const plot::Range colors{grids_[m].values.minCoeff(), grids_[m].values.maxCoeff()};
     plot::heatmap(grids_[m], colors, plot::ColorMap::Viridis, colors.size() / 12,
-                  with_alpha(t.dark ? IM_COL32_BLACK : IM_COL32_WHITE, 110));
+                  plot::with_alpha(t.dark ? IM_COL32_BLACK : IM_COL32_WHITE, 110));
     ImDrawList* dl = ImGui::GetWindowDrawList();
     if (minima_[m].ok && minima_[m].w.cwiseAbs().maxCoeff() < kWeightView) {
       const ImVec2 s = plot::to_screen(minima_[m].w);
@@ -384,7 +382,7 @@ class LogisticLoss final : public Figure {
     const double per_px = 1.0 / std::max(20.0f, size.y - 34);
     const double x1 = kMaxSteps * 1.02, x0 = -40 * x1 / std::max(100.0f, size.x - 40);
     plot::setup_axes({x0, x1}, {-18 * per_px, 1 + 16 * per_px});
-    const ImU32 grid = with_alpha(t.grid_strong, 110);
+    const ImU32 grid = plot::with_alpha(t.grid_strong, 110);
     for (double v : {0.0, 0.5, 1.0}) {
       plot::segment({0, v}, {kMaxSteps, v}, grid, 1);
       const std::string s = format_number(v * 100) + "%";

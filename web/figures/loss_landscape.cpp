@@ -26,7 +26,6 @@ constexpr int kGrid = 72;               // heatmap samples per side
 constexpr int kSurface = 24;            // 3D surface samples per side (the painter sort dominates a frame)
 constexpr float kSideBySideMin = 380;   // pixels the map and the surface each need to sit side by side
 
-ImU32 with_alpha(ImU32 c, unsigned a) { return (c & ~IM_COL32_A_MASK) | (a << IM_COL32_A_SHIFT); }
 
 // What the dropdown's choice brings along: where to look and rates that show the point.
 struct Preset {
@@ -49,7 +48,7 @@ constexpr std::array kMethods = {Optimizer::GradientDescent, Optimizer::Momentum
 
 // Okabe–Ito colours: the theme's three plus reddish purple for Newton.
 std::array<ImU32, 4> method_colors(const plot::Theme& t) {
-  return {t.first, t.second, t.third, t.dark ? IM_COL32(0xE0, 0x94, 0xBE, 255) : IM_COL32(0xCC, 0x79, 0xA7, 255)};
+  return {t.first, t.second, t.third, t.fourth};
 }
 
 class LossLandscape final : public Figure {
@@ -215,7 +214,7 @@ class LossLandscape final : public Figure {
     const plot::ViewTransform& view = plot::current_view();
     update_grid(view.x(), view.y());
     const plot::Range colors = height_range();
-    plot::heatmap(grid_, colors, plot::ColorMap::Viridis, colors.size() / 14, with_alpha(t.dark ? IM_COL32_BLACK : IM_COL32_WHITE, 110));
+    plot::heatmap(grid_, colors, plot::ColorMap::Viridis, colors.size() / 14, plot::with_alpha(t.dark ? IM_COL32_BLACK : IM_COL32_WHITE, 110));
     if (params_.get(arrows_)) {
       const Landscape f = landscape();
       // Directions only: on Rosenbrock |∇f| spans five decades, so true lengths would be dots.
@@ -354,7 +353,7 @@ class LossLandscape final : public Figure {
     const double y0 = bottom - 22 * per_pixel, y1 = top + 18 * per_pixel;
     const double x1 = kMaxSteps * 1.02, x0 = -46 * x1 / std::max(100.0f, size.x - 46);  // 46 px for "10⁻¹²"
     plot::setup_axes({x0, x1}, {data(y0), data(y1)});
-    const ImU32 grid = with_alpha(t.grid_strong, 110);
+    const ImU32 grid = plot::with_alpha(t.grid_strong, 110);
     const double step = log ? 3 : 5;
     for (double v = std::ceil(bottom / step) * step; v <= top + 1e-9; v += step) {
       const std::string s = log ? plot::decade_label(int(v)) : format_number(v);

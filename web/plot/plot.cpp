@@ -41,11 +41,6 @@ float line_width(float width) { return width > 0 ? width : g_options.theme->line
 AxisScale x_scale() { return g_plot.flags & PlotFlags_LogX ? AxisScale::Log10 : AxisScale::Linear; }
 AxisScale y_scale() { return g_plot.flags & PlotFlags_LogY ? AxisScale::Log10 : AxisScale::Linear; }
 
-ImU32 with_alpha(ImU32 c, float k) {
-  const unsigned a = unsigned(float((c >> IM_COL32_A_SHIFT) & 255) * k + 0.5f);
-  return (c & ~IM_COL32_A_MASK) | (std::min(a, 255u) << IM_COL32_A_SHIFT);
-}
-
 float label_font_size() { return ImGui::GetFontSize() * g_options.theme->label_size; }
 
 float luminance(ImU32 c) {
@@ -60,7 +55,7 @@ void draw_halo_text(ImDrawList* dl, ImFont* font, float size, ImVec2 at, ImU32 c
   const float r = 1.0f;
   const float text_y = luminance(color);
   if (std::abs(text_y - luminance(halo)) < 0.35f) halo = text_y > 0.5f ? IM_COL32(0, 0, 0, 150) : IM_COL32(255, 255, 255, 200);
-  const ImU32 h = with_alpha(halo, 0.92f);
+  const ImU32 h = scale_alpha(halo, 0.92f);
   for (int dx = -1; dx <= 1; ++dx)
     for (int dy = -1; dy <= 1; ++dy)
       if (dx || dy) dl->AddText(font, size, {at.x + dx * r, at.y + dy * r}, h, s);
@@ -111,7 +106,7 @@ void draw_grid_and_axis_lines(bool grid) {
   ImDrawList* dl = g_plot.draw;
   const ImRect& r = g_plot.rect;
   if (grid && !(g_plot.flags & PlotFlags_NoGrid)) {
-    const ImU32 minor = with_alpha(t.grid, 0.55f);
+    const ImU32 minor = scale_alpha(t.grid, 0.55f);
     for (double x : g_plot.x_ticks.minor) dl->AddLine({to_screen({x, 1}).x, r.Min.y}, {to_screen({x, 1}).x, r.Max.y}, minor, 1);
     for (double y : g_plot.y_ticks.minor) dl->AddLine({r.Min.x, to_screen({1, y}).y}, {r.Max.x, to_screen({1, y}).y}, minor, 1);
     for (double x : g_plot.x_ticks.major) dl->AddLine({to_screen({x, 1}).x, r.Min.y}, {to_screen({x, 1}).x, r.Max.y}, t.grid, 1);

@@ -25,7 +25,7 @@ Theme make_theme(bool dark) {
   t.first = rgba(0xE69F00);
   t.second = dark ? rgba(0x56B4E9) : rgba(0x0072B2);
   t.third = rgba(0x009E73);
-  t.fourth = rgba(0xCC79A7);
+  t.fourth = dark ? rgba(0xE094BE) : rgba(0xCC79A7);  // reddish purple, lightened on dark
   t.fifth = rgba(0xD55E00);
   t.positive_fill = dark ? rgba(0x56B4E9, 70) : rgba(0x0072B2, 50);
   t.positive_line = dark ? rgba(0x56B4E9) : rgba(0x0072B2);
@@ -37,6 +37,11 @@ Theme make_theme(bool dark) {
 }
 
 }  // namespace
+
+ImU32 scale_alpha(ImU32 c, float k) {
+  const float a = float((c >> IM_COL32_A_SHIFT) & 255) * (k < 0 ? 0 : k) + 0.5f;
+  return with_alpha(c, a > 255 ? 255u : unsigned(a));
+}
 
 ImU32 Theme::series(int k) const {
   const ImU32 colors[5] = {first, second, third, fourth, fifth};

@@ -9,7 +9,7 @@ struct Theme {
   bool dark = false;
   ImU32 background, panel, text, text_muted, grid, grid_strong, axis;
   ImU32 first, second, third;        // e₁'s image, e₂'s image, a third series
-  ImU32 fourth, fifth;               // a fourth and fifth series or class
+  ImU32 fourth, fifth;               // a fourth and fifth series or class (each with its dark variant)
   ImU32 positive_fill, negative_fill, positive_line, negative_line;  // orientation kept / flipped
   ImU32 collapsed;                    // det ≈ 0
   ImU32 handle_ring;
@@ -22,6 +22,14 @@ struct Theme {
   // Series / class colour k (0: first … 4: fifth, wrapping).
   ImU32 series(int k) const;
 };
+
+// `c` with its opacity set to `alpha` (0 transparent … 255 opaque): fills, faded copies and
+// translucent backdrops of a theme colour. Every figure and the toolkit use this one.
+constexpr ImU32 with_alpha(ImU32 c, unsigned alpha) {
+  return (c & ~IM_COL32_A_MASK) | ((alpha > 255 ? 255u : alpha) << IM_COL32_A_SHIFT);
+}
+// `c` with its opacity multiplied by k (0..1): fading a colour that may already be translucent.
+ImU32 scale_alpha(ImU32 c, float k);
 
 const Theme& light_theme();
 const Theme& dark_theme();
