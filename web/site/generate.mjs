@@ -6,6 +6,7 @@
 //        [--chapters chapters] [--element web/js/mml-figure.js] [--base-url https://example.org/mml/]
 //
 // Output: <slug>.html per chapter, index.html (the roadmap), gallery.html, embedding.html, 404.html,
+// licenses.html (ours and the shipped third-party components', from web/site/licenses.mjs),
 // embed.html (one figure filling an iframe, chosen by its query string), assets/ (site.css, site.js,
 // embed.css, embed.js, katex/), mml/ (mml.js, mml.wasm, mml-figure.js with the manifest).
 // Pages carry no inline script and no event-handler attribute: they run under
@@ -19,6 +20,7 @@ import { checkManifest, describeRange } from './params.mjs';
 import { BuildError, createMarkdown, escapeHtml, figureElement, parseFrontMatter, renderChapterBody } from './markdown.mjs';
 import { STAGES, STAGE_NAMES, partsOf, stageIndex } from './roadmap.mjs';
 import { placePosters, renderPosters } from './posters.mjs';
+import { CONTENT_LICENSE, licensesMain, thirdPartyComponents } from './licenses.mjs';
 
 const HERE = path.dirname(fileURLToPath(import.meta.url));
 const REPO = path.resolve(HERE, '..', '..');
@@ -109,7 +111,8 @@ function siteFooter() {
   return `<footer class="site-footer">
 <div class="site-footer-inner">
 <p>${SITE_NAME}: interactive figures for ${BOOK} by Tivadar Danka (Packt, 2025). Every figure is C++ compiled to WebAssembly, and every one can be <a href="embedding.html">embedded in your own pages</a>.</p>
-<nav aria-label="Footer"><a href="index.html">Home</a> <a href="gallery.html">Figure gallery</a> <a href="embedding.html">Embedding guide</a></nav>
+<p>Code under the MIT licence; chapter text and figures under <a href="${CONTENT_LICENSE.url}" rel="license">CC BY 4.0</a>.</p>
+<nav aria-label="Footer"><a href="index.html">Home</a> <a href="gallery.html">Figure gallery</a> <a href="embedding.html">Embedding guide</a> <a href="licenses.html">Licences</a> <a href="licenses.html#third-party">Third-party notices</a></nav>
 </div>
 </footer>`;
 }
@@ -546,7 +549,7 @@ export function generateSite(options) {
 
   const pages = new Map();
   chapters.forEach((ch, i) => pages.set(`${ch.slug}.html`, chapterPage(ch, chapters[i - 1], chapters[i + 1])));
-  for (const reserved of ['index', 'gallery', 'embedding', 'embed', '404', 'toolkit']) {
+  for (const reserved of ['index', 'gallery', 'embedding', 'embed', '404', 'toolkit', 'licenses']) {
     if (slugs.has(reserved)) throw new BuildError(chapters.find((c) => c.slug === reserved).file, 0, `"${reserved}" is taken by a generated page; rename the chapter file`);
   }
   pages.set('index.html', indexPage(chapters, manifest, placements));
@@ -554,6 +557,8 @@ export function generateSite(options) {
   pages.set('embedding.html', embeddingPage(manifest, placements, baseUrl));
   pages.set('404.html', notFoundPage());
   pages.set('embed.html', embedPage());
+  pages.set('licenses.html', page({ title: 'Licences', description: `The licences of the ${SITE_NAME} and of the third-party software it ships.`,
+    bodyClass: 'page-licenses', current: 'licenses.html', main: licensesMain(thirdPartyComponents(), SITE_NAME) }));
   if (manifest.figures.some(isToolkit)) pages.set('toolkit.html', toolkitPage(manifest));
   const posterJobs = options.posterTool ? placePosters(pages, manifest) : null;
 
