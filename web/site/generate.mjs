@@ -96,12 +96,26 @@ function themeToggle() {
     '<span class="theme-label">Theme: auto</span></button>';
 }
 
+// The site search: hidden until site.js wires it (it needs scripts); site.js loads Pagefind's
+// index from pagefind/ only when the reader focuses the box. Results are a list of links.
+function searchBox() {
+  return `<div class="site-search" role="search" aria-label="Site" data-site-search hidden>
+<label class="visually-hidden" for="site-search-input">Search the chapters and figures</label>
+<input id="site-search-input" class="search-input" type="search" placeholder="Search" autocomplete="off" spellcheck="false" aria-describedby="site-search-status">
+<div class="search-panel" id="site-search-panel" hidden>
+<p class="search-status" id="site-search-status" role="status"></p>
+<ul class="search-results" id="site-search-results" aria-label="Search results"></ul>
+</div>
+</div>`;
+}
+
 function siteHeader(current) {
   const link = (href, label) => `<a href="${href}"${current === href ? ' aria-current="page"' : ''}>${label}</a>`;
   return `<header class="site-header">
 <div class="site-header-inner">
 <a class="brand" href="index.html"${current === 'index.html' ? ' aria-current="page"' : ''}><span class="brand-mark" aria-hidden="true"></span>${SITE_NAME}</a>
 <nav class="site-nav" aria-label="Site">${link('index.html#roadmap', 'Roadmap')}${link('gallery.html', 'Gallery')}${link('embedding.html', 'Embed')}</nav>
+${searchBox()}
 ${themeToggle()}
 </div>
 </header>`;
@@ -161,7 +175,7 @@ function tocHtml(toc) {
     html += `<li><a href="#${entry.id}">${entry.html}</a>`;
   }
   html += open ? '</li></ol></li>' : '</li>';
-  return `<nav class="toc" aria-labelledby="toc-title">
+  return `<nav class="toc" aria-labelledby="toc-title" data-pagefind-ignore>
 <h2 id="toc-title" class="toc-title">On this page</h2>
 <ol>${html}</ol>
 </nav>`;
@@ -171,13 +185,14 @@ function pagerHtml(prev, next) {
   const item = (c, dir, rel) => c
     ? `<a class="pager-link pager-${rel}" href="${c.slug}.html" rel="${rel}"><span class="pager-dir">${dir}</span><span class="pager-title">${escapeHtml(c.title)}</span></a>`
     : `<a class="pager-link pager-${rel}" href="index.html#roadmap"><span class="pager-dir">${dir === 'Previous' ? 'Back to' : 'Next up'}</span><span class="pager-title">${dir === 'Previous' ? 'The roadmap' : 'More chapters on the roadmap'}</span></a>`;
-  return `<nav class="pager" aria-label="Chapters">${item(prev, 'Previous', 'prev')}${item(next, 'Next', 'next')}</nav>`;
+  return `<nav class="pager" aria-label="Chapters" data-pagefind-ignore>${item(prev, 'Previous', 'prev')}${item(next, 'Next', 'next')}</nav>`;
 }
 
 function chapterPage(ch, prev, next) {
   const stage = STAGES[ch.stage];
   const group = stage.groups.find((g) => g.part === ch.part);
-  const main = `<article class="chapter">
+  // Only chapter pages are indexed for the search (data-pagefind-body), without their navigation.
+  const main = `<article class="chapter" data-pagefind-body>
 <header class="chapter-header">
 <p class="eyebrow"><a href="index.html#stage-${ch.stage + 1}">Stage ${ch.stage + 1} · ${escapeHtml(ch.stageName)}</a><span aria-hidden="true"> / </span><span>${escapeHtml(group.label)} · ${escapeHtml(ch.part)}</span></p>
 <h1>${escapeHtml(ch.title)}</h1>
@@ -578,9 +593,46 @@ export function generateSite(options) {
   const runtimeManifest = { ...manifest, figures: manifest.figures.map(({ summary, ...figure }) => figure) };
   writeFile(out, 'mml/mml-figure.js', `"use strict";\nwindow.MML_MANIFEST = ${JSON.stringify(runtimeManifest)};\n${minifyScript(element)}`);
   const posters = posterJobs ? renderPosters(posterJobs, options.posterTool, out) : 0;
+  indexForSearch(out);
 
   const ms = Number(process.hrtime.bigint() - started) / 1e6;
   return { pages: pages.size, figures: placed, posters, ms, chapters: chapters.map((c) => c.slug), out };
+}
+
+// The search index: Pagefind (pinned in package.json; its binary comes in @pagefind/<platform>)
+// reads the chapter pages just written and writes pagefind/: pagefind.js, its worker and
+// WebAssembly, the index and the fragments. Its stock UIs are removed: the header's search box is
+// our own (site.js), which the pages' CSP allows and which lands on a figure's place.
+// The platform's binary, found as Pagefind's npm wrapper finds it (run directly: the wrapper's own
+// Node start-up doubled the indexing time).
+function pagefindBinary() {
+  const platform = process.platform === 'win32' ? 'windows' : process.platform;
+  const require = createRequire(import.meta.url);
+  for (const name of ['pagefind_extended', 'pagefind']) {
+    try {
+      return require.resolve(`@pagefind/${platform}-${process.arch}/bin/${name}${platform === 'windows' ? '.exe' : ''}`);
+    } catch { /* the next name */ }
+  }
+  throw new Error(`pagefind's binary for ${platform}-${process.arch} is not installed: run scripts/setup.sh (npm ci) first`);
+}
+
+const PAGEFIND_UNUSED = /^pagefind-(ui|modular-ui|component-ui|highlight)\.(js|css)$/;
+function indexForSearch(out) {
+  const run = spawnSync(pagefindBinary(), ['--site', out, '--glob', '*.html', '--force-language', 'en', '--silent',
+    // KaTeX writes each formula twice for screen readers and once more as TeX; the index keeps
+    // only the MathML words. The headings' "#" links are not words either.
+    '--exclude-selectors', '.katex-html, annotation, .heading-anchor'],
+                        { encoding: 'utf8', maxBuffer: 64 * 1024 * 1024 });
+  const dir = path.join(out, 'pagefind');
+  if (run.status !== 0 || !fs.existsSync(path.join(dir, 'pagefind.js'))) {
+    throw new Error(`pagefind could not index ${out}: ${(run.stderr || run.stdout || run.error?.message || '').trim()}`);
+  }
+  // The WebAssembly of languages the index does not have (every page is lang="en") goes too.
+  const entry = JSON.parse(fs.readFileSync(path.join(dir, 'pagefind-entry.json'), 'utf8'));
+  const wasm = new Set(Object.values(entry.languages).map((l) => `wasm.${l.wasm}.pagefind`));
+  for (const f of fs.readdirSync(dir)) {
+    if (PAGEFIND_UNUSED.test(f) || (/^wasm\..*\.pagefind$/.test(f) && !wasm.has(f))) fs.rmSync(path.join(dir, f));
+  }
 }
 
 // The element script as readers download it: minified by terser (pinned in package.json), which

@@ -125,7 +125,8 @@ function plainNotice(file, component) {
 const EMSCRIPTEN_COPYRIGHT = '/usr/share/doc/emscripten/copyright';
 const IN_WASM = 'compiled into mml/mml.wasm';
 
-// Every third-party component whose code, data or fonts readers download from the site. The
+// Every third-party component whose code, data or fonts readers download from the site (the
+// search's Pagefind files only when they use the search). The
 // WebAssembly module holds ImGui, Eigen's instantiations, the DejaVu subset and the parts of
 // Emscripten's system libraries the linker keeps (its libc: musl plus Emscripten's own code and
 // emmalloc; LLVM's libc++, libc++abi and compiler-rt builtins); mml.js is Emscripten's runtime.
@@ -152,6 +153,8 @@ export function thirdPartyComponents(env = process.env) {
         .map((files) => ({ files, ...dep5Notice(EMSCRIPTEN_COPYRIGHT, files, 'LLVM runtime libraries') }))) },
     { id: 'katex', name: 'KaTeX (stylesheet and fonts)', version: npmVersion('katex'), url: 'https://katex.org', license: 'MIT',
       ships: 'assets/katex/', notice: () => plainNotice(path.join(REPO, 'node_modules', 'katex', 'LICENSE'), 'KaTeX') },
+    { id: 'pagefind', name: 'Pagefind (search script, worker and WebAssembly)', version: npmVersion('pagefind'), url: 'https://pagefind.app', license: 'MIT',
+      ships: 'pagefind/', notice: () => plainNotice(path.join(REPO, 'node_modules', 'pagefind', 'LICENSE', 'LICENSE'), 'Pagefind') },
   ];
   return components.map(({ notice, ...c }) => ({ ...c, ...notice() }));
 }
@@ -164,6 +167,9 @@ export function shippedBy(rel) {
   if (file === 'mml/mml-figure.js') return ['self'];
   if (/^mml\/.*\.js$/.test(file)) return ['self', 'emscripten'];
   if (/^assets\/katex\/(katex\.min\.css|fonts\/[\w-]+\.woff2)$/.test(file)) return ['katex'];
+  // Pagefind's code; its index and fragments are our pages' text in its format.
+  if (/^pagefind\/(pagefind(-worker)?\.js|wasm\.[\w-]+\.pagefind)$/.test(file)) return ['pagefind'];
+  if (/^pagefind\/(pagefind-entry\.json|pagefind\.[\w-]+\.pf_meta|(index|fragment|filter)\/[\w-]+\.pf_(index|fragment|filter))$/.test(file)) return ['self'];
   if (/^[\w-]+\.html$/.test(file) || file === '.mml-site') return ['self'];
   if (/^assets\/(site|embed)\.(css|js)$/.test(file) || file === 'assets/favicon.svg') return ['self'];
   // Posters: pictures of our figures (their text drawn with the DejaVu subset, an image of the

@@ -256,6 +256,7 @@ function figurePlugin(md, manifest) {
     }
     const closeToken = state.push('mml_figure_close', 'figure', -1);
     closeToken.block = true;
+    closeToken.meta = open.meta;
     state.line = closeLine + 1;
     return true;
   }, { alt: ['paragraph'] });
@@ -265,7 +266,21 @@ function figurePlugin(md, manifest) {
     return `<figure class="mml-fig" id="figure-${number}">\n${figureElement(figure, attrs)}\n` +
       `<figcaption><a class="fig-num" href="#figure-${number}">Figure ${number}</a>. `;
   };
-  md.renderer.rules.mml_figure_close = () => '</figcaption>\n</figure>\n';
+  md.renderer.rules.mml_figure_close = (tokens, idx) => `</figcaption>\n${figureSearchData(tokens[idx].meta)}</figure>\n`;
+}
+
+// What the site search (Pagefind, run by generate.mjs) knows of a figure beyond its caption: its
+// title, summary and parameter docs, which readers otherwise see only once it runs. In hidden
+// elements (Pagefind reads the HTML, browsers and screen readers skip them); the title weighs most
+// (Pagefind's weights go to 10, an h2 weighs 6), so a search for a figure's subject lands on that
+// figure before the prose around it. The title is also the page's metadata "figure-N", which
+// names the result; the empty "end-figure-N" marks where the figure's words end for site.js.
+function figureSearchData({ figure, number }) {
+  const params = figure.params.map((p) => `${p.name}: ${p.doc}`).join('. ');
+  const about = [figure.summary, params && `Parameters: ${params}.`].filter(Boolean).join(' ');
+  return `<div hidden data-pagefind-weight="10" data-pagefind-meta="figure-${number}">${escapeHtml(figure.title)}</div>\n` +
+    (about ? `<div hidden data-pagefind-weight="3">${escapeHtml(about)}</div>\n` : '') +
+    `<span hidden id="end-figure-${number}"></span>\n`;
 }
 
 // The live element for a figure: name, then its parameters in the manifest's order.
