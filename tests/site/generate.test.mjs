@@ -164,7 +164,16 @@ describe('a good build of the real chapters', () => {
     assert.match(html, /<a class="hero-link" href="linear-transformations.html">/);
     const stages = [...html.matchAll(/<h3 class="stage-title">(?:<span[^>]*>[^<]*<\/span>)?([^<]+)<\/h3>/g)].map((m) => m[1]);
     assert.deepEqual(stages, ['Calculus and linear algebra', 'Multivariable calculus', 'Probability', 'Optimization and statistics', 'Neural networks']);
-    assert.match(html, /<li class="ch ch-ready"><span class="ch-num">4<\/span><a href="linear-transformations.html">/);
+    assert.match(html, /<li class="ch ch-ready"><span class="ch-num">4<\/span><span class="ch-link"><a href="linear-transformations.html">Linear transformations and matrices<\/a><\/span>/);
+    // One page may serve several book chapters: each number links it, at its section when it has one.
+    const gd = '<span class="ch-page">in “Gradient descent”</span>';
+    assert.ok(html.includes(`<span class="ch-num">12</span><span class="ch-link"><a href="gradient-descent.html#the-derivative-is-speed">Differentiation</a> ${gd}`));
+    assert.ok(html.includes(`<span class="ch-num">13</span><span class="ch-link"><a href="gradient-descent.html#walking-downhill-in-one-variable">Optimization</a> ${gd}`));
+    assert.ok(html.includes(`<span class="ch-num">17</span><span class="ch-link"><a href="gradient-descent.html#many-variables-the-loss-landscape">Optimization in multiple variables</a> ${gd}`));
+    assert.ok(html.includes('<span class="ch-num">20</span><span class="ch-link"><a href="entropy-and-cross-entropy.html">The expected value</a> <span class="ch-page">in “Entropy and cross-entropy”</span>'));
+    assert.match(html, /3 pages are ready \(book chapters 4, 12, 13, 17 and 20\)/);
+    // Every page on the roadmap is at its chapter numbers, none left over at the end of a part.
+    assert.doesNotMatch(html, /<span class="ch-num" aria-hidden="true">·<\/span><a href=/);
     assert.match(html, /<li class="ch ch-coming"><span class="ch-num">1<\/span><span class="ch-title">Vectors and vector spaces<\/span> <span class="ch-tag">coming<\/span>/);
   });
 
@@ -328,6 +337,15 @@ Two.
 
 describe('build errors name the file and line', () => {
   const fm = frontMatter(); // 7 lines: the body starts on line 8
+
+  test('a roadmap entry linking a section the page does not have', () => {
+    const dir = chapterDir({ 'gradient-descent.md': `${frontMatter({ part: 'Multivariable calculus', stage: 'Multivariable calculus' })}\n## Another heading\n\nText.\n` });
+    try {
+      assert.throws(() => build(dir), /roadmap\.mjs: chapter 12 links gradient-descent\.html#the-derivative-is-speed, which has no such heading; its headings: another-heading/);
+    } finally {
+      removeAll(dir);
+    }
+  });
 
   test('broken inline math', () => {
     expectError(`${fm}\nSome text\nand more $\\frac{1}{$ here.\n`, 10, /KaTeX parse error/);

@@ -258,7 +258,7 @@ EMSCRIPTEN_KEEPALIVE const char* mml_csv(int id) {
 }
 
 #ifdef MML_WASM_DEBUG
-// Test hook, only in the debug build (wasm-debug preset): figure `id` traps during its next frame
+// Test hook, only in the debug runtime (target mml-debug): figure `id` traps during its next frame
 // (FigureHost::fail_next_frame), so the browser tests can check that the page contains it.
 EMSCRIPTEN_KEEPALIVE int mml_debug_fail(int id) {
   Instance* in = find(id);

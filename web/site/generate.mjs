@@ -190,6 +190,17 @@ ${pagerHtml(prev, next)}
 
 // --- Landing page ---------------------------------------------------------------------------
 
+// A roadmap entry that names a built page: the book chapter's title, linked to the page (or to the
+// entry's section of it), and the page's own title when it is not the chapter's.
+function roadmapLink(entry, ch) {
+  if (entry.section && !ch.toc.some((h) => h.id === entry.section)) {
+    throw new Error(`web/site/roadmap.mjs: chapter ${entry.n} links ${ch.slug}.html#${entry.section}, which has no such heading; its headings: ${ch.toc.map((h) => h.id).join(', ')}`);
+  }
+  const href = `${ch.slug}.html${entry.section ? `#${entry.section}` : ''}`;
+  const own = ch.title.toLowerCase().startsWith(entry.title.toLowerCase());
+  return `<a href="${href}">${escapeHtml(own ? ch.title : entry.title)}</a>${own ? '' : ` <span class="ch-page">in “${escapeHtml(ch.title)}”</span>`}`;
+}
+
 function roadmapHtml(chapters) {
   const bySlug = new Map(chapters.map((c) => [c.slug, c]));
   const listed = new Set();
@@ -200,7 +211,7 @@ function roadmapHtml(chapters) {
         const num = entry.n ? `<span class="ch-num">${entry.n}</span>` : '<span class="ch-num" aria-hidden="true">·</span>';
         if (ch) {
           listed.add(ch.slug);
-          return `<li class="ch ch-ready">${num}<a href="${ch.slug}.html">${escapeHtml(ch.title)}</a></li>`;
+          return `<li class="ch ch-ready">${num}<span class="ch-link">${roadmapLink(entry, ch)}</span></li>`;
         }
         return `<li class="ch ch-coming">${num}<span class="ch-title">${escapeHtml(entry.title)}</span> <span class="ch-tag">coming</span></li>`;
       });
@@ -232,6 +243,9 @@ function indexPage(chapters, manifest, placements) {
   const hero = manifest.figures.find((f) => f.id === 'basis-images') ?? manifest.figures[0];
   const where = hero && placements.get(hero.id)?.[0];
   const ready = chapters.length;
+  const built = new Set(chapters.map((c) => c.slug));
+  const covered = STAGES.flatMap((s) => s.groups.flatMap((g) => g.chapters)).filter((e) => e.n && built.has(e.slug)).map((e) => e.n);
+  const coverage = covered.length ? ` (book chapter${covered.length === 1 ? '' : 's'} ${covered.length === 1 ? covered[0] : `${covered.slice(0, -1).join(', ')} and ${covered.at(-1)}`})` : '';
   const heroFigure = hero ? `<figure class="mml-fig hero-figure">
 ${figureElement(hero)}
 <figcaption>${escapeHtml(hero.summary ?? hero.title)}</figcaption>
@@ -247,7 +261,7 @@ ${heroFigure}
 <section class="roadmap" id="roadmap" aria-labelledby="roadmap-title">
 <div class="roadmap-intro">
 <h2 id="roadmap-title">The roadmap</h2>
-<p>Five stages, worked backwards from neural networks: linear algebra describes models, optimization trains them, probability fits them to data. Chapters follow the printed book's parts; the last stages go beyond the book. ${ready === 1 ? 'One chapter is' : `${ready} chapters are`} ready, the rest are on their way.</p>
+<p>Five stages, worked backwards from neural networks: linear algebra describes models, optimization trains them, probability fits them to data. Chapters follow the printed book's parts; the last stages go beyond the book. ${ready === 1 ? 'One page is' : `${ready} pages are`} ready${coverage}, the rest are on their way.</p>
 </div>
 ${roadmapHtml(chapters)}
 </section>`;
