@@ -335,6 +335,27 @@ Two.
   });
 });
 
+describe('the constants the element shares with the module', () => {
+  test('come from the manifest: the element numbers no key, pointer event, button or cursor itself', () => {
+    const source = fs.readFileSync(path.join(REPO, 'web', 'js', 'mml-figure.js'), 'utf8');
+    const { host } = JSON.parse(fs.readFileSync(FIXTURE_MANIFEST, 'utf8'));
+    assert.match(source, /= *\n? *manifest\.host \|\|/);
+    assert.doesNotMatch(source, /\bArrowLeft: *\d|"(?:nesw|nwse)-resize"/, 'a key or cursor table written out in the element');
+    assert.doesNotMatch(source, /\bsend\(\d|mml_pointer", [^)]*e\.button ===/, 'a pointer kind or button written as a number');
+    const used = [...source.matchAll(/\bPOINTER\.(\w+)/g)].map((m) => m[1]);
+    assert.deepEqual([...new Set(used)].sort(), Object.keys(host.pointer).sort());
+    for (const e of ['shiftKey', 'ctrlKey', 'altKey', 'metaKey']) assert.ok(Number.isInteger(host.modifiers[e]), e);
+  });
+
+  test('a manifest without them is refused', () => {
+    const manifest = JSON.parse(fs.readFileSync(FIXTURE_MANIFEST, 'utf8'));
+    delete manifest.host.pointer.leave;
+    assert.throws(() => build({}, { manifest }), /manifest: "host.pointer" has no leave/);
+    delete manifest.host;
+    assert.throws(() => build({}, { manifest }), /manifest: "host.keys" must be an object/);
+  });
+});
+
 describe('build errors name the file and line', () => {
   const fm = frontMatter(); // 7 lines: the body starts on line 8
 
