@@ -335,6 +335,50 @@ Two.
   });
 });
 
+describe('the toolkit page shows each demo beside its code', () => {
+  const figures = path.join(REPO, 'tests', 'site', 'fixtures', 'figures');
+  const manifestWith = (...ids) => {
+    const manifest = JSON.parse(fs.readFileSync(FIXTURE_MANIFEST, 'utf8'));
+    manifest.figures = manifest.figures.filter((f) => !f.id.startsWith('toolkit-'));
+    for (const id of ids) manifest.figures.push({ id, title: `Toolkit: ${id}`, summary: 'A demo.', aspect: 1.5, narrowAspect: 0.75, params: [] });
+    return manifest;
+  };
+
+  test('frame() open and the whole file folded, escaped, with the verbs marked', () => {
+    const built = build({}, { manifest: manifestWith('toolkit-demo'), figures });
+    try {
+      const html = read(built.out, 'toolkit.html');
+      const item = html.slice(html.indexOf('<section class="gallery-item toolkit-item" aria-labelledby="toolkit-demo">'));
+      assert.ok(item.length < html.length, 'the demo has its section');
+      // The live figure first, then its code.
+      assert.ok(item.indexOf('<mml-figure name="toolkit-demo"') < item.indexOf('<div class="toolkit-code">'));
+      assert.match(item, /<details class="code-frame" open>\n<summary id="code-toolkit-demo-label"><code>frame\(\)<\/code> in <code>web\/figures\/toolkit_demo.cpp<\/code>, lines 9–15<\/summary>/);
+      const code = (m) => m[1].replace(/<[^>]+>/g, '').replace(/&lt;/g, '<').replace(/&gt;/g, '>').replace(/&quot;/g, '"').replace(/&#39;/g, "'").replace(/&amp;/g, '&');
+      const blocks = [...item.matchAll(/<pre class="code" tabindex="0"[^>]*><code>([\s\S]*?)<\/code><\/pre>/g)];
+      assert.equal(blocks.length, 2);
+      // frame() from its signature to its own closing brace (braces in comments and literals do
+      // not count), unindented; the whole file behind a summary, exactly as written.
+      const source = fs.readFileSync(path.join(figures, 'toolkit_demo.cpp'), 'utf8');
+      const lines = source.split('\n');
+      assert.equal(code(blocks[0]), lines.slice(8, 15).map((l) => l.slice(2)).join('\n'));
+      assert.match(item, /<details class="code-file">\n<summary id="code-toolkit-demo-file-label">The whole file, <code>web\/figures\/toolkit_demo.cpp<\/code>, 22 lines<\/summary>/);
+      assert.equal(code(blocks[1]), source.replace(/\n$/, ''));
+      for (const [, html] of blocks) assert.doesNotMatch(html.replace(/<\/?span[^>]*>/g, ''), /[<>]/, 'a raw < or > in the code');
+      assert.match(blocks[0][1], /<span class="tok-verb">plot::begin_plot<\/span>\(<span class="tok-string">&quot;##demo &lt;&amp;&gt; }&quot;<\/span>/);
+      assert.match(blocks[0][1], /<span class="tok-comment">\/\/ a brace in a comment: }<\/span>/);
+      assert.match(blocks[0][1], /plot::kDashed/, 'constants are not verbs');
+      assert.doesNotMatch(blocks[0][1], /<span class="tok-verb">plot::kDashed/);
+    } finally {
+      removeAll(built.out, built.dir);
+    }
+  });
+
+  test('a demo whose source cannot be found is an error', () => {
+    assert.throws(() => build({}, { manifest: manifestWith('toolkit-nowhere'), figures }),
+      /toolkit figure toolkit-nowhere: no .*fixtures\/figures\/\*\.cpp has its MML_FIGURE line/);
+  });
+});
+
 describe('the constants the element shares with the module', () => {
   test('come from the manifest: the element numbers no key, pointer event, button or cursor itself', () => {
     const source = fs.readFileSync(path.join(REPO, 'web', 'js', 'mml-figure.js'), 'utf8');
