@@ -413,7 +413,7 @@
     get reducedMotion() {
       return this._id ? this._callInt("mml_reduced_motion", this._id) === 1 : null;
     }
-    /** Test hook: with the debug runtime (target mml-debug), the figure traps in its next frame; false
+    /** Test hook: with the debug runtime (mml-debug), the figure traps in its next frame; false
         with a runtime that has no such hook. */
     _debugFail() {
       if (!this._id || typeof this._module._mml_debug_fail !== "function") return false;
