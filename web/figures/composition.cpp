@@ -14,6 +14,7 @@
 #include "web/figures/figure.hpp"
 #include "web/plot/controls.hpp"
 #include "web/plot/plot.hpp"
+#include "web/plot/timeline.hpp"
 
 namespace mml::figures {
 namespace {
@@ -55,10 +56,11 @@ class Composition final : public Figure {
         order_(params_.add_enum("order", {"b-then-a", "a-then-b"}, 0,
                                 "which map goes first: B then A is the product AB, A then B is BA")),
         progress_(params_.add_float("t", 2, 0, 2,
-                                    "how far the animation is: 0 the plane, 1 after the first map, 2 after both")) {}
+                                    "how far the animation is: 0 the plane, 1 after the first map, 2 after both")),
+        timeline_(params_, progress_, {.steps_per_second = kStagesPerSecond}) {}
 
   void frame(const FrameContext& context) override {
-    advance(context);
+    timeline_.advance(context.dt, context.reduced_motion);
     const plot::FigureLayout layout =
         plot::split_layout(ImGui::GetCursorScreenPos(), ImGui::GetContentRegionAvail(), 280, 300);
     const Maps m = maps();
@@ -79,9 +81,9 @@ class Composition final : public Figure {
     draw_panel(layout, m);
   }
 
-  bool animating() const override { return timeline_.playing; }
+  bool animating() const override { return timeline_.playing(); }
   void reset() override {
-    timeline_ = {};
+    timeline_.stop();
     params_.reset();
   }
 
@@ -121,13 +123,6 @@ class Composition final : public Figure {
   double shown_progress() const {
     const double p = progress(), k = std::min(1.0, std::floor(p));
     return p >= 2 ? 2 : k + ease_in_out(p - k);
-  }
-
-  void advance(const FrameContext& context) {
-    if (!timeline_.playing) return;
-    const double next = progress() + kStagesPerSecond * std::min(context.dt, 0.1);
-    params_.set(progress_, std::min(2.0, next));
-    if (next >= 2) timeline_.playing = false;
   }
 
   // A small plane for one map: its grid and its two draggable columns.
@@ -233,17 +228,8 @@ class Composition final : public Figure {
     const std::string f = m.first_name, g = m.second_name;
     const std::string head = f + " then " + g + " is the product " + m.product_name;
     plot::heading(head.c_str());
-    // The timeline shows the stage as its step; Step goes to the next stage, Reset to the start.
-    const double p = progress();
-    timeline_.step = int(std::floor(p));
-    switch (plot::timeline(&timeline_, p < 2)) {
-      case plot::TimelineAction::Play:
-        if (p >= 2) params_.set(progress_, 0.0);
-        break;
-      case plot::TimelineAction::Step: params_.set(progress_, std::min(2.0, std::floor(p) + 1)); break;
-      case plot::TimelineAction::Reset: params_.set(progress_, 0.0); break;
-      default: break;
-    }
+    // The timeline shows the stage as its step; Step goes to the next stage, Rewind to the start.
+    timeline_.controls();
     plot::matrix(m.product_name, m.product, t.first, t.second);
     ImGui::SameLine(0, 24);
     if (ImGui::GetContentRegionAvail().x < 110) ImGui::NewLine();
@@ -309,7 +295,7 @@ class Composition final : public Figure {
   Param<Eigen::Vector2d> b1_, b2_, a1_, a2_;
   Param<int> order_;
   Param<double> progress_;
-  plot::Timeline timeline_;
+  plot::Timeline timeline_;  // plays progress_: declared after it
   float extent_[2] = {0, 0};  // half-width of B's and A's small planes (view only, not state)
 };
 
