@@ -23,11 +23,6 @@ constexpr double kLimit = 3;           // columns stay in [-3, 3]²
 constexpr double kStagesPerSecond = 0.6;  // Play: each stage takes about 1.7 s
 
 
-std::string vec(const Vec2& v) { return "(" + format_number(v.x()) + ", " + format_number(v.y()) + ")"; }
-std::string rows(const Mat2& m) {
-  return "[[" + format_number(m(0, 0)) + ", " + format_number(m(0, 1)) + "], [" + format_number(m(1, 0)) +
-         ", " + format_number(m(1, 1)) + "]]";
-}
 // "1·Ae₁ + 0·Ae₂": column j of the product as a combination of the second map's columns.
 std::string combination(const Vec2& weights, const char* name) {
   return format_number(weights.x()) + "\u00b7" + name + "e\u2081 + " + format_number(weights.y()) + "\u00b7" +
@@ -90,10 +85,10 @@ class Composition final : public Figure {
   std::string describe() const override {
     const Maps m = maps();
     const std::string p = m.product_name, q = m.other_name;
-    return std::string(m.first_name) + " then " + m.second_name + ": " + p + " = " + rows(m.product) +
-           ", whose columns " + vec(m.product.col(0)) + " and " + vec(m.product.col(1)) + " are " +
+    return std::string(m.first_name) + " then " + m.second_name + ": " + p + " = " + format_matrix(m.product) +
+           ", whose columns " + format_vector(m.product.col(0)) + " and " + format_vector(m.product.col(1)) + " are " +
            m.second_name + " applied to " + m.first_name + "'s columns. The other order gives " + q + " = " +
-           rows(m.other) + (commute(m.product, m.other, 1e-9)
+           format_matrix(m.other) + (commute(m.product, m.other, 1e-9)
                                 ? ": the same map, these two commute."
                                 : ": a different map, so the order matters.");
   }
@@ -272,13 +267,13 @@ class Composition final : public Figure {
     const std::string f = m.first_name, g = m.second_name;
     const double p = progress();
     if (p < 1)
-      return "Step shows " + f + " alone: it sends e\u2081 to " + f + "e\u2081 = " + vec(m.first.col(0)) + " and e\u2082 to " +
-             f + "e\u2082 = " + vec(m.first.col(1)) + ".";
+      return "Step shows " + f + " alone: it sends e\u2081 to " + f + "e\u2081 = " + format_vector(m.first.col(0)) + " and e\u2082 to " +
+             f + "e\u2082 = " + format_vector(m.first.col(1)) + ".";
     if (p < 2)
-      return f + "e\u2081 = " + vec(m.first.col(0)) + ", " + f + "e\u2082 = " + vec(m.first.col(1)) + ". Next, " + g +
+      return f + "e\u2081 = " + format_vector(m.first.col(0)) + ", " + f + "e\u2082 = " + format_vector(m.first.col(1)) + ". Next, " + g +
              " moves these two arrows.";
-    return g + "(" + f + "e\u2081) = " + combination(m.first.col(0), g.c_str()) + " = " + vec(m.product.col(0)) + "; " + g +
-           "(" + f + "e\u2082) = " + combination(m.first.col(1), g.c_str()) + " = " + vec(m.product.col(1)) +
+    return g + "(" + f + "e\u2081) = " + combination(m.first.col(0), g.c_str()) + " = " + format_vector(m.product.col(0)) + "; " + g +
+           "(" + f + "e\u2082) = " + combination(m.first.col(1), g.c_str()) + " = " + format_vector(m.product.col(1)) +
            ": the columns of " + m.product_name + ".";
   }
 
