@@ -24,6 +24,7 @@
 #include "core/params.hpp"
 #include "web/app/figure_host.hpp"
 #include "tests/figures/drive.hpp"
+#include "tests/figures/figure_files.hpp"
 
 using namespace mml;
 using mml::test::settle;
@@ -305,12 +306,6 @@ void draws_at_maximum_counts(const FigureInfo& info) {
 }
 
 }  // namespace
-
-#define MML_FIGURE_ENTRY(file_name) const FigureInfo& figure_info_##file_name();
-namespace mml::figures {
-#include "figure_list.inc"
-}  // namespace mml::figures
-#undef MML_FIGURE_ENTRY
 
 #define MML_FIGURE_ENTRY(file_name)                                                                  \
   TEST_CASE("bad input: every parameter refuses bad values and draws valid ones (" #file_name ".cpp)") { \
