@@ -55,7 +55,9 @@ test("logistic-loss: Play trains both models, and a press on a map moves the sta
       }
     }
     assert.ok(playing, "no press started training");
-    await page.waitForTimeout(1500);
+    // The screenshot shows training under way: a hundred steps taken (it used to wait 1.5 s).
+    await page.waitForFunction((el) => Number(/(?:^|&)steps=(\d+)/.exec(el.state)?.[1]) >= 100,
+                               await figure.elementHandle(), { timeout: 60000, polling: 50 });
     await figure.screenshot({ path: artifact("logistic-loss-training.png") });
     // Play ends at the step cap by itself (300 frames: slow on a loaded machine's software WebGL).
     await page.waitForFunction((el) => /(^|&)steps=300(&|$)/.test(el.state), await figure.elementHandle(), { timeout: 120000 });

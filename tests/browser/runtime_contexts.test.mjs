@@ -68,10 +68,14 @@ test(`${FIGURES} figures: at most 8 live contexts, none lost, snapshots while aw
       live: window.__gl.live(),
       attached: [...document.querySelectorAll("mml-figure")].filter((el) => el.attached).length,
     }));
+    // After each scroll, two animation frames: the element's visibility observers have been told
+    // and have attached or released contexts (a fixed sleep was either too short under load or
+    // longer than needed).
+    const rendered = () => page.evaluate(() => new Promise((r) => requestAnimationFrame(() => requestAnimationFrame(r))));
     let most = 0;
     for (let y = step; y < height + step; y += step) {
       await page.evaluate((top) => window.scrollTo(0, top), y);
-      await page.waitForTimeout(60);
+      await rendered();
       const now = await sample();
       most = Math.max(most, now.live);
       assert.ok(now.attached <= 8 && now.live <= 8, `too many contexts at y=${y}: ${JSON.stringify(now)}`);
@@ -88,7 +92,7 @@ test(`${FIGURES} figures: at most 8 live contexts, none lost, snapshots while aw
 
     for (let y = height; y >= -step; y -= step) {
       await page.evaluate((top) => window.scrollTo(0, top), y);
-      await page.waitForTimeout(60);
+      await rendered();
       most = Math.max(most, (await sample()).live);
     }
     await page.waitForFunction((el) => el.attached && !el.hasAttribute("data-detached"), await first.elementHandle());

@@ -11,6 +11,7 @@
 #include "web/app/figure_host.hpp"
 #include "web/app/manifest.hpp"
 #include "tests/figures/drive.hpp"
+#include "tests/figures/figure_files.hpp"
 
 using namespace mml;
 using mml::test::drag;
@@ -73,12 +74,6 @@ void exercise(const FigureInfo& info) {
 }
 
 }  // namespace
-
-#define MML_FIGURE_ENTRY(file_name) const FigureInfo& figure_info_##file_name();
-namespace mml::figures {
-#include "figure_list.inc"
-}  // namespace mml::figures
-#undef MML_FIGURE_ENTRY
 
 #define MML_FIGURE_ENTRY(file_name)                                                              \
   TEST_CASE("every figure draws, takes drags and keys, and goes idle (" #file_name ".cpp)") { \
