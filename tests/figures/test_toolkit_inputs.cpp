@@ -90,12 +90,12 @@ struct Bench {
 
 double sum(const std::vector<double>& v) { return std::accumulate(v.begin(), v.end(), 0.0); }
 
-// Bars centred at 1, 2, 3 in a plot over x ∈ [0.5, 3.5], y ∈ [0, 1] filling the window; tops[i]
-// is where bar i's top was drawn in the last frame.
+// Bars centred at 1, 2, 3 in a plot over x ∈ [0.5, 3.5], y ∈ [0, 1] filling the window, by
+// default a distribution; tops[i] is where bar i's top was drawn in the last frame.
 struct BarPlot {
   std::vector<double> centres{1, 2, 3};
-  std::vector<double> heights;
-  plot::BarOptions options;
+  std::vector<double> heights{0.5, 0.3, 0.2};
+  plot::BarOptions options{.distribution = true};
   std::array<ImVec2, 3> tops{};
   bool changed = false;
   void operator()() {
@@ -112,8 +112,6 @@ struct BarPlot {
 TEST_CASE("toolkit inputs: dragging a bar changes it, and a distribution still sums to 1") {
   Bench bench(false);
   BarPlot bars;
-  bars.heights = {0.5, 0.3, 0.2};
-  bars.options.distribution = true;
   bench.frame(std::ref(bars));
   REQUIRE_FALSE(bars.changed);
   // Bar 2 grabbed 5 px above its top (inside the grab area), pulled down 60 px.
@@ -124,7 +122,7 @@ TEST_CASE("toolkit inputs: dragging a bar changes it, and a distribution still s
   CHECK(bars.heights[0] / bars.heights[2] == Approx(2.5));  // the others keep their ratio
   // Without the distribution rule only the dragged bar moves, and it stops at 0.
   BarPlot free;
-  free.heights = {0.5, 0.3, 0.2};
+  free.options.distribution = false;
   bench.frame(std::ref(free));
   bench.drag({free.tops[2].x, free.tops[2].y}, {0, 300}, std::ref(free));
   CHECK(free.changed);
@@ -134,8 +132,6 @@ TEST_CASE("toolkit inputs: dragging a bar changes it, and a distribution still s
 TEST_CASE("toolkit inputs: with focus, left and right pick a bar, up and down change it") {
   Bench bench(true);
   BarPlot bars;
-  bars.heights = {0.5, 0.3, 0.2};
-  bars.options.distribution = true;
   bench.frame(std::ref(bars));
   bench.tap(kLeft, std::ref(bars));  // already the first bar: stays
   bench.tap(kRight, std::ref(bars));
@@ -152,7 +148,6 @@ TEST_CASE("toolkit inputs: with focus, left and right pick a bar, up and down ch
   // Without focus the keys are the page's.
   Bench unfocused(false);
   BarPlot still;
-  still.heights = {0.5, 0.3, 0.2};
   unfocused.frame(std::ref(still));
   unfocused.tap(kUp, std::ref(still));
   CHECK_FALSE(still.changed);

@@ -186,4 +186,4 @@ class Determinant3d final : public Figure {
 MML_FIGURE(determinant_3d, "determinant-3d", "The determinant as a volume",
            "Drag the images of e\u2081, e\u2082 and e\u2083 along the axes: the unit cube becomes a "
            "parallelepiped whose signed volume is the determinant, coloured by orientation.",
-           1.5f, 0.48f, Determinant3d)
+           1.5f, 0.58f, Determinant3d)
