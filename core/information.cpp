@@ -53,6 +53,13 @@ double kl_divergence_bits(std::span<const double> p_in, std::span<const double> 
   return std::max(d, 0.0);  // Gibbs: never below 0; clamp the last-bit rounding
 }
 
+int first_ruled_out(std::span<const double> p_in, std::span<const double> q_in) {
+  const std::vector<double> p = normalized(p_in), q = normalized(q_in);
+  for (std::size_t i = 0; i < std::min(p.size(), q.size()); ++i)
+    if (p[i] > 0 && q[i] == 0) return int(i);
+  return -1;
+}
+
 PrefixCode huffman_code(std::span<const double> p_in) {
   const std::vector<double> p = normalized(p_in);
   PrefixCode code;

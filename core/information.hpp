@@ -24,6 +24,9 @@ double cross_entropy_bits(std::span<const double> p, std::span<const double> q);
 // KL(p‖q) = H(p, q) − H(p) = Σ p_i log₂(p_i / q_i) ≥ 0, zero exactly when q = p; +∞ as above.
 // Computed term by term, not as a difference, so it is never a tiny negative number.
 double kl_divergence_bits(std::span<const double> p, std::span<const double> q);
+// The first outcome p can produce (p_i > 0) that q rules out (q_i = 0): the reason H(p, q) and
+// KL(p‖q) are infinite. −1 when there is none. Compared after normalizing, like the above.
+int first_ruled_out(std::span<const double> p, std::span<const double> q);
 
 // A prefix code for the outcomes, built by Huffman's algorithm: repeatedly merge the two least
 // likely groups; every merge adds one bit to each member. Its average length L satisfies

@@ -9,7 +9,7 @@ let env;
 before(async () => { env = await openBrowser(); });
 after(async () => { await env?.close(); });
 
-const kToolkit = ["toolkit-plane", "toolkit-data", "toolkit-fields", "toolkit-3d"];
+const kToolkit = ["toolkit-plane", "toolkit-data", "toolkit-fields", "toolkit-3d", "toolkit-inputs"];
 
 for (const look of [
   { name: "light", colorScheme: "light" },

@@ -70,6 +70,14 @@ TEST_CASE("a model that rules out what happens pays infinitely, never NaN") {
   CHECK(std::isfinite(kl_divergence_bits(V{1, 0}, V{0.5, 0.5})));
   const double nan = std::numeric_limits<double>::quiet_NaN();
   CHECK_FALSE(std::isnan(cross_entropy_bits(V{nan, 1}, V{1, nan})));
+  // The outcome to blame: the first that p allows and q rules out; none when the infinity is absent.
+  CHECK(first_ruled_out(p, q) == 1);
+  CHECK(first_ruled_out(V{0, 0.5, 0.5}, V{0.5, 0, 0}) == 1);
+  CHECK(first_ruled_out(V{0.5, 0.5, 0}, V{0.5, 0.5, 0}) == -1);
+  CHECK(first_ruled_out(V{1, 0}, V{0.5, 0.5}) == -1);
+  for (const V& a : {V{0.2, 0.8}, V{1, 0, 0}, V{0.1, 0, 0.9}})
+    for (const V& b : {V{0, 1}, V{0.5, 0, 0.5}, V{1, 1, 1}})
+      CHECK((first_ruled_out(a, b) >= 0) == std::isinf(kl_divergence_bits(a, b)));
 }
 
 TEST_CASE("Gibbs' inequality: KL ≥ 0 and H(p, q) = H(p) + KL on random distributions") {

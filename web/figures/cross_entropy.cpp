@@ -15,8 +15,9 @@
 #include "core/probability.hpp"
 #include "web/figures/csv.hpp"
 #include "web/figures/figure.hpp"
-#include "web/figures/probability_bars.hpp"
+#include "web/plot/bars.hpp"
 #include "web/plot/controls.hpp"
+#include "web/plot/labels.hpp"
 #include "web/plot/plot.hpp"
 
 namespace mml::figures {
@@ -28,7 +29,6 @@ constexpr double kBarWidth = 0.36;
 constexpr std::array<double, kMaxClasses> kTrue = {0.5, 0.25, 0.125, 0.125, 0, 0};
 constexpr std::array<double, kMaxClasses> kModel = {0.25, 0.25, 0.25, 0.25, 0, 0};
 const std::array<std::string, kMaxClasses> kNames = {"cat", "dog", "fox", "owl", "bee", "cow"};
-
 
 // Bits for display: "∞" rather than inf or NaN.
 std::string bits(double b) {
@@ -95,19 +95,13 @@ class CrossEntropy final : public Figure {
     const std::vector<double> r = quantized(d, kStoreStep);
     for (std::size_t i = 0; i < r.size(); ++i) params_.set(params[i], r[i]);
   }
-  // The first class p can produce that q rules out (the reason H(p, q) is infinite), or −1.
-  static int first_ruled_out(const std::vector<double>& p, const std::vector<double>& q) {
-    for (std::size_t i = 0; i < p.size(); ++i)
-      if (p[i] > 0 && q[i] == 0) return int(i);
-    return -1;
-  }
 
   // Top: p and q side by side for each class; both rows of bars are draggable.
   void draw_bars(const std::vector<double>& p, const std::vector<double>& q, ImVec2 size) {
     const plot::Theme& t = plot::current_theme();
     const int k = int(p.size());
     if (!plot::begin_plot("##distributions", size, plot::PlotFlags_NoTickLabels)) return;
-    plot::setup_axes({0.4, k + 0.6}, {bars::bottom_for_labels(1.2, size.y), 1.2});
+    plot::setup_axes({0.4, k + 0.6}, {plot::room_below(1.2, size.y), 1.2});
     std::vector<double> left, right, centres;
     for (int i = 1; i <= k; ++i) {
       left.push_back(i - 0.2);
@@ -119,39 +113,21 @@ class CrossEntropy final : public Figure {
     // A class the model rules out but the truth allows: mark it where the blue bar would be.
     for (int i = 0; i < k; ++i)
       if (p[std::size_t(i)] > 0 && q[std::size_t(i)] == 0)
-        bars::backdrop_text({right[std::size_t(i)], 0}, "0!", t.negative_line, {0.5f, 1}, {0, -16});
-    const bars::BarDrag dp = bars::drag_bar_tops("p", left, p, kBarWidth, t.first, 1);
-    const bars::BarDrag dq = bars::drag_bar_tops("q", right, q, kBarWidth, t.second, 1);
-    if (dp.index >= 0) store(p_, with_probability(p, std::size_t(dp.index), dp.value));
-    if (dq.index >= 0) store(q_, with_probability(q, std::size_t(dq.index), dq.value));
-    // The keyboard walks all 2k bars left to right (p₁, q₁, p₂, …).
-    if (dp.grabbed >= 0 || dq.grabbed >= 0) {
-      selected_ = dp.grabbed >= 0 ? 2 * dp.grabbed : 2 * dq.grabbed + 1;
-      shown_ = true;
-    }
-    const bars::BarKeys keys = bars::bar_keys(0.01);
-    if (keys.pick != 0 || keys.nudge != 0) shown_ = true;
-    selected_ = std::clamp(selected_ + keys.pick, 0, 2 * k - 1);
-    const std::size_t i = std::size_t(selected_ / 2);
-    const bool is_q = selected_ % 2 == 1;
-    if (keys.nudge != 0) {
-      const std::vector<double>& d = is_q ? q : p;
-      store(is_q ? q_ : p_, with_probability(d, i, d[i] + keys.nudge));
-    }
-    if (shown_) bars::selection_outline(is_q ? right[i] : left[i], is_q ? q[i] : p[i], kBarWidth);
-    bars::category_labels(centres, kNames, 0);
+        plot::text({right[std::size_t(i)], 0}, "0!", t.negative_line, {0.5f, 1}, {0, -16}, plot::TextFlags_Backdrop);
+    // Both rows are draggable; the keyboard walks all 2k bars left to right (p₁, q₁, p₂, …).
+    std::vector<double> p_edit = p, q_edit = q;
+    const plot::BarSeries rows[] = {{left, p_edit, t.first}, {right, q_edit, t.second}};
+    plot::BarPick pick;
+    plot::drag_bars("pq", rows, kBarWidth, {.distribution = true}, &pick);
+    if (p_edit != p) store(p_, p_edit);
+    if (q_edit != q) store(q_, q_edit);
+    keyboard_class_ = std::max(pick.index, 0);
+    plot::category_labels(centres, kNames);
     const std::array<double, 2> ticks = {0.5, 1};
-    bars::value_labels(ticks);
-    // Legend.
-    ImDrawList* dl = ImGui::GetWindowDrawList();
-    const ImVec2 at = plot::to_screen({0.4, 1.2});
-    const float line = ImGui::GetTextLineHeight();
-    ImVec2 c(at.x + 34, at.y + 5);
-    dl->AddRectFilled({c.x, c.y + 3}, {c.x + 10, c.y + line - 3}, t.first);
-    dl->AddText({c.x + 14, c.y}, t.text_muted, "p: the truth");
-    c.x += 14 + ImGui::CalcTextSize("p: the truth").x + 14;
-    dl->AddRectFilled({c.x, c.y + 3}, {c.x + 10, c.y + line - 3}, t.second);
-    dl->AddText({c.x + 14, c.y}, t.text_muted, "q: the model");
+    plot::value_labels(ticks);
+    const plot::LegendEntry legend[] = {{plot::LegendEntry::Swatch::Fill, t.first, "p: the truth"},
+                                        {plot::LegendEntry::Swatch::Fill, t.second, "q: the model"}};
+    plot::legend(legend, {34, 5});
     plot::end_plot();
   }
 
@@ -166,12 +142,12 @@ class CrossEntropy final : public Figure {
     }
     if (!plot::begin_plot("##bits", size, plot::PlotFlags_NoGrid | plot::PlotFlags_NoTickLabels)) return;
     plot::setup_axes({-0.28 * x_max_, x_max_}, {-0.45, 2.3});
-    ImDrawList* dl = ImGui::GetWindowDrawList();
     constexpr double kRowP = 1.7, kRowPQ = 0.75, kHalf = 0.3;
     auto box = [&](double x0, double x1, double y, ImU32 fill, ImU32 line) {
-      const ImVec2 a = plot::to_screen({x0, y - kHalf}), b = plot::to_screen({std::min(x1, x_max_ * 1.1), y + kHalf});
-      dl->AddRectFilled({a.x, b.y}, {b.x, a.y}, fill);
-      dl->AddRect({a.x, b.y}, {b.x, a.y}, line, 0, 0, 1.5f);
+      x1 = std::min(x1, x_max_ * 1.1);
+      const std::array<Vec2, 4> corners = {Vec2(x0, y - kHalf), Vec2(x1, y - kHalf), Vec2(x1, y + kHalf),
+                                           Vec2(x0, y + kHalf)};
+      plot::polygon(corners, fill, line, 1.5f);
     };
     const double kl = kl_divergence_bits(p, q);
     box(0, h, kRowP, plot::with_alpha(t.first, 150), t.first);
@@ -179,19 +155,25 @@ class CrossEntropy final : public Figure {
     if (kl > 0) box(h, hpq, kRowPQ, t.negative_fill, t.negative_line);
     plot::text({0, kRowP}, "H(p)", t.text, {1, 0.5f}, {-8, 0});
     plot::text({0, kRowPQ}, "H(p, q)", t.text, {1, 0.5f}, {-8, 0});
-    bars::backdrop_text({h, kRowP}, bits(h), t.text, {0, 0.5f}, {6, 0});
+    const auto label = [](const Vec2& at, const std::string& s, ImU32 color, ImVec2 align, ImVec2 offset) {
+      plot::text(at, s.c_str(), color, align, offset, plot::TextFlags_Backdrop);
+    };
+    label({h, kRowP}, bits(h), t.text, {0, 0.5f}, {6, 0});
     if (!std::isfinite(hpq) || hpq > x_max_) {
-      // Off the scale: an arrowhead at the right edge says the bar keeps going.
-      const ImVec2 e = plot::to_screen({x_max_, kRowPQ});
-      dl->AddTriangleFilled({e.x, e.y}, {e.x - 14, e.y - 10}, {e.x - 14, e.y + 10}, t.negative_line);
-      bars::backdrop_text({x_max_, kRowPQ}, bits(hpq), t.negative_line, {1, 0.5f}, {-20, 0});
+      // Off the scale: an arrowhead at the right edge (14 px long, 20 px tall) says the bar keeps going.
+      const plot::ViewTransform& view = plot::current_view();
+      const double dx = 14 / view.pixels_per_unit_x(), dy = 10 / view.pixels_per_unit_y();
+      const std::array<Vec2, 3> head = {Vec2(x_max_, kRowPQ), Vec2(x_max_ - dx, kRowPQ + dy),
+                                        Vec2(x_max_ - dx, kRowPQ - dy)};
+      plot::polygon(head, t.negative_line, 0);
+      label({x_max_, kRowPQ}, bits(hpq), t.negative_line, {1, 0.5f}, {-20, 0});
     } else {
-      bars::backdrop_text({hpq, kRowPQ}, bits(hpq), t.text, {0, 0.5f}, {6, 0});
+      label({hpq, kRowPQ}, bits(hpq), t.text, {0, 0.5f}, {6, 0});
     }
     if (kl > 0) {
       // The gap, named above the red piece: the extra bits for trusting q.
       const double mid = (h + std::min(hpq, x_max_)) / 2;
-      bars::backdrop_text({mid, kRowPQ + kHalf}, "KL " + bits(kl), t.negative_line, {0.5f, 1}, {0, -2});
+      label({mid, kRowPQ + kHalf}, "KL " + bits(kl), t.negative_line, {0.5f, 1}, {0, -2});
     }
     plot::text({x_max_, -0.45}, "bits", t.text_muted, {1, 1}, {-4, -4});
     for (double b = 1; b < x_max_; b += x_max_ > 6 ? 2 : 1) {
@@ -228,7 +210,7 @@ class CrossEntropy final : public Figure {
       case 0: store(q_, p); break;
       case 1: {
         std::vector<double> label(p.size(), 0);
-        label[std::size_t(selected_ / 2) % label.size()] = 1;  // the class the keyboard is on
+        label[std::size_t(keyboard_class_) % label.size()] = 1;  // the class the keyboard is on
         store(p_, label);
         break;
       }
@@ -241,9 +223,8 @@ class CrossEntropy final : public Figure {
 
   Param<std::int64_t> k_{};
   std::array<Param<double>, kMaxClasses> p_{}, q_{};
-  int selected_ = 0;    // which of the 2k bars the arrow keys change (even: p, odd: q)
-  bool shown_ = false;  // draw the keyboard's selection once the reader has used the bars
-  double x_max_ = 3;    // the bits plot's width, changed only between drags
+  int keyboard_class_ = 0;  // the class of the bar the arrow keys change
+  double x_max_ = 3;        // the bits plot's width, changed only between drags
 };
 
 }  // namespace

@@ -1,7 +1,7 @@
 // determinant-3d: the unit cube under a 3×3 matrix becomes a parallelepiped whose signed volume
 // is the determinant. The reader drags the tips of A·e₁, A·e₂, A·e₃ along one axis at a time (or
-// types the matrix, or uses the sliders of one column), orbits the view, and the parallelepiped is
-// coloured by orientation like basis-images' square.
+// drags or types the matrix's entries), orbits the view, and the parallelepiped is coloured by
+// orientation like basis-images' square.
 // Page: chapters/linear-transformations.md · Math: core/linear_map_3d.hpp · Test: tests/figures.
 #include <algorithm>
 #include <array>
@@ -13,6 +13,7 @@
 #include "core/linear_map_3d.hpp"
 #include "web/figures/figure.hpp"
 #include "web/plot/controls.hpp"
+#include "web/plot/matrix_input.hpp"
 #include "web/plot/plot.hpp"
 #include "web/plot/plot3d.hpp"
 
@@ -38,9 +39,9 @@ constexpr const char* kColumnNames[3] = {"A\u00b7e\u2081", "A\u00b7e\u2082", "A\
 constexpr const char* kAxisNames[3] = {"x", "y", "z"};
 constexpr const char* kSubscripts[3] = {"\u2081", "\u2082", "\u2083"};
 constexpr const char* kHandleIds[3] = {"e1", "e2", "e3"};
-
-
 // Entries move on a 0.01 grid from the panel and keys, so URLs stay short and exact.
+constexpr plot::MatrixInputOptions kEntries{.min = -kLimit, .max = kLimit, .step = 0.01, .speed = 0.01, .nudge = 0.1};
+
 double tidy(double v) { return std::clamp(std::round(v * 100) / 100, -kLimit, kLimit); }
 
 class Determinant3d final : public Figure {
@@ -56,8 +57,7 @@ class Determinant3d final : public Figure {
     const plot::Theme& t = plot::current_theme();
     const ImU32 colors[3] = {t.first, t.second, t.third};
     const plot::FigureLayout layout =
-        plot::split_layout(ImGui::GetCursorScreenPos(), ImGui::GetContentRegionAvail(), 290, 380);
-    keyboard();
+        plot::split_layout(ImGui::GetCursorScreenPos(), ImGui::GetContentRegionAvail(), 290, 260);
 
     camera_.yaw = params_.get(yaw_);
     camera_.pitch = params_.get(pitch_);
@@ -74,22 +74,19 @@ class Determinant3d final : public Figure {
       plot::arrow3d({0, 0, 0}, v, colors[k], kColumnNames[k]);
       plot::DragOptions3 drag;
       drag.limit = kLimit;
-      drag.focus_ring = plot::keyboard_focus() && selected_column_ == k;
+      drag.focus_ring = plot::keyboard_focus() && selected_.col == k;
       int axis = -1;
       if (plot::drag_point3d(kHandleIds[k], &v, colors[k], &axis, drag)) params_.set(columns_[k], v);
       if (axis >= 0) dragged_axis = axis, dragged_column = k;
     }
-    if (dragged_column >= 0) {
-      selected_column_ = dragged_column;
-      selected_axis_ = dragged_axis;
-    }
+    if (dragged_column >= 0) selected_ = {dragged_axis, dragged_column};
     // The line the selected entry moves the tip along: shown while dragging and for the keyboard.
     if (dragged_column >= 0 || plot::keyboard_focus()) {
-      const Vec3 tip = params_.get(columns_[selected_column_]);
+      const Vec3 tip = params_.get(columns_[selected_.col]);
       Vec3 from = tip, to = tip;
-      from[selected_axis_] = -kLimit;
-      to[selected_axis_] = kLimit;
-      plot::segment3d(from, to, plot::with_alpha(colors[selected_column_], 150), 1.5f);
+      from[selected_.row] = -kLimit;
+      to[selected_.row] = kLimit;
+      plot::segment3d(from, to, plot::with_alpha(colors[selected_.col], 150), 1.5f);
     }
     plot::end_plot3d();
     // Rounded so the URL stays short; the view still turns smoothly (0.01 rad steps).
@@ -97,9 +94,11 @@ class Determinant3d final : public Figure {
     if (camera_.pitch != params_.get(pitch_)) params_.set(pitch_, std::round(camera_.pitch * 100) / 100);
 
     plot::begin_panel(layout);
-    matrix_input(colors);
-    ImGui::Spacing();
-    column_sliders(colors);
+    // The matrix as nine entries in three coloured columns: drag one sideways or click it to type;
+    // with focus, ← → pick an entry (also picked by dragging a tip) and ↑ ↓ change it.
+    Mat3 edited = matrix();
+    if (plot::matrix_input("A", edited, colors, kEntries, &selected_))
+      for (int k = 0; k < 3; ++k) params_.set(columns_[k], Vec3(edited.col(k)));
     ImGui::Spacing();
     const Mat3 now = matrix();
     const std::string det = "det A = " + format_number(now.determinant());
@@ -117,8 +116,9 @@ class Determinant3d final : public Figure {
     }
     if (!layout.stacked) {
       ImGui::Spacing();
-      plot::note("Drag a tip: it moves along one axis. Drag elsewhere to turn the view. "
-                 "With the figure focused, \u2190 \u2192 pick an entry and \u2191 \u2193 change it.");
+      plot::note("Drag a tip: it moves along one axis. Drag elsewhere to turn the view. Drag an entry "
+                 "sideways or click it to type. With the figure focused, \u2190 \u2192 pick an entry "
+                 "and \u2191 \u2193 change it.");
     }
     plot::end_panel();
   }
@@ -145,27 +145,6 @@ class Determinant3d final : public Figure {
     std::string rest = colon == std::string::npos ? s : s.substr(colon + 2);
     if (!rest.empty()) rest[0] = char(std::toupper(static_cast<unsigned char>(rest[0])));
     return rest + ".";
-  }
-
-  // With focus: ←/→ walk through the nine entries column by column, ↑/↓ change the picked one
-  // by 0.1 (Shift: 0.01). Text fields being edited keep their keys.
-  void keyboard() {
-    if (!plot::keyboard_focus() || ImGui::IsAnyItemActive()) return;
-    auto pressed = [](ImGuiKey_ k) { return ImGui::IsKeyPressed(ImGui::GetKeyIndex(k)); };
-    int entry = selected_column_ * 3 + selected_axis_;
-    if (pressed(ImGuiKey_RightArrow)) entry = (entry + 1) % 9;
-    if (pressed(ImGuiKey_LeftArrow)) entry = (entry + 8) % 9;
-    selected_column_ = entry / 3;
-    selected_axis_ = entry % 3;
-    const double step = ImGui::GetIO().KeyShift ? 0.01 : 0.1;
-    double d = 0;
-    if (pressed(ImGuiKey_UpArrow)) d += step;
-    if (pressed(ImGuiKey_DownArrow)) d -= step;
-    if (d != 0) {
-      Vec3 v = params_.get(columns_[selected_column_]);
-      v[selected_axis_] = tidy(v[selected_axis_] + d);
-      params_.set(columns_[selected_column_], v);
-    }
   }
 
   void draw_floor_and_axes(const plot::Theme& t) const {
@@ -195,89 +174,10 @@ class Determinant3d final : public Figure {
     plot::text3d(m * Vec3(0.5, 0.5, 0.5), label.c_str(), line, true, plot::with_alpha(t.background, 215));
   }
 
-  // The matrix as nine number fields in three coloured columns between brackets; a click on an
-  // entry picks it for the sliders and the keys.
-  void matrix_input(const ImU32 (&colors)[3]) {
-    ImDrawList* dl = ImGui::GetWindowDrawList();
-    const ImGuiStyle& style = ImGui::GetStyle();
-    const ImU32 ink = ImGui::GetColorU32(ImGuiCol_Text);
-    const ImVec2 start = ImGui::GetCursorScreenPos();
-    const float row_h = ImGui::GetFrameHeight(), gap = 4;
-    const float lead_w = ImGui::CalcTextSize("A =").x + 10;
-    const float avail = ImGui::GetContentRegionAvail().x;
-    const float cell_w = std::min(72.0f, (avail - lead_w - 20 - 2 * gap) / 3);
-    const float height = 3 * row_h + 2 * gap;
-    dl->AddText({start.x, start.y + height / 2 - ImGui::GetTextLineHeight() / 2}, ink, "A =");
-    const float left = start.x + lead_w, right = left + 8 + 3 * cell_w + 2 * gap + 8;
-    for (float x : {left, right}) {
-      const float dir = x == left ? 1.f : -1.f;
-      dl->AddLine({x, start.y}, {x, start.y + height}, ink, 1.5f);
-      dl->AddLine({x, start.y}, {x + dir * 5, start.y}, ink, 1.5f);
-      dl->AddLine({x, start.y + height}, {x + dir * 5, start.y + height}, ink, 1.5f);
-    }
-    for (int r = 0; r < 3; ++r)
-      for (int c = 0; c < 3; ++c) {
-        const ImVec2 at(left + 8 + c * (cell_w + gap), start.y + r * (row_h + gap));
-        ImGui::SetCursorScreenPos(at);
-        ImGui::SetNextItemWidth(cell_w);
-        ImGui::PushID(r * 3 + c);
-        ImGui::PushStyleColor(ImGuiCol_Text, ImGui::ColorConvertU32ToFloat4(colors[c]));
-        Vec3 v = params_.get(columns_[c]);
-        double value = v[r];
-        if (ImGui::InputDouble("##entry", &value, 0, 0, "%.3g")) {
-          v[r] = std::clamp(value, -kLimit, kLimit);
-          params_.set(columns_[c], v);
-        }
-        if (ImGui::IsItemActivated()) selected_column_ = c, selected_axis_ = r;
-        ImGui::PopStyleColor();
-        ImGui::PopID();
-        if (plot::keyboard_focus() && c == selected_column_ && r == selected_axis_)
-          dl->AddRect({at.x - 2, at.y - 2}, {at.x + cell_w + 2, at.y + row_h + 2}, ink, style.FrameRounding, 0, 2);
-      }
-    ImGui::SetCursorScreenPos(start);
-    ImGui::Dummy({right - start.x + 2, height + 2});
-  }
-
-  // One column at a time: a button per column, then a slider per coordinate of the chosen one.
-  void column_sliders(const ImU32 (&colors)[3]) {
-    const ImGuiStyle& style = ImGui::GetStyle();
-    for (int k = 0; k < 3; ++k) {
-      if (k) ImGui::SameLine(0, style.ItemInnerSpacing.x);
-      const bool chosen = k == selected_column_;
-      ImGui::PushStyleColor(ImGuiCol_Button, ImGui::ColorConvertU32ToFloat4(plot::with_alpha(colors[k], chosen ? 110 : 30)));
-      ImGui::PushStyleColor(ImGuiCol_ButtonHovered, ImGui::ColorConvertU32ToFloat4(plot::with_alpha(colors[k], chosen ? 140 : 70)));
-      if (ImGui::Button(kColumnNames[k])) selected_column_ = k;
-      ImGui::PopStyleColor(2);
-    }
-    Vec3 v = params_.get(columns_[selected_column_]);
-    bool changed = false;
-    ImGui::PushStyleVar(ImGuiStyleVar_ItemSpacing, {style.ItemSpacing.x, 4});
-    for (int i = 0; i < 3; ++i) {
-      ImGui::PushID(i);
-      ImGui::AlignTextToFramePadding();
-      ImGui::TextUnformatted(kAxisNames[i]);
-      ImGui::SameLine(0, style.ItemInnerSpacing.x * 2);
-      ImGui::SetNextItemWidth(-1);
-      double value = v[i];
-      const double lo = -kLimit, hi = kLimit;
-      ImGui::PushStyleColor(ImGuiCol_SliderGrab, ImGui::ColorConvertU32ToFloat4(colors[selected_column_]));
-      ImGui::PushStyleColor(ImGuiCol_SliderGrabActive, ImGui::ColorConvertU32ToFloat4(colors[selected_column_]));
-      if (ImGui::SliderScalar("##coord", ImGuiDataType_Double, &value, &lo, &hi, "%.2f")) {
-        v[i] = tidy(value);
-        changed = true;
-      }
-      if (ImGui::IsItemActivated()) selected_axis_ = i;
-      ImGui::PopStyleColor(2);
-      ImGui::PopID();
-    }
-    ImGui::PopStyleVar();
-    if (changed) params_.set(columns_[selected_column_], v);
-  }
-
   std::array<Param<Eigen::Vector3d>, 3> columns_;
   Param<double> yaw_, pitch_;
   plot::OrbitCamera camera_{.zoom = 1.2};  // zoom lives here (closer than the box needs); yaw and pitch are parameters
-  int selected_column_ = 0, selected_axis_ = 0;
+  plot::MatrixCell selected_;  // the entry the keys change: (axis, column)
 };
 
 }  // namespace
@@ -286,4 +186,4 @@ class Determinant3d final : public Figure {
 MML_FIGURE(determinant_3d, "determinant-3d", "The determinant as a volume",
            "Drag the images of e\u2081, e\u2082 and e\u2083 along the axes: the unit cube becomes a "
            "parallelepiped whose signed volume is the determinant, coloured by orientation.",
-           1.5f, 0.48f, Determinant3d)
+           1.5f, 0.58f, Determinant3d)

@@ -4,6 +4,7 @@
 // blue outlines are the lengths of an actual prefix code (Huffman's), whose area is the code's
 // average length. With two outcomes the picture is the coin's entropy curve instead.
 // Page: chapters/entropy-and-cross-entropy.md · Math: core/information.hpp.
+#include <algorithm>
 #include <array>
 #include <cmath>
 #include <string>
@@ -14,8 +15,9 @@
 #include "core/probability.hpp"
 #include "web/figures/csv.hpp"
 #include "web/figures/figure.hpp"
-#include "web/figures/probability_bars.hpp"
+#include "web/plot/bars.hpp"
 #include "web/plot/controls.hpp"
+#include "web/plot/labels.hpp"
 #include "web/plot/plot.hpp"
 
 namespace mml::figures {
@@ -26,7 +28,6 @@ constexpr double kStoreStep = 1e-4;  // probabilities in the URL: four decimals
 constexpr std::array<double, kMaxOutcomes> kDefault = {0.5, 0.25, 0.125, 0.125, 0, 0, 0, 0};
 constexpr std::array<double, kMaxOutcomes> kCentres = {1, 2, 3, 4, 5, 6, 7, 8};
 const std::array<std::string, kMaxOutcomes> kNames = {"A", "B", "C", "D", "E", "F", "G", "H"};
-
 
 std::string bits(double b) { return format_number(b) + (b == 1 ? " bit" : " bits"); }
 
@@ -97,14 +98,14 @@ class Entropy final : public Figure {
     const plot::Theme& t = plot::current_theme();
     const int k = int(p.size());
     if (!plot::begin_plot("##distribution", size, plot::PlotFlags_NoTickLabels)) return;
-    plot::setup_axes({0.35, k + 0.65}, {bars::bottom_for_labels(1.18, size.y), 1.18});
+    plot::setup_axes({0.35, k + 0.65}, {plot::room_below(1.18, size.y), 1.18});
     const std::span<const double> centres = std::span<const double>(kCentres).first(std::size_t(k));
     plot::bars(centres, p, 0.62, plot::with_alpha(t.first, 150), t.first);
-    std::vector<double> edited;
-    if (bars::edit_distribution("outcomes", centres, p, 0.62, t.first, &editor_, &edited)) store(edited);
-    bars::category_labels(centres, kNames, 0);
+    std::vector<double> edited = p;
+    if (plot::drag_bars("outcomes", centres, edited, 0.62, t.first, {.distribution = true})) store(edited);
+    plot::category_labels(centres, kNames);
     const std::array<double, 2> ticks = {0.5, 1};
-    bars::value_labels(ticks);
+    plot::value_labels(ticks);
     plot::text({0.35, 1.18}, "probability of each outcome", t.text_muted, {0, 0}, {30, 4});
     plot::end_plot();
   }
@@ -121,26 +122,22 @@ class Entropy final : public Figure {
       y_max_ = std::min(top + 0.8, 10.0);
     }
     if (!plot::begin_plot("##areas", size, plot::PlotFlags_NoTickLabels)) return;
-    plot::setup_axes({-0.07, 1.02}, {bars::bottom_for_labels(y_max_, size.y), y_max_});
-    ImDrawList* dl = ImGui::GetWindowDrawList();
+    plot::setup_axes({-0.07, 1.02}, {plot::room_below(y_max_, size.y), y_max_});
     double x = 0;
     for (std::size_t i = 0; i < p.size(); ++i) {
       if (p[i] <= 0) continue;
       const double s = std::min(surprisal_bits(p[i]), 2 * y_max_);  // stay finite on screen
-      const Vec2 corner0(x, 0), corner1(x + p[i], s);
-      const std::array<Vec2, 4> rect = {corner0, Vec2(corner1.x(), 0), corner1, Vec2(corner0.x(), s)};
-      plot::polygon(rect, plot::with_alpha(t.first, i % 2 ? 120 : 170), t.first, 1);
-      const ImVec2 a = plot::to_screen({x, 0}), b = plot::to_screen({x + p[i], double(code.lengths[i])});
-      dl->AddRect({a.x, b.y}, {b.x, a.y}, t.second, 0, 0, 2);
-      if (b.x - a.x > 14) plot::text({x + p[i] / 2, 0}, kNames[i].c_str(), t.text_muted, {0.5f, 0}, {0, 3});
+      plot::polygon(rectangle(x, x + p[i], s), plot::with_alpha(t.first, i % 2 ? 120 : 170), t.first, 1);
+      plot::polygon(rectangle(x, x + p[i], code.lengths[i]), 0, t.second, 2);  // the codeword's length
+      if (p[i] * plot::current_view().pixels_per_unit_x() > 14) plot::text({x + p[i] / 2, 0}, kNames[i].c_str(), t.text_muted, {0.5f, 0}, {0, 3});
       x += p[i];
     }
     // Three levels: the maximum (right, above), H (right, below) and the code's average, which is
     // never below H (left, above), so the labels keep apart even when the lines nearly meet.
     auto level = [&](double y, ImU32 color, const std::string& label, float width, bool right, bool below) {
       plot::segment({0, y}, {1, y}, color, width);
-      bars::backdrop_text({right ? 1.0 : 0.0, y}, label, color, {right ? 1.0f : 0.0f, below ? 0.0f : 1.0f},
-                          {right ? -6.f : 6.f, below ? 3.f : -3.f});
+      plot::text({right ? 1.0 : 0.0, y}, label.c_str(), color, {right ? 1.0f : 0.0f, below ? 0.0f : 1.0f},
+                 {right ? -6.f : 6.f, below ? 3.f : -3.f}, plot::TextFlags_Backdrop);
     };
     level(max_h, t.text_muted, "most possible: log\u2082 " + std::to_string(p.size()) + " = " + format_number(max_h), 1,
           true, false);
@@ -149,7 +146,7 @@ class Entropy final : public Figure {
       level(code.average_length, t.second, "code: " + format_number(code.average_length), 1.5f, false, false);
     std::vector<double> ticks;
     for (int b = 1; b < y_max_ - 0.3; b += y_max_ > 6 ? 2 : 1) ticks.push_back(b);
-    bars::value_labels(ticks);
+    plot::value_labels(ticks);
     plot::text({-0.07, y_max_}, "each outcome: width p, height \u2212log\u2082 p bits", t.text_muted, {0, 0}, {30, 4});
     plot::end_plot();
   }
@@ -163,21 +160,13 @@ class Entropy final : public Figure {
     plot::segment({0, 1}, {1, 1}, t.grid_strong, 1);
     plot::point({0.5, 1}, t.second, 4);
     plot::text({0.5, 1}, "fair coin: 1 bit, the most", t.text_muted, {0.5f, 1}, {0, -6});
-    // A handle that moves along the curve: only its x (the probability of A) is free.
+    // A handle that moves along the curve: only its x (the probability of A) is kept.
     const double h = binary_entropy_bits(p[0]);
-    const ImVec2 at = plot::to_screen({p[0], h});
-    const float r = plot::current_theme().handle_hit_radius;
-    ImGui::SetCursorScreenPos({at.x - r, at.y - r});
-    ImGui::InvisibleButton("##coin-handle", {2 * r, 2 * r});
-    if (ImGui::IsItemActive() && ImGui::GetIO().MouseDelta.x != 0) {
-      const double x = plot::current_view().to_data({ImGui::GetIO().MousePos.x, ImGui::GetIO().MousePos.y}).x();
-      const double a = std::clamp(x, 0.0, 1.0);
+    Vec2 coin(p[0], h);
+    if (plot::drag_point("##coin-handle", &coin, t.first, nullptr, {.nudge = 0.01, .limit = 2})) {
+      const double a = std::clamp(coin.x(), 0.0, 1.0);
       store({a, 1 - a});
     }
-    if (ImGui::IsItemHovered() || ImGui::IsItemActive()) ImGui::SetMouseCursor(ImGuiMouseCursor_ResizeEW);
-    ImDrawList* dl = ImGui::GetWindowDrawList();
-    dl->AddCircleFilled(at, t.handle_radius + 2, t.handle_ring);
-    dl->AddCircleFilled(at, t.handle_radius, t.first);
     const std::string label = "H = " + format_number(h);
     plot::text({p[0], h}, label.c_str(), t.text, {p[0] > 0.5 ? 1.0f : 0.0f, 0.5f}, {p[0] > 0.5 ? -14.f : 14.f, 8});
     plot::text({1.05, 0}, "P(A)", t.text_muted, {1, 1}, {-4, -4});
@@ -228,10 +217,14 @@ class Entropy final : public Figure {
     plot::end_panel();
   }
 
+  // The rectangle [x0, x1] × [0, height].
+  static std::array<Vec2, 4> rectangle(double x0, double x1, double height) {
+    return {Vec2(x0, 0), Vec2(x1, 0), Vec2(x1, height), Vec2(x0, height)};
+  }
+
   Param<std::int64_t> k_{};
   std::array<Param<double>, kMaxOutcomes> p_{};
-  bars::BarEditor editor_;  // the outcome the arrow keys change
-  double y_max_ = 3;        // the area plot's height in bits, changed only between drags
+  double y_max_ = 3;  // the area plot's height in bits, changed only between drags
 };
 
 }  // namespace

@@ -3,6 +3,7 @@
 // bars balance. Rolling it (Step, Play) traces the running mean, which wanders early and then
 // settles inside the ±2σ/√n band around E[X]: the law of large numbers.
 // Page: chapters/entropy-and-cross-entropy.md · Math: core/probability.hpp, core/random.hpp.
+#include <algorithm>
 #include <array>
 #include <cmath>
 #include <string>
@@ -13,8 +14,9 @@
 #include "core/random.hpp"
 #include "web/figures/csv.hpp"
 #include "web/figures/figure.hpp"
-#include "web/figures/probability_bars.hpp"
+#include "web/plot/bars.hpp"
 #include "web/plot/controls.hpp"
+#include "web/plot/labels.hpp"
 #include "web/plot/plot.hpp"
 
 namespace mml::figures {
@@ -25,7 +27,6 @@ constexpr int kMaxRolls = 10000;         // the running-mean plot spans 1 … 10
 constexpr double kStoreStep = 1e-4;      // probabilities in the URL: four decimals
 constexpr double kPlayGrowth = 1.15;     // Play multiplies n by e^1.15 per second: 1 → 10⁴ in 8 s
 constexpr std::array<double, kFaces> kLoaded = {0.1, 0.1, 0.1, 0.1, 0.2, 0.4};
-
 
 // The rolls for one (distribution, seed): drawn on demand and kept, so Play only adds new rolls
 // and the running mean of the first n is the same however n was reached.
@@ -144,7 +145,7 @@ class ExpectedValue final : public Figure {
     const plot::Theme& t = plot::current_theme();
     if (!ImGui::IsAnyItemActive()) y_max_ = *std::max_element(p.begin(), p.end()) > 0.55 ? 1.0 : 0.6;
     if (!plot::begin_plot("##distribution", size, plot::PlotFlags_NoTickLabels)) return;
-    plot::setup_axes({0.2, 6.65}, {bars::bottom_for_labels(1.22 * y_max_, size.y), 1.22 * y_max_});  // room for the legend on top
+    plot::setup_axes({0.2, 6.65}, {plot::room_below(1.22 * y_max_, size.y), 1.22 * y_max_});  // room for the legend on top
     const std::size_t n = rolls();
     const Rolls& r = draws(p);
     std::array<double, kFaces> freq{};
@@ -152,72 +153,67 @@ class ExpectedValue final : public Figure {
     plot::bars(kValues, p, 0.62, plot::with_alpha(t.first, 150), t.first);
     if (n > 0) plot::bars(kValues, freq, 0.36, 0, t.third);
     const double e = expected_value(kValues, p);
-    // The balance point: a fulcrum under the axis and a line up through the bars.
-    ImDrawList* dl = ImGui::GetWindowDrawList();
-    const ImVec2 base = plot::to_screen({e, 0});
-    dl->AddTriangleFilled(base, {base.x - 8, base.y + 12}, {base.x + 8, base.y + 12}, t.second);
+    // The balance point: a fulcrum under the axis (16 px wide, 12 px tall) and a line up through the bars.
+    const plot::ViewTransform& view = plot::current_view();
+    const double px = 1 / view.pixels_per_unit_x(), py = 1 / view.pixels_per_unit_y();
+    const std::array<Vec2, 3> fulcrum = {Vec2(e, 0), Vec2(e + 8 * px, -12 * py), Vec2(e - 8 * px, -12 * py)};
+    plot::polygon(fulcrum, t.second, 0);
     plot::segment({e, 0}, {e, y_max_ * 1.02}, t.second, 2);
     const std::string label = "E[X] = " + format_number(e);
     const bool left = e > 4.5;  // keep the label inside the plot
     plot::text({e, y_max_ * 1.02}, label.c_str(), t.second, {left ? 1.0f : 0.0f, 0.5f}, {left ? -6.f : 6.f, 0});
-    if (n > 0) {
-      const ImVec2 m = plot::to_screen({r.means[n - 1], 0});
-      dl->AddCircleFilled({m.x, m.y + 6}, 4, t.third);
-    }
-    std::vector<double> edited;
-    if (bars::edit_distribution("faces", kValues, p, 0.62, t.first, &editor_, &edited)) store(edited);
-    static const std::array<std::string, kFaces> names = {"1", "2", "3", "4", "5", "6"};
-    bars::category_labels(kValues, names, 0);
+    if (n > 0) plot::point({r.means[n - 1], -6 * py}, t.third, 4);  // the mean of the rolls, under the axis
+    std::vector<double> edited = p;
+    if (plot::drag_bars("faces", kValues, edited, 0.62, t.first, {.distribution = true})) store(edited);
+    const std::array<std::string, kFaces> names = {"1", "2", "3", "4", "5", "6"};
+    plot::category_labels(kValues, names);
     const std::array<double, 3> ticks = {0.2, 0.4, y_max_ > 0.7 ? 0.8 : 0.6};
-    bars::value_labels(ticks);
+    plot::value_labels(ticks);
     // Legend: what the filled bars, the outlines and the dot are.
-    const ImVec2 at = plot::to_screen({0.2, 1.22 * y_max_});
-    const float line = ImGui::GetTextLineHeight();
-    ImVec2 cursor(at.x + 8, at.y + 5);
-    dl->AddRectFilled({cursor.x, cursor.y + 3}, {cursor.x + 10, cursor.y + line - 3}, plot::with_alpha(t.first, 150));
-    dl->AddText({cursor.x + 14, cursor.y}, t.text_muted, "probability");
-    cursor.x += 14 + ImGui::CalcTextSize("probability").x + 14;
-    dl->AddRect({cursor.x, cursor.y + 3}, {cursor.x + 10, cursor.y + line - 3}, t.third);
-    dl->AddText({cursor.x + 14, cursor.y}, t.text_muted, "share of rolls,");
-    cursor.x += 14 + ImGui::CalcTextSize("share of rolls,").x + 10;
-    dl->AddCircleFilled({cursor.x, cursor.y + line / 2}, 4, t.third);
-    dl->AddText({cursor.x + 8, cursor.y}, t.text_muted, "their mean");
+    using Swatch = plot::LegendEntry::Swatch;
+    const plot::LegendEntry legend[] = {{Swatch::Fill, plot::with_alpha(t.first, 150), "probability"},
+                                        {Swatch::Outline, t.third, "share of rolls,"},
+                                        {Swatch::Dot, t.third, "their mean"}};
+    plot::legend(legend);
     plot::end_plot();
   }
 
   // Bottom: the running mean against the number of rolls (log scale), with E[X] and its band.
   void draw_running_mean(const std::vector<double>& p, ImVec2 size) {
     const plot::Theme& t = plot::current_theme();
-    if (!plot::begin_plot("##running-mean", size, plot::PlotFlags_NoTickLabels)) return;
-    plot::setup_axes({-0.2, 4.08}, {0.3, 6.6});
+    if (!plot::begin_plot("##running-mean", size, plot::PlotFlags_NoTickLabels | plot::PlotFlags_LogX)) return;
+    const double left = std::pow(10.0, -0.2), right = std::pow(10.0, 4.08);  // a little past 1 and 10⁴ rolls
+    plot::setup_axes({left, right}, {0.3, 6.6});
     const double e = expected_value(kValues, p), sd = std::sqrt(variance(kValues, p));
     // The band E ± 2σ/√n: where the mean of n rolls lands about 95% of the time.
-    std::vector<Vec2> band;
-    for (int k = 0; k <= 80; ++k) band.emplace_back(4.0 * k / 80, e + 2 * sd / std::sqrt(std::pow(10.0, 4.0 * k / 80)));
-    for (int k = 80; k >= 0; --k) band.emplace_back(4.0 * k / 80, e - 2 * sd / std::sqrt(std::pow(10.0, 4.0 * k / 80)));
+    std::vector<Vec2> band;  // n = 10^(k/20), evenly spaced on the log axis; √n = 10^(k/40)
+    for (int k = 0; k <= 80; ++k) band.emplace_back(std::pow(10.0, k / 20.0), e + 2 * sd / std::pow(10.0, k / 40.0));
+    for (int k = 80; k >= 0; --k) band.emplace_back(std::pow(10.0, k / 20.0), e - 2 * sd / std::pow(10.0, k / 40.0));
     plot::polygon(band, plot::with_alpha(t.second, 40), 0);
-    plot::segment({-0.2, e}, {4.08, e}, t.second, 2);
+    plot::segment({left, e}, {right, e}, t.second, 2);
     const std::size_t n = rolls();
     const Rolls& r = draws(p);
     if (n > 0) {
       // One vertex per pixel column at most: all early rolls, then every ~½ pixel of log10 n.
-      std::vector<ImVec2> line;
+      std::vector<Vec2> line;
       const double per_pixel = 4.16 / std::max(1.0, double(size.x));
       double last_x = -1;
       for (std::size_t i = 0; i < n; ++i) {
         const double x = std::log10(double(i + 1));
         if (i + 1 < n && x - last_x < per_pixel / 2) continue;
-        line.push_back(plot::to_screen({x, r.means[i]}));
+        line.emplace_back(double(i + 1), r.means[i]);
         last_x = x;
       }
-      ImGui::GetWindowDrawList()->AddPolyline(line.data(), int(line.size()), t.third, 0, 2);
-      plot::point({std::log10(double(n)), r.means[n - 1]}, t.third, 5);
+      plot::polyline(line, t.third, 2);
+      plot::point({double(n), r.means[n - 1]}, t.third, 5);
     }
     const char* ticks[] = {"1", "10", "100", "1000", "10000"};
-    for (int k = 0; k <= 4; ++k) plot::text({double(k), 0.3}, ticks[k], t.text_muted, {k == 4 ? 1.f : k == 0 ? 0.f : 0.5f, 1}, {k == 0 ? 4.f : 0.f, -3});
-    bars::value_labels(kValues);
-    plot::text({4.08, e}, "E[X]", t.second, {1, 1}, {-4, -3});
-    plot::text({0, 6.6}, "running mean of n rolls (n on a log scale)", t.text_muted, {0, 0}, {8, 4});
+    for (int k = 0; k <= 4; ++k)  // the outer two inside the plot's edges
+      plot::text({std::pow(10.0, k), 0.3}, ticks[k], t.text_muted, {k == 4 ? 1.f : k == 0 ? 0.f : 0.5f, 1},
+                 {k == 0 ? 4.f : 0.f, -3});
+    plot::value_labels(kValues);
+    plot::text({right, e}, "E[X]", t.second, {1, 1}, {-4, -3});
+    plot::text({1, 6.6}, "running mean of n rolls (n on a log scale)", t.text_muted, {0, 0}, {8, 4});
     plot::end_plot();
   }
 
@@ -271,8 +267,7 @@ class ExpectedValue final : public Figure {
   Param<std::int64_t> n_{};
   mutable Rolls rolls_;     // a cache of what the parameters determine; describe() fills it too
   bool playing_ = false;
-  bars::BarEditor editor_;  // the face the arrow keys change
-  double y_max_ = 0.6;      // the top plot's height, changed only between drags
+  double y_max_ = 0.6;  // the top plot's height, changed only between drags
 };
 
 }  // namespace

@@ -382,6 +382,9 @@ void polygon(std::span<const Vec2> outline, ImU32 fill, ImU32 line, float width)
 void text(const Vec2& at, const char* s, ImU32 color, ImVec2 align, ImVec2 pixel_offset, int flags) {
   const ImVec2 p = to_screen(at), size = ImGui::CalcTextSize(s);
   const ImVec2 pos(p.x + pixel_offset.x - size.x * align.x, p.y + pixel_offset.y - size.y * align.y);
+  if (flags & TextFlags_Backdrop)
+    g_plot.draw->AddRectFilled({pos.x - 3, pos.y - 1}, {pos.x + size.x + 3, pos.y + size.y + 1},
+                               with_alpha(g_options.theme->background, 210), 3);
   if (flags & TextFlags_Halo)
     draw_halo_text(g_plot.draw, ImGui::GetFont(), ImGui::GetFontSize(), pos, color, g_options.theme->background, s);
   else
@@ -639,15 +642,23 @@ void colorbar(const char* label, Range colors, ColorMap map, ImVec2 size) {
   ImGui::Dummy(size);
 }
 
+// One keyboard selection per figure: in the figure's root window under a fixed key.
+static ImGuiID selected_item_key() {
+  static const ImGuiID key = ImHashStr("##mml-selected-handle");
+  return key;
+}
+ImGuiID keyboard_selection() {
+  return ImGuiID(ImGui::GetCurrentWindow()->RootWindow->StateStorage.GetInt(selected_item_key(), 0));
+}
+void set_keyboard_selection(ImGuiID item) {
+  ImGui::GetCurrentWindow()->RootWindow->StateStorage.SetInt(selected_item_key(), int(item));
+}
+
 bool drag_point(const char* id, Vec2* p, ImU32 color, const char* label, const DragOptions& options) {
   const Theme& t = *g_options.theme;
   ImGuiIO& io = ImGui::GetIO();
   ImGuiStorage* storage = ImGui::GetStateStorage();
   const ImGuiID item = ImGui::GetID(id);
-  // One keyboard selection per figure, whatever plot or panel the handle is in: it lives in the
-  // figure's root window under a fixed key.
-  ImGuiStorage* figure_storage = &ImGui::GetCurrentWindow()->RootWindow->StateStorage;
-  static const ImGuiID selected_key = ImHashStr("##mml-selected-handle");
   const ImVec2 s = to_screen(*p);
   const float r = t.handle_hit_radius;
   ImGui::SetCursorScreenPos({s.x - r, s.y - r});
@@ -662,7 +673,7 @@ bool drag_point(const char* id, Vec2* p, ImU32 color, const char* label, const D
     const Vec2 linear = view.to_linear(*p);
     storage->SetFloat(raw_x, float(linear.x()));
     storage->SetFloat(raw_y, float(linear.y()));
-    figure_storage->SetInt(selected_key, int(item));
+    set_keyboard_selection(item);
   }
   // On the press's frame the pointer's motion is how it arrived on the handle, not a drag.
   if (active && !ImGui::IsItemActivated() && (io.MouseDelta.x != 0 || io.MouseDelta.y != 0)) {
@@ -674,8 +685,8 @@ bool drag_point(const char* id, Vec2* p, ImU32 color, const char* label, const D
     *p = limited(io.KeyShift ? raw : snapped(raw, options.snap), options.limit);
   }
   // With keyboard focus and nothing picked yet, the first handle takes the arrow keys.
-  if (g_options.keyboard_focus && figure_storage->GetInt(selected_key, 0) == 0) figure_storage->SetInt(selected_key, int(item));
-  const bool selected = figure_storage->GetInt(selected_key, 0) == int(item);
+  if (g_options.keyboard_focus && keyboard_selection() == 0) set_keyboard_selection(item);
+  const bool selected = keyboard_selection() == item;
   if (selected && g_options.keyboard_focus && !ImGui::IsAnyItemActive()) {
     const double step = io.KeyShift ? options.nudge / 10 : options.nudge;
     Vec2 d(0, 0);

@@ -55,6 +55,7 @@ inline constexpr Dash kDotted{1.5f, 3};
 enum TextFlags : int {
   TextFlags_None = 0,
   TextFlags_Halo = 1 << 0,  // outlined in the background colour: readable over data and heatmaps
+  TextFlags_Backdrop = 1 << 1,  // on a translucent patch of the background: readable over bars and lines
 };
 
 // The screen rectangle a plot of `size` CSS pixels takes at the cursor (zero or negative
@@ -126,6 +127,11 @@ struct DragOptions {
   double nudge = 0.1;       // arrow-key step; Shift: a tenth of it
   double limit = 1e9;       // keep |x|, |y| ≤ limit
 };
+// The one item per figure that takes the arrow keys (a handle, a row of bars, a matrix input),
+// whatever plot or panel it is in; 0 until one is picked. Kept in the figure's root window.
+ImGuiID keyboard_selection();
+void set_keyboard_selection(ImGuiID item);
+
 // A handle the reader drags (mouse, touch) or nudges with arrow keys once selected.
 bool drag_point(const char* id, Vec2* p, ImU32 color, const char* label = nullptr,
                 const DragOptions& options = {});

@@ -1,0 +1,30 @@
+#pragma once
+// Labels a plot's own tick labels cannot give: category names under bars, values at chosen
+// heights, and a legend. For plots drawn with PlotFlags_NoTickLabels (or NoXTickLabels) whose
+// axes are categories or whose few meaningful values are the figure's own.
+#include <imgui.h>
+
+#include <span>
+#include <string>
+
+namespace mml::plot {
+
+// The lower end of a y range [lo, top] that leaves `pixels` under y = 0 for category labels in a
+// plot `height` pixels tall: lo = −pixels · (top − lo) / height, solved for lo.
+double room_below(double top, float height, float pixels = 24);
+// Names centred under `centres`, just below y.
+void category_labels(std::span<const double> centres, std::span<const std::string> names, double y = 0);
+// Each value of `ys` written at its height along the plot's left edge.
+void value_labels(std::span<const double> ys);
+
+// A legend entry: a filled square, an outlined square or a dot in `color`, then its label.
+struct LegendEntry {
+  enum class Swatch { Fill, Outline, Dot };
+  Swatch swatch = Swatch::Fill;
+  ImU32 color = 0;
+  const char* label = "";
+};
+// The entries in one row from the plot's top-left corner, `offset` CSS pixels in.
+void legend(std::span<const LegendEntry> entries, ImVec2 offset = {8, 5});
+
+}  // namespace mml::plot
