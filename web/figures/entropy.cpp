@@ -169,6 +169,7 @@ class Entropy final : public Figure {
     const float r = plot::current_theme().handle_hit_radius;
     ImGui::SetCursorScreenPos({at.x - r, at.y - r});
     ImGui::InvisibleButton("##coin-handle", {2 * r, 2 * r});
+    plot::name_item("##coin-handle");  // for the native tests' item locator
     if (ImGui::IsItemActive() && ImGui::GetIO().MouseDelta.x != 0) {
       const double x = plot::current_view().to_data({ImGui::GetIO().MousePos.x, ImGui::GetIO().MousePos.y}).x();
       const double a = std::clamp(x, 0.0, 1.0);

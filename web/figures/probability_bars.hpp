@@ -42,6 +42,7 @@ inline BarDrag drag_bar_tops(const char* id, std::span<const double> centres, st
     const float half_h = 14;
     ImGui::SetCursorScreenPos({top.x - half_w, top.y - half_h});
     ImGui::InvisibleButton("##bar", {2 * half_w, 2 * half_h});
+    plot::name_item(id, int(i) + 1);  // "q 1", for the native tests
     const bool hovered = ImGui::IsItemHovered(), active = ImGui::IsItemActive();
     const ImGuiID offset_key = ImGui::GetID("##grab-offset");
     const double pointer = view.to_data({ImGui::GetIO().MousePos.x, ImGui::GetIO().MousePos.y}).y();
