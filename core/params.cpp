@@ -296,11 +296,6 @@ Param<Choice> ParamSet::add_choice(std::string name, std::vector<std::string> op
               {{double(value)}, {}})};
 }
 
-Param<int> ParamSet::add_enum(std::string name, std::vector<std::string> options, int value,
-                              std::string doc) {
-  return {add_choice(std::move(name), std::move(options), value, std::move(doc)).index};
-}
-
 void ParamSet::alias(std::string old_name, std::size_t index) {
   check_name(old_name);
   specs_.at(index).aliases.push_back(std::move(old_name));
@@ -367,7 +362,6 @@ void ParamSet::set(Param<Eigen::Vector3d> p, const Eigen::Vector3d& v) {
   store(p.index, {{v.x(), v.y(), v.z()}, {}});
 }
 void ParamSet::set(Param<Choice> p, int option) { store(p.index, {{double(option)}, {}}); }
-void ParamSet::set(Param<int> p, int option) { store(p.index, {{double(option)}, {}}); }
 void ParamSet::set(Param<bool> p, bool v) { store(p.index, {{v ? 1.0 : 0.0}, {}}); }
 void ParamSet::set(Param<std::uint64_t> p, std::uint64_t v) { store(p.index, {{double(v)}, {}}); }
 void ParamSet::set(Param<std::string> p, std::string v) { store(p.index, {{}, std::move(v)}); }

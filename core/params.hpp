@@ -82,8 +82,6 @@ class ParamSet {
                                   std::string doc, double step = 0);
   // The value is the option's index.
   Param<Choice> add_choice(std::string name, std::vector<std::string> options, int value, std::string doc);
-  // Until every figure declares Param<Choice> (the commit after this one): the same, as Param<int>.
-  Param<int> add_enum(std::string name, std::vector<std::string> options, int value, std::string doc);
   Param<bool> add_bool(std::string name, bool value, std::string doc);
   Param<std::uint64_t> add_seed(std::string name, std::uint64_t value, std::string doc);
   Param<std::string> add_string(std::string name, std::string value, std::size_t max_length,
@@ -98,7 +96,6 @@ class ParamSet {
   Eigen::Vector2d get(Param<Eigen::Vector2d> p) const;
   Eigen::Vector3d get(Param<Eigen::Vector3d> p) const;
   int get(Param<Choice> p) const { return int(values_[p.index].num[0]); }
-  int get(Param<int> p) const { return int(values_[p.index].num[0]); }
   bool get(Param<bool> p) const { return values_[p.index].num[0] != 0; }
   std::uint64_t get(Param<std::uint64_t> p) const { return std::uint64_t(values_[p.index].num[0]); }
   const std::string& get(Param<std::string> p) const { return values_[p.index].text; }
@@ -109,7 +106,6 @@ class ParamSet {
   void set(Param<Eigen::Vector2d> p, const Eigen::Vector2d& v);
   void set(Param<Eigen::Vector3d> p, const Eigen::Vector3d& v);
   void set(Param<Choice> p, int option);
-  void set(Param<int> p, int option);
   void set(Param<bool> p, bool v);
   void set(Param<std::uint64_t> p, std::uint64_t v);
   void set(Param<std::string> p, std::string v);

@@ -10,7 +10,7 @@ struct Example {
   ParamSet set;
   Param<Eigen::Vector2d> a = set.add_vec2("a", {1, 0}, -3, 3, "image of e1");
   Param<double> rate = set.add_float("rate", 0.1, 0, 2, "learning rate");
-  Param<int> preset = set.add_enum("preset", {"none", "rotation", "shear"}, 0, "start from");
+  Param<Choice> preset = set.add_choice("preset", {"none", "rotation", "shear"}, 0, "start from");
   Param<bool> grid = set.add_bool("grid", true, "show the grid");
   Param<std::uint64_t> seed = set.add_seed("seed", 42, "random seed");
   Param<std::string> f = set.add_string("f", "x^2", 100, "function");
