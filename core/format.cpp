@@ -37,4 +37,20 @@ std::string format_number_math(double value, int significant_digits) {
   return out;
 }
 
+std::string format_vector(const Eigen::Ref<const Eigen::VectorXd>& v, int significant_digits) {
+  std::string out = "(";
+  for (Eigen::Index i = 0; i < v.size(); ++i) out += (i ? ", " : "") + format_number(v[i], significant_digits);
+  return out + ")";
+}
+
+std::string format_matrix(const Eigen::Ref<const Eigen::MatrixXd>& m, int significant_digits) {
+  std::string out = "[";
+  for (Eigen::Index r = 0; r < m.rows(); ++r) {
+    out += r ? ", [" : "[";
+    for (Eigen::Index c = 0; c < m.cols(); ++c) out += (c ? ", " : "") + format_number(m(r, c), significant_digits);
+    out += "]";
+  }
+  return out + "]";
+}
+
 }  // namespace mml

@@ -1,6 +1,7 @@
 #pragma once
 // Every number a reader sees is formatted here, once: sensible significant digits, a true minus
 // sign (U+2212) for display, and a plain ASCII form for URLs and embed snippets.
+#include <Eigen/Core>
 #include <string>
 
 namespace mml {
@@ -15,5 +16,11 @@ std::string format_number_math(double value, int significant_digits = 3);
 
 // For URLs and snippets: ASCII, round-trips at the given precision ("-0.3", "1.5", "2e-05").
 std::string format_number_ascii(double value, int significant_digits = 6);
+
+// For display: "(1, −0.5)", each component as format_number shows it.
+std::string format_vector(const Eigen::Ref<const Eigen::VectorXd>& v, int significant_digits = 3);
+
+// For display: a matrix row by row, "[[0, −1], [1, 1]]", each entry as format_number shows it.
+std::string format_matrix(const Eigen::Ref<const Eigen::MatrixXd>& m, int significant_digits = 3);
 
 }  // namespace mml

@@ -57,8 +57,8 @@ main() {
         continue
       fi
       local lib="$out/cmake/web"
-      inputs=("$lib/libmml_figures.a" "$lib/libmml_plot_math.a" "$out/cmake/core/libmml_core.a"
-              "$lib/libmml_imgui.a" "$lib/libmml_assets.a"
+      inputs=("$lib/libmml_host.a" "$lib/libmml_figures.a" "$lib/libmml_toolkit.a" "$lib/libmml_plot_math.a"
+              "$out/cmake/core/libmml_core.a" "$lib/libmml_imgui.a" "$lib/libmml_assets.a"
               -isystem "$MML_IMGUI_DIR" -DIMGUI_DISABLE_OBSOLETE_FUNCTIONS)
     else
       for s in $sources; do inputs+=("$root/$s"); done
@@ -115,7 +115,7 @@ build_runtime() {
         -DCMAKE_CXX_COMPILER="$cxx" -DCMAKE_CXX_FLAGS="$flags" \
         -DCMAKE_CXX_FLAGS_RELWITHDEBINFO="-O1 -gline-tables-only" -DMML_IMGUI_DIR="$MML_IMGUI_DIR" || return 1
     fi
-    cmake --build "$dir" -j2 --target mml_figures mml_plot_math mml_core mml_imgui mml_assets
+    cmake --build "$dir" -j2 --target mml_host mml_figures mml_toolkit mml_plot_math mml_core mml_imgui mml_assets
   } >"$(dirname "$dir")/cmake-build.log" 2>&1
 }
 

@@ -124,3 +124,18 @@ TEST_CASE("the manifest lists every figure with its parameters") {
   CHECK(json_string("a\"b\\c\n") == "\"a\\\"b\\\\c\\n\"");
 }
 
+
+TEST_CASE("the manifest carries the numbers the page and the module share") {
+  const std::string host = host_constants_json();
+  CHECK(manifest_json().find("\"host\": " + host) != std::string::npos);
+  // The element maps DOM events with these tables (web/js/mml-figure.js): spot checks against the
+  // enums mml_key, mml_pointer and mml_set_cursor take.
+  CHECK(host.find("\"Escape\": " + std::to_string(int(HostKey::Escape))) != std::string::npos);
+  CHECK(host.find("\" \": " + std::to_string(int(HostKey::Space))) != std::string::npos);
+  CHECK(host.find("\"z\": " + std::to_string(int(HostKey::Z)) + "}") != std::string::npos);
+  CHECK(host.find("\"metaKey\": " + std::to_string(Mod_Super)) != std::string::npos);
+  CHECK(host.find("\"leave\": " + std::to_string(int(PointerEvent::Leave))) != std::string::npos);
+  CHECK(host.find("\"buttons\": [0, 2, 1]") != std::string::npos);  // DOM middle (1) is ImGui's 2
+  CHECK(host.find("\"nesw-resize\", \"nwse-resize\", \"pointer\"") != std::string::npos);
+  CHECK(ImGuiMouseCursor_Hand == 7);  // "pointer" above is the eighth
+}

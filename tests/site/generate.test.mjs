@@ -164,7 +164,16 @@ describe('a good build of the real chapters', () => {
     assert.match(html, /<a class="hero-link" href="linear-transformations.html">/);
     const stages = [...html.matchAll(/<h3 class="stage-title">(?:<span[^>]*>[^<]*<\/span>)?([^<]+)<\/h3>/g)].map((m) => m[1]);
     assert.deepEqual(stages, ['Calculus and linear algebra', 'Multivariable calculus', 'Probability', 'Optimization and statistics', 'Neural networks']);
-    assert.match(html, /<li class="ch ch-ready"><span class="ch-num">4<\/span><a href="linear-transformations.html">/);
+    assert.match(html, /<li class="ch ch-ready"><span class="ch-num">4<\/span><span class="ch-link"><a href="linear-transformations.html">Linear transformations and matrices<\/a><\/span>/);
+    // One page may serve several book chapters: each number links it, at its section when it has one.
+    const gd = '<span class="ch-page">in “Gradient descent”</span>';
+    assert.ok(html.includes(`<span class="ch-num">12</span><span class="ch-link"><a href="gradient-descent.html#the-derivative-is-speed">Differentiation</a> ${gd}`));
+    assert.ok(html.includes(`<span class="ch-num">13</span><span class="ch-link"><a href="gradient-descent.html#walking-downhill-in-one-variable">Optimization</a> ${gd}`));
+    assert.ok(html.includes(`<span class="ch-num">17</span><span class="ch-link"><a href="gradient-descent.html#many-variables-the-loss-landscape">Optimization in multiple variables</a> ${gd}`));
+    assert.ok(html.includes('<span class="ch-num">20</span><span class="ch-link"><a href="entropy-and-cross-entropy.html">The expected value</a> <span class="ch-page">in “Entropy and cross-entropy”</span>'));
+    assert.match(html, /3 pages are ready \(book chapters 4, 12, 13, 17 and 20\)/);
+    // Every page on the roadmap is at its chapter numbers, none left over at the end of a part.
+    assert.doesNotMatch(html, /<span class="ch-num" aria-hidden="true">·<\/span><a href=/);
     assert.match(html, /<li class="ch ch-coming"><span class="ch-num">1<\/span><span class="ch-title">Vectors and vector spaces<\/span> <span class="ch-tag">coming<\/span>/);
   });
 
@@ -331,8 +340,82 @@ Two.
   });
 });
 
+describe('the toolkit page shows each demo beside its code', () => {
+  const figures = path.join(REPO, 'tests', 'site', 'fixtures', 'figures');
+  const manifestWith = (...ids) => {
+    const manifest = JSON.parse(fs.readFileSync(FIXTURE_MANIFEST, 'utf8'));
+    manifest.figures = manifest.figures.filter((f) => !f.id.startsWith('toolkit-'));
+    for (const id of ids) manifest.figures.push({ id, title: `Toolkit: ${id}`, summary: 'A demo.', aspect: 1.5, narrowAspect: 0.75, params: [] });
+    return manifest;
+  };
+
+  test('frame() open and the whole file folded, escaped, with the verbs marked', () => {
+    const built = build({}, { manifest: manifestWith('toolkit-demo'), figures });
+    try {
+      const html = read(built.out, 'toolkit.html');
+      const item = html.slice(html.indexOf('<section class="gallery-item toolkit-item" aria-labelledby="toolkit-demo">'));
+      assert.ok(item.length < html.length, 'the demo has its section');
+      // The live figure first, then its code.
+      assert.ok(item.indexOf('<mml-figure name="toolkit-demo"') < item.indexOf('<div class="toolkit-code">'));
+      assert.match(item, /<details class="code-frame" open>\n<summary id="code-toolkit-demo-label"><code>frame\(\)<\/code> in <code>web\/figures\/toolkit_demo.cpp<\/code>, lines 9–15<\/summary>/);
+      const code = (m) => m[1].replace(/<[^>]+>/g, '').replace(/&lt;/g, '<').replace(/&gt;/g, '>').replace(/&quot;/g, '"').replace(/&#39;/g, "'").replace(/&amp;/g, '&');
+      const blocks = [...item.matchAll(/<pre class="code" tabindex="0"[^>]*><code>([\s\S]*?)<\/code><\/pre>/g)];
+      assert.equal(blocks.length, 2);
+      // frame() from its signature to its own closing brace (braces in comments and literals do
+      // not count), unindented; the whole file behind a summary, exactly as written.
+      const source = fs.readFileSync(path.join(figures, 'toolkit_demo.cpp'), 'utf8');
+      const lines = source.split('\n');
+      assert.equal(code(blocks[0]), lines.slice(8, 15).map((l) => l.slice(2)).join('\n'));
+      assert.match(item, /<details class="code-file">\n<summary id="code-toolkit-demo-file-label">The whole file, <code>web\/figures\/toolkit_demo.cpp<\/code>, 22 lines<\/summary>/);
+      assert.equal(code(blocks[1]), source.replace(/\n$/, ''));
+      for (const [, html] of blocks) assert.doesNotMatch(html.replace(/<\/?span[^>]*>/g, ''), /[<>]/, 'a raw < or > in the code');
+      assert.match(blocks[0][1], /<span class="tok-verb">plot::begin_plot<\/span>\(<span class="tok-string">&quot;##demo &lt;&amp;&gt; }&quot;<\/span>/);
+      assert.match(blocks[0][1], /<span class="tok-comment">\/\/ a brace in a comment: }<\/span>/);
+      assert.match(blocks[0][1], /plot::kDashed/, 'constants are not verbs');
+      assert.doesNotMatch(blocks[0][1], /<span class="tok-verb">plot::kDashed/);
+    } finally {
+      removeAll(built.out, built.dir);
+    }
+  });
+
+  test('a demo whose source cannot be found is an error', () => {
+    assert.throws(() => build({}, { manifest: manifestWith('toolkit-nowhere'), figures }),
+      /toolkit figure toolkit-nowhere: no .*fixtures\/figures\/\*\.cpp has its MML_FIGURE line/);
+  });
+});
+
+describe('the constants the element shares with the module', () => {
+  test('come from the manifest: the element numbers no key, pointer event, button or cursor itself', () => {
+    const source = fs.readFileSync(path.join(REPO, 'web', 'js', 'mml-figure.js'), 'utf8');
+    const { host } = JSON.parse(fs.readFileSync(FIXTURE_MANIFEST, 'utf8'));
+    assert.match(source, /= *\n? *manifest\.host \|\|/);
+    assert.doesNotMatch(source, /\bArrowLeft: *\d|"(?:nesw|nwse)-resize"/, 'a key or cursor table written out in the element');
+    assert.doesNotMatch(source, /\bsend\(\d|mml_pointer", [^)]*e\.button ===/, 'a pointer kind or button written as a number');
+    const used = [...source.matchAll(/\bPOINTER\.(\w+)/g)].map((m) => m[1]);
+    assert.deepEqual([...new Set(used)].sort(), Object.keys(host.pointer).sort());
+    for (const e of ['shiftKey', 'ctrlKey', 'altKey', 'metaKey']) assert.ok(Number.isInteger(host.modifiers[e]), e);
+  });
+
+  test('a manifest without them is refused', () => {
+    const manifest = JSON.parse(fs.readFileSync(FIXTURE_MANIFEST, 'utf8'));
+    delete manifest.host.pointer.leave;
+    assert.throws(() => build({}, { manifest }), /manifest: "host.pointer" has no leave/);
+    delete manifest.host;
+    assert.throws(() => build({}, { manifest }), /manifest: "host.keys" must be an object/);
+  });
+});
+
 describe('build errors name the file and line', () => {
   const fm = frontMatter(); // 7 lines: the body starts on line 8
+
+  test('a roadmap entry linking a section the page does not have', () => {
+    const dir = chapterDir({ 'gradient-descent.md': `${frontMatter({ part: 'Multivariable calculus', stage: 'Multivariable calculus' })}\n## Another heading\n\nText.\n` });
+    try {
+      assert.throws(() => build(dir), /roadmap\.mjs: chapter 12 links gradient-descent\.html#the-derivative-is-speed, which has no such heading; its headings: another-heading/);
+    } finally {
+      removeAll(dir);
+    }
+  });
 
   test('broken inline math', () => {
     expectError(`${fm}\nSome text\nand more $\\frac{1}{$ here.\n`, 10, /KaTeX parse error/);

@@ -7,13 +7,16 @@ import { fileURLToPath } from 'node:url';
 export const REPO = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..', '..');
 // The fixture manifest (basis-images and an `every-type` figure with one parameter of each
 // type) plus every figure of the built manifest (MML_MANIFEST, default build/manifest.json), so
-// tests that build the real chapters know the real figures as they are added.
+// tests that build the real chapters know the real figures as they are added, and the built
+// manifest's host constants.
+export const BUILT_MANIFEST = process.env.MML_MANIFEST || path.join(REPO, 'build', 'manifest.json');
 export const FIXTURE_MANIFEST = (() => {
   const fixture = JSON.parse(fs.readFileSync(path.join(REPO, 'tests', 'site', 'fixtures', 'manifest.json'), 'utf8'));
-  const built = process.env.MML_MANIFEST || path.join(REPO, 'build', 'manifest.json');
-  if (fs.existsSync(built)) {
+  if (fs.existsSync(BUILT_MANIFEST)) {
+    const built = JSON.parse(fs.readFileSync(BUILT_MANIFEST, 'utf8'));
     const known = new Set(fixture.figures.map((f) => f.id));
-    for (const f of JSON.parse(fs.readFileSync(built, 'utf8')).figures) if (!known.has(f.id)) fixture.figures.push(f);
+    for (const f of built.figures) if (!known.has(f.id)) fixture.figures.push(f);
+    fixture.host = built.host;
   }
   const file = path.join(fs.mkdtempSync(path.join(os.tmpdir(), 'mml-manifest-')), 'manifest.json');
   fs.writeFileSync(file, JSON.stringify(fixture));

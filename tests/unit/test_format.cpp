@@ -28,3 +28,16 @@ TEST_CASE("math display writes exponents with a times sign and superscripts") {
   CHECK(mml::format_number_math(1e-10) == "0");  // like format_number: below 1e-9 is zero
   CHECK(mml::format_number_math(0.5) == "0.5");
 }
+
+TEST_CASE("vectors and matrices show each entry as format_number does") {
+  CHECK(mml::format_vector(Eigen::Vector2d(1, -0.5)) == "(1, \u22120.5)");
+  CHECK(mml::format_vector(Eigen::Vector3d(2.0 / 3.0, 0, 1e-12)) == "(0.667, 0, 0)");
+  CHECK(mml::format_vector(Eigen::Vector2d(1.23456, 2), 5) == "(1.2346, 2)");
+  CHECK(mml::format_vector(Eigen::VectorXd()) == "()");
+  Eigen::Matrix2d quarter_turn;
+  quarter_turn << 0, -1, 1, 1;
+  CHECK(mml::format_matrix(quarter_turn) == "[[0, \u22121], [1, 1]]");  // row by row
+  Eigen::Matrix<double, 2, 3> wide;
+  wide << 1, 2, 3, 4, 5, 6.54321;
+  CHECK(mml::format_matrix(wide) == "[[1, 2, 3], [4, 5, 6.54]]");
+}

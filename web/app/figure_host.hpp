@@ -3,10 +3,12 @@
 // and the input the page forwards to it. The host runs frames only when something happened
 // (input, a parameter change, an animation), so an idle figure costs nothing.
 // No GL here: the WASM renderer (gl_renderer.cpp) draws `draw_data()`; the native tests don't.
+#include <array>
 #include <cstdint>
 #include <memory>
 #include <string>
 #include <string_view>
+#include <utility>
 #include <vector>
 
 #include "web/figures/figure.hpp"
@@ -19,12 +21,28 @@ namespace mml {
 
 class ItemLog;
 
-// Keys the page forwards (DOM KeyboardEvent.key values mapped by web/js/mml-figure.js).
+// What the page and the module say to each other is numbered only here: the manifest carries these
+// tables ("host" in web/app/manifest.cpp), and web/js/mml-figure.js reads them from it.
+
+// Keys the page forwards, and the DOM KeyboardEvent.key of each (letters in lower case).
 enum class HostKey : int {
   Tab, Left, Right, Up, Down, PageUp, PageDown, Home, End, Insert, Delete, Backspace, Space, Enter,
   Escape, A, C, V, X, Y, Z, Count
 };
+inline constexpr std::array<std::string_view, int(HostKey::Count)> kHostKeyDomNames = {
+    "Tab", "ArrowLeft", "ArrowRight", "ArrowUp", "ArrowDown", "PageUp", "PageDown", "Home", "End",
+    "Insert", "Delete", "Backspace", " ", "Enter", "Escape", "a", "c", "v", "x", "y", "z"};
+// Modifier bits, each named by the KeyboardEvent property that sets it.
 enum HostModifiers : int { Mod_Shift = 1, Mod_Ctrl = 2, Mod_Alt = 4, Mod_Super = 8 };
+inline constexpr std::array<std::pair<std::string_view, int>, 4> kHostModifierDomNames = {
+    {{"shiftKey", Mod_Shift}, {"ctrlKey", Mod_Ctrl}, {"altKey", Mod_Alt}, {"metaKey", Mod_Super}}};
+// What the pointer did (mml_pointer's `kind`), named as in the manifest.
+enum class PointerEvent : int { Move, Down, Up, Leave, Count };
+inline constexpr std::array<std::string_view, int(PointerEvent::Count)> kPointerEventNames = {
+    "move", "down", "up", "leave"};
+// The host's button (0 left, 1 right, 2 middle, as ImGui) for each DOM MouseEvent.button (0 left,
+// 1 middle, 2 right).
+inline constexpr std::array<int, 3> kHostButtonOfDomButton = {0, 2, 1};
 
 // ImGui 1.86 reads held buttons and keys once a frame, so a press and release that both arrive
 // between two frames (a quick tap) would never be seen. Taps keeps such a release back until a

@@ -1,8 +1,13 @@
 #include "web/app/manifest.hpp"
 
+#include <imgui.h>
+
+#include <array>
 #include <cstdio>
+#include <string_view>
 
 #include "core/format.hpp"
+#include "web/app/figure_host.hpp"
 #include "web/figures/figure.hpp"
 #include "web/plot/controls.hpp"
 
@@ -69,7 +74,34 @@ std::string manifest_json() {
     }
     out += "]}";
   }
-  return out + "\n  ]\n}\n";
+  return out + "\n  ],\n  \"host\": " + host_constants_json() + "\n}\n";
+}
+
+// The CSS cursor for each ImGuiMouseCursor (the module reports ImGui's choice by number).
+constexpr std::array<std::string_view, ImGuiMouseCursor_COUNT> kCssCursors = {
+    "default", "text", "move", "ns-resize", "ew-resize", "nesw-resize", "nwse-resize", "pointer", "not-allowed"};
+static_assert(ImGuiMouseCursor_Arrow == 0 && ImGuiMouseCursor_TextInput == 1 && ImGuiMouseCursor_ResizeAll == 2 &&
+              ImGuiMouseCursor_ResizeNS == 3 && ImGuiMouseCursor_ResizeEW == 4 && ImGuiMouseCursor_ResizeNESW == 5 &&
+              ImGuiMouseCursor_ResizeNWSE == 6 && ImGuiMouseCursor_Hand == 7 && ImGuiMouseCursor_NotAllowed == 8,
+              "kCssCursors follows ImGuiMouseCursor's order");
+
+std::string host_constants_json() {
+  std::string out = "{\"keys\": {";
+  for (std::size_t i = 0; i < kHostKeyDomNames.size(); ++i)
+    out += (i ? ", " : "") + json_string(kHostKeyDomNames[i]) + ": " + std::to_string(i);
+  out += "}, \"modifiers\": {";
+  for (std::size_t i = 0; i < kHostModifierDomNames.size(); ++i)
+    out += (i ? ", " : "") + json_string(kHostModifierDomNames[i].first) + ": " +
+           std::to_string(kHostModifierDomNames[i].second);
+  out += "}, \"pointer\": {";
+  for (std::size_t i = 0; i < kPointerEventNames.size(); ++i)
+    out += (i ? ", " : "") + json_string(kPointerEventNames[i]) + ": " + std::to_string(i);
+  out += "}, \"buttons\": [";
+  for (std::size_t i = 0; i < kHostButtonOfDomButton.size(); ++i)
+    out += (i ? ", " : "") + std::to_string(kHostButtonOfDomButton[i]);
+  out += "], \"cursors\": [";
+  for (std::size_t i = 0; i < kCssCursors.size(); ++i) out += (i ? ", " : "") + json_string(kCssCursors[i]);
+  return out + "]}";
 }
 
 }  // namespace mml

@@ -180,13 +180,16 @@ EMSCRIPTEN_KEEPALIVE int mml_reduced_motion(int id) {
   Instance* in = find(id);
   return in ? (in->reduced_motion ? 1 : 0) : -1;
 }
-// kind: 0 move, 1 button down, 2 button up, 3 leave.
+// kind: a mml::PointerEvent; button: the host's (figure_host.hpp).
 EMSCRIPTEN_KEEPALIVE void mml_pointer(int id, int kind, float x, float y, int button) {
+  using mml::PointerEvent;
   Instance* in = find(id);
   if (!in) return;
-  if (kind == 3) return in->host->pointer_leave();
+  const auto event = PointerEvent(kind);
+  if (event == PointerEvent::Leave) return in->host->pointer_leave();
   in->host->pointer_move(x, y);
-  if (kind == 1 || kind == 2) in->host->pointer_button(button, kind == 1);
+  if (event == PointerEvent::Down || event == PointerEvent::Up)
+    in->host->pointer_button(button, event == PointerEvent::Down);
 }
 EMSCRIPTEN_KEEPALIVE void mml_wheel(int id, float dx, float dy) {
   if (Instance* in = find(id)) in->host->wheel(dx, dy);
@@ -258,7 +261,7 @@ EMSCRIPTEN_KEEPALIVE const char* mml_csv(int id) {
 }
 
 #ifdef MML_WASM_DEBUG
-// Test hook, only in the debug build (wasm-debug preset): figure `id` traps during its next frame
+// Test hook, only in the debug runtime (target mml-debug): figure `id` traps during its next frame
 // (FigureHost::fail_next_frame), so the browser tests can check that the page contains it.
 EMSCRIPTEN_KEEPALIVE int mml_debug_fail(int id) {
   Instance* in = find(id);

@@ -14,6 +14,7 @@
 #include "web/figures/figure.hpp"
 #include "web/plot/controls.hpp"
 #include "web/plot/plot.hpp"
+#include "web/plot/timeline.hpp"
 
 namespace mml::figures {
 namespace {
@@ -22,11 +23,6 @@ constexpr double kLimit = 3;           // columns stay in [-3, 3]²
 constexpr double kStagesPerSecond = 0.6;  // Play: each stage takes about 1.7 s
 
 
-std::string vec(const Vec2& v) { return "(" + format_number(v.x()) + ", " + format_number(v.y()) + ")"; }
-std::string rows(const Mat2& m) {
-  return "[[" + format_number(m(0, 0)) + ", " + format_number(m(0, 1)) + "], [" + format_number(m(1, 0)) +
-         ", " + format_number(m(1, 1)) + "]]";
-}
 // "1·Ae₁ + 0·Ae₂": column j of the product as a combination of the second map's columns.
 std::string combination(const Vec2& weights, const char* name) {
   return format_number(weights.x()) + "\u00b7" + name + "e\u2081 + " + format_number(weights.y()) + "\u00b7" +
@@ -55,10 +51,11 @@ class Composition final : public Figure {
         order_(params_.add_choice("order", {"b-then-a", "a-then-b"}, 0,
                                 "which map goes first: B then A is the product AB, A then B is BA")),
         progress_(params_.add_float("t", 2, 0, 2,
-                                    "how far the animation is: 0 the plane, 1 after the first map, 2 after both")) {}
+                                    "how far the animation is: 0 the plane, 1 after the first map, 2 after both")),
+        timeline_(params_, progress_, {.steps_per_second = kStagesPerSecond}) {}
 
   void frame(const FrameContext& context) override {
-    advance(context);
+    timeline_.advance(context.dt, context.reduced_motion);
     const plot::FigureLayout layout =
         plot::split_layout(ImGui::GetCursorScreenPos(), ImGui::GetContentRegionAvail(), 280, 300);
     const Maps m = maps();
@@ -79,19 +76,19 @@ class Composition final : public Figure {
     draw_panel(layout, m);
   }
 
-  bool animating() const override { return timeline_.playing; }
+  bool animating() const override { return timeline_.playing(); }
   void reset() override {
-    timeline_ = {};
+    timeline_.stop();
     params_.reset();
   }
 
   std::string describe() const override {
     const Maps m = maps();
     const std::string p = m.product_name, q = m.other_name;
-    return std::string(m.first_name) + " then " + m.second_name + ": " + p + " = " + rows(m.product) +
-           ", whose columns " + vec(m.product.col(0)) + " and " + vec(m.product.col(1)) + " are " +
+    return std::string(m.first_name) + " then " + m.second_name + ": " + p + " = " + format_matrix(m.product) +
+           ", whose columns " + format_vector(m.product.col(0)) + " and " + format_vector(m.product.col(1)) + " are " +
            m.second_name + " applied to " + m.first_name + "'s columns. The other order gives " + q + " = " +
-           rows(m.other) + (commute(m.product, m.other, 1e-9)
+           format_matrix(m.other) + (commute(m.product, m.other, 1e-9)
                                 ? ": the same map, these two commute."
                                 : ": a different map, so the order matters.");
   }
@@ -121,13 +118,6 @@ class Composition final : public Figure {
   double shown_progress() const {
     const double p = progress(), k = std::min(1.0, std::floor(p));
     return p >= 2 ? 2 : k + ease_in_out(p - k);
-  }
-
-  void advance(const FrameContext& context) {
-    if (!timeline_.playing) return;
-    const double next = progress() + kStagesPerSecond * std::min(context.dt, 0.1);
-    params_.set(progress_, std::min(2.0, next));
-    if (next >= 2) timeline_.playing = false;
   }
 
   // A small plane for one map: its grid and its two draggable columns.
@@ -233,17 +223,8 @@ class Composition final : public Figure {
     const std::string f = m.first_name, g = m.second_name;
     const std::string head = f + " then " + g + " is the product " + m.product_name;
     plot::heading(head.c_str());
-    // The timeline shows the stage as its step; Step goes to the next stage, Reset to the start.
-    const double p = progress();
-    timeline_.step = int(std::floor(p));
-    switch (plot::timeline(&timeline_, p < 2)) {
-      case plot::TimelineAction::Play:
-        if (p >= 2) params_.set(progress_, 0.0);
-        break;
-      case plot::TimelineAction::Step: params_.set(progress_, std::min(2.0, std::floor(p) + 1)); break;
-      case plot::TimelineAction::Reset: params_.set(progress_, 0.0); break;
-      default: break;
-    }
+    // The timeline shows the stage as its step; Step goes to the next stage, Rewind to the start.
+    timeline_.controls();
     plot::matrix(m.product_name, m.product, t.first, t.second);
     ImGui::SameLine(0, 24);
     if (ImGui::GetContentRegionAvail().x < 110) ImGui::NewLine();
@@ -286,13 +267,13 @@ class Composition final : public Figure {
     const std::string f = m.first_name, g = m.second_name;
     const double p = progress();
     if (p < 1)
-      return "Step shows " + f + " alone: it sends e\u2081 to " + f + "e\u2081 = " + vec(m.first.col(0)) + " and e\u2082 to " +
-             f + "e\u2082 = " + vec(m.first.col(1)) + ".";
+      return "Step shows " + f + " alone: it sends e\u2081 to " + f + "e\u2081 = " + format_vector(m.first.col(0)) + " and e\u2082 to " +
+             f + "e\u2082 = " + format_vector(m.first.col(1)) + ".";
     if (p < 2)
-      return f + "e\u2081 = " + vec(m.first.col(0)) + ", " + f + "e\u2082 = " + vec(m.first.col(1)) + ". Next, " + g +
+      return f + "e\u2081 = " + format_vector(m.first.col(0)) + ", " + f + "e\u2082 = " + format_vector(m.first.col(1)) + ". Next, " + g +
              " moves these two arrows.";
-    return g + "(" + f + "e\u2081) = " + combination(m.first.col(0), g.c_str()) + " = " + vec(m.product.col(0)) + "; " + g +
-           "(" + f + "e\u2082) = " + combination(m.first.col(1), g.c_str()) + " = " + vec(m.product.col(1)) +
+    return g + "(" + f + "e\u2081) = " + combination(m.first.col(0), g.c_str()) + " = " + format_vector(m.product.col(0)) + "; " + g +
+           "(" + f + "e\u2082) = " + combination(m.first.col(1), g.c_str()) + " = " + format_vector(m.product.col(1)) +
            ": the columns of " + m.product_name + ".";
   }
 
@@ -309,7 +290,7 @@ class Composition final : public Figure {
   Param<Eigen::Vector2d> b1_, b2_, a1_, a2_;
   Param<Choice> order_;
   Param<double> progress_;
-  plot::Timeline timeline_;
+  plot::Timeline timeline_;  // plays progress_: declared after it
   float extent_[2] = {0, 0};  // half-width of B's and A's small planes (view only, not state)
 };
 

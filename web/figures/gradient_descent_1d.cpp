@@ -19,6 +19,7 @@
 #include "web/figures/figure.hpp"
 #include "web/plot/controls.hpp"
 #include "web/plot/plot.hpp"
+#include "web/plot/timeline.hpp"
 
 namespace mml::figures {
 namespace {
@@ -53,7 +54,9 @@ class GradientDescent1d final : public Figure {
 
   void frame(const FrameContext& context) override {
     const DescentRun before = run();
-    advance(context, before);
+    // Play adds steps at a readable pace, then faster once the walk has settled into its pattern.
+    timeline_.options().steps_per_second = before.steps() < 10 ? 3.0 : 12.0;
+    timeline_.advance(context.dt, context.reduced_motion);
     const plot::FigureLayout layout =
         plot::split_layout(ImGui::GetCursorScreenPos(), ImGui::GetContentRegionAvail(), 280, 300);
     const float main_h = std::floor(layout.plot_size.y * 0.7f);
@@ -65,9 +68,9 @@ class GradientDescent1d final : public Figure {
     draw_panel(layout, run());
   }
 
-  bool animating() const override { return timeline_.playing; }
+  bool animating() const override { return timeline_.playing(); }
   void reset() override {
-    timeline_ = {};
+    timeline_.stop();
     params_.reset();
   }
 
@@ -146,20 +149,6 @@ class GradientDescent1d final : public Figure {
     }
     if (r.steps() >= kMaxDescentSteps) return "stopped after " + std::to_string(kMaxDescentSteps) + " steps";
     return "walking downhill";
-  }
-
-  // Play adds steps at a readable pace, then faster once the walk has settled into its pattern.
-  // It stops where the walk ends; nothing ever starts it but the reader.
-  void advance(const FrameContext& context, const DescentRun& r) {
-    if (!timeline_.playing) return;
-    if (!can_step(r)) {
-      timeline_.playing = false;
-      return;
-    }
-    timeline_.step = r.steps();
-    const int due = plot::due_steps(&timeline_, context.dt, r.steps() < 10 ? 3.0 : 12.0);
-    if (due > 0) params_.set(steps_, std::int64_t(timeline_.step));
-    if (!can_step(run())) timeline_.playing = false;
   }
 
   void fit_typed_view() const {
@@ -289,15 +278,7 @@ class GradientDescent1d final : public Figure {
     }
     double eta = params_.get(eta_);
     if (plot::slider("learning rate \u03b7", &eta, kEtaMin, kEtaMax, "%.3g", true)) params_.set(eta_, eta);
-    timeline_.step = r.steps();
-    switch (plot::timeline(&timeline_, can_step(r))) {
-      case plot::TimelineAction::Step: params_.set(steps_, std::int64_t(timeline_.step)); break;
-      case plot::TimelineAction::Reset: params_.set(steps_, 0); break;
-      case plot::TimelineAction::Play:
-        if (!can_step(r)) timeline_.playing = false;
-        break;
-      default: break;
-    }
+    timeline_.controls();
     const DescentPoint& p = r.points.back();
     const std::string at = "x = " + format_number_math(p.x, 4) + "    f(x) = " +
                            (std::isfinite(p.loss) ? format_number_math(p.loss, 4) : std::string("undefined"));
@@ -333,7 +314,9 @@ class GradientDescent1d final : public Figure {
   mutable TypedExpression function_{"x", kPresets[0].text};  // what f_ determines; describe() updates it too
   mutable std::uint64_t typed_version_ = 0;
   mutable plot::Range typed_y_{-1, 1};
-  plot::Timeline timeline_;
+  // Plays steps_ and stops where the walk ends; Play there does nothing.
+  plot::Timeline timeline_{params_, steps_,
+                           {.can_step = [this](std::int64_t) { return can_step(run()); }, .restart_at_end = false}};
 };
 
 }  // namespace

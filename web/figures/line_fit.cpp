@@ -15,6 +15,7 @@
 #include "web/figures/figure.hpp"
 #include "web/plot/controls.hpp"
 #include "web/plot/plot.hpp"
+#include "web/plot/timeline.hpp"
 
 namespace mml::figures {
 namespace {
@@ -47,10 +48,14 @@ class LineFitFigure final : public Figure {
                               "slope a and intercept b of the line gradient descent starts from");
     rate_ = params_.add_float("rate", 0.2, 0.001, 1, "learning rate \u03b7");
     steps_ = params_.add_int("steps", 25, 0, kMaxSteps, "gradient-descent steps taken");
+    // Bound here, once steps_ exists. Play stops at the cap, or where the descent diverged.
+    timeline_ = plot::Timeline(params_, steps_,
+                               {.steps_per_second = kStepsPerSecond,
+                                .can_step = [this](std::int64_t s) { return int(path().size()) - 1 >= s; }});
   }
 
   void frame(const FrameContext& context) override {
-    advance(context);
+    timeline_.advance(context.dt, context.reduced_motion);
     const plot::FigureLayout layout =
         plot::split_layout(ImGui::GetCursorScreenPos(), ImGui::GetContentRegionAvail(), 250, 230);
     ImVec2 size = layout.plot_size;
@@ -69,9 +74,9 @@ class LineFitFigure final : public Figure {
     draw_panel(layout);
   }
 
-  bool animating() const override { return timeline_.playing; }
+  bool animating() const override { return timeline_.playing(); }
   void reset() override {
-    timeline_ = {};
+    timeline_.stop();
     params_.reset();
   }
 
@@ -128,17 +133,7 @@ class LineFitFigure final : public Figure {
   void grab(const Vec2& theta) {
     params_.set(theta_, {round_to(theta.x(), 1e-3), round_to(theta.y(), 1e-3)});
     params_.set(steps_, 0);
-    timeline_.playing = false;
-  }
-
-  void advance(const FrameContext& context) {
-    timeline_.step = int(params_.get(steps_));
-    if (plot::due_steps(&timeline_, context.dt, kStepsPerSecond) > 0)
-      params_.set(steps_, std::int64_t(std::min(timeline_.step, kMaxSteps)));
-    if (timeline_.playing && (params_.get(steps_) >= kMaxSteps || int(path().size()) - 1 < params_.get(steps_)))
-      timeline_.playing = false;  // at the cap, or diverged: nothing more to show
-    if (timeline_.playing && plot::keyboard_focus() && ImGui::IsKeyPressed(ImGui::GetKeyIndex(ImGuiKey_Escape)))
-      timeline_.playing = false;
+    timeline_.stop();
   }
 
   void draw_data(ImVec2 size) {
@@ -246,16 +241,7 @@ class LineFitFigure final : public Figure {
     }
     double rate = params_.get(rate_);
     if (plot::slider("\u03b7", &rate, 0.001, 1, "%.3g", true)) params_.set(rate_, round_to(rate, 1e-3));
-    const int before = int(params_.get(steps_));
-    timeline_.step = before;
-    switch (plot::timeline(&timeline_, before < kMaxSteps)) {
-      case plot::TimelineAction::Reset: params_.set(steps_, 0); break;
-      case plot::TimelineAction::Step: params_.set(steps_, std::int64_t(std::min(before + 1, kMaxSteps))); break;
-      case plot::TimelineAction::Play:
-        if (before >= kMaxSteps || int(path().size()) - 1 < before) params_.set(steps_, 0);
-        break;
-      default: break;
-    }
+    timeline_.controls();  // Play at the cap, or diverged, starts over
     if (int(path().size()) - 1 < int(params_.get(steps_))) plot::note("Diverged: \u03b7 is too large for this bowl.");
     static constexpr std::array kButtons = {"Start at least squares"};
     if (plot::button_row(kButtons) == 0 && fit.ok) grab(fit.theta);
@@ -267,7 +253,7 @@ class LineFitFigure final : public Figure {
   Param<Eigen::Vector2d> theta_{};
   Param<double> rate_{};
   Param<std::int64_t> steps_{};
-  plot::Timeline timeline_;
+  plot::Timeline timeline_{params_, steps_};  // rebound in the constructor
   mutable std::vector<Vec2> data_, path_;
   mutable std::uint64_t path_revision_ = ~0ull;
   std::array<double, 2 * kPoints + 4> grid_key_{NAN};

@@ -17,6 +17,7 @@
 #include "web/figures/figure.hpp"
 #include "web/plot/controls.hpp"
 #include "web/plot/plot.hpp"
+#include "web/plot/timeline.hpp"
 
 namespace mml::figures {
 namespace {
@@ -79,7 +80,7 @@ class LogisticLoss final : public Figure {
 
   void frame(const FrameContext& context) override {
     update();
-    advance(context);
+    timeline_.advance(context.dt, context.reduced_motion);
     const plot::FigureLayout layout =
         plot::split_layout(ImGui::GetCursorScreenPos(), ImGui::GetContentRegionAvail(), 260, 340);
     const ImVec2 o = layout.plot_min, s = layout.plot_size;
@@ -103,9 +104,9 @@ class LogisticLoss final : public Figure {
     draw_panel(layout);
   }
 
-  bool animating() const override { return timeline_.playing; }
+  bool animating() const override { return timeline_.playing(); }
   void reset() override {
-    timeline_ = {};
+    timeline_.stop();
     params_.reset();
   }
 
@@ -180,15 +181,6 @@ class LogisticLoss final : public Figure {
       for (std::size_t m = 0; m < 2; ++m)
         runs_[m] = train_logistic(kLosses[m], data_, params_.get(start_), params_.get(rate_), kMaxSteps);
     }
-  }
-
-  void advance(const FrameContext& context) {
-    timeline_.step = shown_steps();
-    if (plot::due_steps(&timeline_, context.dt, kStepsPerSecond) > 0)
-      params_.set(steps_, std::int64_t(std::min(timeline_.step, kMaxSteps)));
-    if (timeline_.playing && shown_steps() >= kMaxSteps) timeline_.playing = false;
-    if (timeline_.playing && plot::keyboard_focus() && ImGui::IsKeyPressed(ImGui::GetKeyIndex(ImGuiKey_Escape)))
-      timeline_.playing = false;
   }
 
   // (1) The data, both boundaries w·x = 0, and one model's p as a wash of the class colours.
@@ -424,16 +416,7 @@ class LogisticLoss final : public Figure {
     }
     double rate = params_.get(rate_);
     if (plot::slider("learning rate \u03b7", &rate, 0.01, 10, "%.2g", true)) params_.set(rate_, round_sig(rate));
-    const int before = k;
-    timeline_.step = before;
-    switch (plot::timeline(&timeline_, before < kMaxSteps)) {
-      case plot::TimelineAction::Reset: params_.set(steps_, 0); break;
-      case plot::TimelineAction::Step: params_.set(steps_, std::int64_t(std::min(before + 1, kMaxSteps))); break;
-      case plot::TimelineAction::Play:
-        if (before >= kMaxSteps) params_.set(steps_, 0);  // Play at the end starts over
-        break;
-      default: break;
-    }
+    timeline_.controls();  // Play at the end starts over
     bool shade = params_.get(shade_) == 1;
     if (ImGui::Checkbox("Shade by squared error", &shade)) params_.set(shade_, shade ? 1 : 0);
     int n = int(params_.get(n_));
@@ -461,7 +444,7 @@ class LogisticLoss final : public Figure {
   Param<double> rate_;
   Param<std::int64_t> steps_;
   Param<Choice> shade_;
-  plot::Timeline timeline_;
+  plot::Timeline timeline_{params_, steps_, {.steps_per_second = kStepsPerSecond}};  // after steps_
   // Caches of what the parameters determine (describe() fills them too).
   mutable std::array<double, 2> data_key_{NAN, NAN};
   mutable std::array<double, 3> run_key_{NAN, NAN, NAN};

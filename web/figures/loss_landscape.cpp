@@ -15,6 +15,7 @@
 #include "web/figures/figure.hpp"
 #include "web/plot/controls.hpp"
 #include "web/plot/plot.hpp"
+#include "web/plot/timeline.hpp"
 #include "web/plot/plot3d.hpp"
 
 namespace mml::figures {
@@ -74,7 +75,7 @@ class LossLandscape final : public Figure {
 
   void frame(const FrameContext& context) override {
     update_runs();
-    advance(context);
+    timeline_.advance(context.dt, context.reduced_motion);
     const plot::FigureLayout layout =
         plot::split_layout(ImGui::GetCursorScreenPos(), ImGui::GetContentRegionAvail(), 270, 270);
     const ImVec2 at = layout.plot_min, size = layout.plot_size;
@@ -102,9 +103,9 @@ class LossLandscape final : public Figure {
     draw_panel(layout);
   }
 
-  bool animating() const override { return timeline_.playing; }
+  bool animating() const override { return timeline_.playing(); }
   void reset() override {
-    timeline_ = {};
+    timeline_.stop();
     params_.reset();
   }
 
@@ -196,15 +197,6 @@ class LossLandscape final : public Figure {
     s.max_steps = kMaxSteps;
     s.escape_radius = 100;  // far off the map: call it diverged rather than chase it to 10³⁰⁰
     for (std::size_t m = 0; m < 4; ++m) runs_[m] = run_optimizer(kMethods[m], landscape(), params_.get(start_), s);
-  }
-
-  void advance(const FrameContext& context) {
-    timeline_.step = shown_steps();
-    const int due = plot::due_steps(&timeline_, context.dt, kStepsPerSecond);
-    if (due > 0) params_.set(steps_, std::int64_t(std::min(timeline_.step, kMaxSteps)));
-    if (timeline_.playing && shown_steps() >= kMaxSteps) timeline_.playing = false;
-    if (timeline_.playing && plot::keyboard_focus() && ImGui::IsKeyPressed(ImGui::GetKeyIndex(ImGuiKey_Escape)))
-      timeline_.playing = false;
   }
 
   void draw_map(ImVec2 size) {
@@ -411,16 +403,7 @@ class LossLandscape final : public Figure {
     if (plot::slider("\u03b7 (GD, momentum)", &rate, 1e-5, 1, "%.2g", true)) params_.set(rate_, round_sig(rate));
     double adam = params_.get(adam_rate_);
     if (plot::slider("\u03b1 (Adam)", &adam, 1e-3, 1, "%.2g", true)) params_.set(adam_rate_, round_sig(adam));
-    const int before = shown_steps();
-    timeline_.step = before;
-    switch (plot::timeline(&timeline_, before < kMaxSteps)) {
-      case plot::TimelineAction::Reset: params_.set(steps_, 0); break;
-      case plot::TimelineAction::Step: params_.set(steps_, std::int64_t(std::min(before + 1, kMaxSteps))); break;
-      case plot::TimelineAction::Play:
-        if (before >= kMaxSteps) params_.set(steps_, 0);  // Play at the end starts over
-        break;
-      default: break;
-    }
+    timeline_.controls();  // Play at the end starts over
     const auto colors4 = method_colors(t);
     const int k = shown_steps();
     for (std::size_t m = 0; m < 4; ++m) {
@@ -469,7 +452,7 @@ class LossLandscape final : public Figure {
   Param<Choice> view_;
   Param<double> yaw_, pitch_;
   std::array<Param<bool>, 4> show_{};
-  plot::Timeline timeline_;
+  plot::Timeline timeline_{params_, steps_, {.steps_per_second = kStepsPerSecond}};  // after steps_
   // Caches of what the parameters determine (describe() fills the runs too).
   mutable std::array<OptimizerRun, 4> runs_;
   mutable std::array<double, 7> run_key_{NAN};

@@ -13,6 +13,7 @@
 #include "web/figures/figure.hpp"
 #include "web/plot/controls.hpp"
 #include "web/plot/plot.hpp"
+#include "web/plot/timeline.hpp"
 
 namespace mml::figures {
 namespace {
@@ -25,12 +26,13 @@ class ToolkitPlane final : public Figure {
       : a_(params_.add_vec2("a", {1.5, 0.5}, -4, 4, "where e\u2081 lands: the matrix's first column")),
         b_(params_.add_vec2("b", {0.5, 1.25}, -4, 4, "where e\u2082 lands: the matrix's second column")),
         snap_(params_.add_float("snap", 0.25, 0, 1, "handles snap to multiples of this while dragged (0: free)")),
-        step_(params_.add_int("step", 6, 0, 100000, "the point's position on the circle's image, in steps")) {}
+        step_(params_.add_int("step", 6, 0, 100000, "the point's position on the circle's image, in steps")),
+        timeline_(params_, step_) {}
 
   void frame(const FrameContext& context) override {
     const plot::Theme& t = plot::current_theme();
     const plot::FigureLayout layout = plot::split_layout(ImGui::GetCursorScreenPos(), ImGui::GetContentRegionAvail(), 220);
-    advance(context);
+    timeline_.advance(context.dt, context.reduced_motion);
     Vec2 a = params_.get(a_), b = params_.get(b_);
     Mat2 m;
     m.col(0) = a;
@@ -75,12 +77,7 @@ class ToolkitPlane final : public Figure {
     plot::matrix("A", m, t.first, t.second);
     double snap = params_.get(snap_);
     if (plot::slider("Snap handles to", &snap, 0, 1, "%.2f")) params_.set(snap_, std::round(snap * 20) / 20);
-    timeline_.step = int(params_.get(step_));
-    switch (plot::timeline(&timeline_)) {
-      case plot::TimelineAction::Step: params_.set(step_, std::int64_t(timeline_.step)); break;
-      case plot::TimelineAction::Reset: params_.set(step_, 0); break;
-      default: break;
-    }
+    timeline_.controls();
     const std::string at = "\u03b8 = " + format_number_math(s * 180 / std::numbers::pi, 3) + "\u00b0";
     ImGui::TextUnformatted(at.c_str());
     plot::note("Drag a handle (Shift: no snapping) or pick it and use the arrow keys. The dashed "
@@ -88,7 +85,11 @@ class ToolkitPlane final : public Figure {
     plot::end_panel();
   }
 
-  bool animating() const override { return timeline_.playing; }
+  bool animating() const override { return timeline_.playing(); }
+  void reset() override {
+    timeline_.stop();
+    params_.reset();
+  }
 
   std::string describe() const override {
     const Vec2 a = params_.get(a_), b = params_.get(b_);
@@ -98,12 +99,6 @@ class ToolkitPlane final : public Figure {
   }
 
  private:
-  void advance(const FrameContext& context) {
-    if (!timeline_.playing) return;
-    timeline_.step = int(params_.get(step_));
-    if (plot::due_steps(&timeline_, context.dt, 12.0) > 0) params_.set(step_, std::int64_t(timeline_.step % 100000));
-  }
-
   Param<Eigen::Vector2d> a_, b_;
   Param<double> snap_;
   Param<std::int64_t> step_;

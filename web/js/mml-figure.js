@@ -11,7 +11,9 @@
 // Parameters come from attributes ("name=value" per parameter), then from the page URL
 // (`?<figure key>=a%3D1%2C0.5`); the C++ side validates them and every rejection is shown in the
 // figure's box, naming the valid values.
-// The page generator prepends `window.MML_MANIFEST = {...}` (ids, titles, aspect ratios, params).
+// The page generator prepends `window.MML_MANIFEST = {...}` (ids, titles, aspect ratios, params,
+// and under "host" the numbers this script and the module share, written once in
+// web/app/figure_host.hpp: keys, modifiers, pointer events, buttons, cursors).
 //
 // [SECTION] index
 //   module        one WebAssembly instance for the page
@@ -195,15 +197,12 @@
   window.addEventListener("beforeprint", snapshotForPrint);
   window.matchMedia("print").addEventListener("change", (e) => { if (e.matches) snapshotForPrint(); });
 
-  // DOM KeyboardEvent.key → the host's HostKey (web/app/figure_host.hpp).
-  const KEYS = {
-    Tab: 0, ArrowLeft: 1, ArrowRight: 2, ArrowUp: 3, ArrowDown: 4, PageUp: 5, PageDown: 6,
-    Home: 7, End: 8, Insert: 9, Delete: 10, Backspace: 11, " ": 12, Enter: 13, Escape: 14,
-    a: 15, c: 16, v: 17, x: 18, y: 19, z: 20,
-  };
+  // The host's numbers (web/app/figure_host.hpp, from the manifest): KEYS maps a DOM
+  // KeyboardEvent.key to a HostKey, MODIFIERS an event property to its bit, POINTER an event to
+  // mml_pointer's kind, BUTTONS a MouseEvent.button to the host's, CURSORS an ImGui cursor to CSS.
+  const { keys: KEYS, modifiers: MODIFIERS, pointer: POINTER, buttons: BUTTONS, cursors: CURSORS } =
+    manifest.host || { keys: {}, modifiers: {}, pointer: {}, buttons: [], cursors: [] };
   const ARROWS = new Set(["ArrowLeft", "ArrowRight", "ArrowUp", "ArrowDown"]);
-  const CURSORS = ["default", "text", "move", "ns-resize", "ew-resize", "nesw-resize", "nwse-resize",
-                   "pointer", "not-allowed"];
 
   // [SECTION] markup ------------------------------------------------------------------------------
   const icon = (paths) => `<svg viewBox="0 0 16 16" aria-hidden="true" focusable="false">${paths}</svg>`;
@@ -417,7 +416,7 @@
     get reducedMotion() {
       return this._id ? this._callInt("mml_reduced_motion", this._id) === 1 : null;
     }
-    /** Test hook: with the debug runtime (wasm-debug), the figure traps in its next frame; false
+    /** Test hook: with the debug runtime (mml-debug), the figure traps in its next frame; false
         with a runtime that has no such hook. */
     _debugFail() {
       if (!this._id || typeof this._module._mml_debug_fail !== "function") return false;
@@ -1060,7 +1059,7 @@
       const send = (kind, e) => {
         if (!this._id || canvas !== this._canvas || e.pointerId === this._pagePointer) return;
         const [x, y] = at(e);
-        this._callInt("mml_pointer", this._id, kind, x, y, e.button === 2 ? 1 : e.button === 1 ? 2 : 0);
+        this._callInt("mml_pointer", this._id, kind, x, y, BUTTONS[e.button] ?? 0);
         this._requestFrame();
       };
       canvas.addEventListener("pointerdown", (e) => {
@@ -1081,18 +1080,18 @@
         this._engaged = true;
         canvas.focus({ preventScroll: true });
         canvas.setPointerCapture(e.pointerId);
-        send(1, e);
+        send(POINTER.down, e);
       });
-      canvas.addEventListener("pointermove", (e) => send(0, e));
+      canvas.addEventListener("pointermove", (e) => send(POINTER.move, e));
       const release = (e) => {
-        send(2, e);
+        send(POINTER.up, e);
         if (e.pointerId === this._pagePointer) this._pagePointer = undefined;
         if (e.pointerType === "touch") this._touchOnControl = false;
       };
       canvas.addEventListener("pointerup", release);
       canvas.addEventListener("pointercancel", release);
       canvas.addEventListener("pointerleave", (e) => {
-        if (!canvas.hasPointerCapture(e.pointerId)) send(3, e);
+        if (!canvas.hasPointerCapture(e.pointerId)) send(POINTER.leave, e);
       });
       canvas.addEventListener("contextmenu", (e) => e.preventDefault());
       // A touch that starts on a control drags it; anywhere else the page scrolls as usual.
@@ -1129,7 +1128,8 @@
         return;
       }
       if (e.key === "Tab" && !typing) return;  // the page's focus order
-      const mods = (e.shiftKey ? 1 : 0) | (e.ctrlKey ? 2 : 0) | (e.altKey ? 4 : 0) | (e.metaKey ? 8 : 0);
+      let mods = 0;
+      for (const name in MODIFIERS) if (e[name]) mods |= MODIFIERS[name];
       const key = KEYS[e.key.length === 1 ? e.key.toLowerCase() : e.key];
       const isChar = [...e.key].length === 1 && !e.ctrlKey && !e.metaKey;
       // Keys are ours only when the figure uses them: arrows (nudging), and everything while typing.

@@ -213,49 +213,6 @@ bool dropdown(const char* label, int* index, std::span<const char* const> option
   return changed;
 }
 
-TimelineAction timeline(Timeline* t, bool can_step) {
-  TimelineAction action = TimelineAction::None;
-  if (ImGui::Button(t->playing ? "Pause" : "Play")) {
-    t->playing = !t->playing;
-    t->accumulator = 0;
-    action = t->playing ? TimelineAction::Play : TimelineAction::Pause;
-  }
-  ImGui::SameLine();
-  if (!can_step) ImGui::BeginDisabled();
-  if (ImGui::Button("Step")) {
-    t->playing = false;
-    ++t->step;
-    action = TimelineAction::Step;
-  }
-  if (!can_step) ImGui::EndDisabled();
-  ImGui::SameLine();
-  if (ImGui::Button("Rewind")) {  // back to step 0; the toolbar's Reset resets every parameter
-    *t = Timeline{};
-    action = TimelineAction::Reset;
-  }
-  // The step count beside the buttons when it fits, else on its own line (narrow panels).
-  char count[32];
-  std::snprintf(count, sizeof count, "step %d", t->step);
-  ImGui::SameLine();
-  if (ImGui::GetContentRegionAvail().x < ImGui::CalcTextSize(count).x) ImGui::NewLine();
-  ImGui::AlignTextToFramePadding();
-  ImGui::TextDisabled("%s", count);
-  return action;
-}
-
-int due_steps(Timeline* t, double dt, double steps_per_second) {
-  if (!t->playing || !(steps_per_second > 0) || !(dt > 0)) return 0;
-  t->accumulator += std::min(dt, 0.25);
-  const double period = 1 / steps_per_second;
-  int n = 0;
-  while (t->accumulator >= period && n < 100) {
-    t->accumulator -= period;
-    ++n;
-  }
-  t->step += n;
-  return n;
-}
-
 bool expression_input(const char* label, std::string* text, const std::string& error) {
   ImGui::TextUnformatted(label);
   ImGui::PushID(label);

@@ -48,19 +48,6 @@ bool slider_int(const char* label, int* value, int min, int max);
 // A labelled dropdown over `options`; `index` is the chosen one.
 bool dropdown(const char* label, int* index, std::span<const char* const> options);
 
-// Play / pause / step / rewind for figures that evolve (an optimizer's steps, an animation).
-// The figure advances `step` while `playing` (its animating() returns `playing`); under
-// prefers-reduced-motion nothing starts by itself, but the reader may still press Play.
-struct Timeline {
-  int step = 0;
-  bool playing = false;
-  double accumulator = 0;  // seconds towards the next step while playing
-};
-enum class TimelineAction { None, Reset, Step, Play, Pause };
-TimelineAction timeline(Timeline* t, bool can_step = true);
-// While playing: how many steps are due after `dt` seconds at `steps_per_second`.
-int due_steps(Timeline* t, double dt, double steps_per_second);
-
 // A text field for a function expression, with the parser's message shown under it in the
 // error colour. Returns true when the text changed; `error` empty means the text is valid.
 bool expression_input(const char* label, std::string* text, const std::string& error);

@@ -190,6 +190,17 @@ ${pagerHtml(prev, next)}
 
 // --- Landing page ---------------------------------------------------------------------------
 
+// A roadmap entry that names a built page: the book chapter's title, linked to the page (or to the
+// entry's section of it), and the page's own title when it is not the chapter's.
+function roadmapLink(entry, ch) {
+  if (entry.section && !ch.toc.some((h) => h.id === entry.section)) {
+    throw new Error(`web/site/roadmap.mjs: chapter ${entry.n} links ${ch.slug}.html#${entry.section}, which has no such heading; its headings: ${ch.toc.map((h) => h.id).join(', ')}`);
+  }
+  const href = `${ch.slug}.html${entry.section ? `#${entry.section}` : ''}`;
+  const own = ch.title.toLowerCase().startsWith(entry.title.toLowerCase());
+  return `<a href="${href}">${escapeHtml(own ? ch.title : entry.title)}</a>${own ? '' : ` <span class="ch-page">in “${escapeHtml(ch.title)}”</span>`}`;
+}
+
 function roadmapHtml(chapters) {
   const bySlug = new Map(chapters.map((c) => [c.slug, c]));
   const listed = new Set();
@@ -200,7 +211,7 @@ function roadmapHtml(chapters) {
         const num = entry.n ? `<span class="ch-num">${entry.n}</span>` : '<span class="ch-num" aria-hidden="true">·</span>';
         if (ch) {
           listed.add(ch.slug);
-          return `<li class="ch ch-ready">${num}<a href="${ch.slug}.html">${escapeHtml(ch.title)}</a></li>`;
+          return `<li class="ch ch-ready">${num}<span class="ch-link">${roadmapLink(entry, ch)}</span></li>`;
         }
         return `<li class="ch ch-coming">${num}<span class="ch-title">${escapeHtml(entry.title)}</span> <span class="ch-tag">coming</span></li>`;
       });
@@ -232,6 +243,9 @@ function indexPage(chapters, manifest, placements) {
   const hero = manifest.figures.find((f) => f.id === 'basis-images') ?? manifest.figures[0];
   const where = hero && placements.get(hero.id)?.[0];
   const ready = chapters.length;
+  const built = new Set(chapters.map((c) => c.slug));
+  const covered = STAGES.flatMap((s) => s.groups.flatMap((g) => g.chapters)).filter((e) => e.n && built.has(e.slug)).map((e) => e.n);
+  const coverage = covered.length ? ` (book chapter${covered.length === 1 ? '' : 's'} ${covered.length === 1 ? covered[0] : `${covered.slice(0, -1).join(', ')} and ${covered.at(-1)}`})` : '';
   const heroFigure = hero ? `<figure class="mml-fig hero-figure">
 ${figureElement(hero)}
 <figcaption>${escapeHtml(hero.summary ?? hero.title)}</figcaption>
@@ -247,7 +261,7 @@ ${heroFigure}
 <section class="roadmap" id="roadmap" aria-labelledby="roadmap-title">
 <div class="roadmap-intro">
 <h2 id="roadmap-title">The roadmap</h2>
-<p>Five stages, worked backwards from neural networks: linear algebra describes models, optimization trains them, probability fits them to data. Chapters follow the printed book's parts; the last stages go beyond the book. ${ready === 1 ? 'One chapter is' : `${ready} chapters are`} ready, the rest are on their way.</p>
+<p>Five stages, worked backwards from neural networks: linear algebra describes models, optimization trains them, probability fits them to data. Chapters follow the printed book's parts; the last stages go beyond the book. ${ready === 1 ? 'One page is' : `${ready} pages are`} ready${coverage}, the rest are on their way.</p>
 </div>
 ${roadmapHtml(chapters)}
 </section>`;
@@ -311,23 +325,107 @@ function appearsIn(figure, placements) {
 const isToolkit = (f) => f.id.startsWith('toolkit-');
 const bookFigures = (manifest) => ({ ...manifest, figures: manifest.figures.filter((f) => !isToolkit(f)) });
 
-function toolkitPage(manifest) {
-  const items = manifest.figures.filter(isToolkit).map((f) => `<section class="gallery-item" aria-labelledby="${f.id}">
+// --- Toolkit page: each demo figure live, with the code that draws it --------------------------
+
+// The figure file whose MML_FIGURE line registers `id` (web/figures/<name>.cpp).
+function figureSource(id, dir) {
+  const files = fs.existsSync(dir) ? fs.readdirSync(dir).filter((f) => f.endsWith('.cpp')).sort() : [];
+  for (const name of files) {
+    const text = fs.readFileSync(path.join(dir, name), 'utf8');
+    if (new RegExp(`\\bMML_FIGURE\\(\\s*\\w+\\s*,\\s*"${id}"`).test(text)) return { file: path.join(dir, name), name, text };
+  }
+  throw new Error(`toolkit figure ${id}: no ${displayPath(dir)}/*.cpp has its MML_FIGURE line, so its code cannot be shown`);
+}
+
+// C++ split into comments, string and character literals, and the rest (braces inside the first
+// two do not count), so that code is escaped and highlighted piece by piece.
+const CPP_TOKENS = /(\/\/[^\n]*|\/\*[\s\S]*?\*\/)|("(?:[^"\\\n]|\\.)*"|'(?:[^'\\\n]|\\.)*')|([^"'/]+|[\s\S])/g;
+
+function cppTokens(text) {
+  return [...text.matchAll(CPP_TOKENS)].map((m) => ({ kind: m[1] ? 'comment' : m[2] ? 'string' : 'code', text: m[0] }));
+}
+
+// The lines of the function `void <name>(` from its signature to its closing brace (1-based,
+// inclusive), or null when the file has none.
+function functionLines(text, name) {
+  const tokens = cppTokens(text);
+  let offset = 0, start = -1, depth = 0;
+  for (const t of tokens) {
+    if (t.kind === 'code') {
+      for (let i = 0; i < t.text.length; ++i) {
+        const at = offset + i;
+        if (start < 0) {
+          if (t.text.startsWith(`void ${name}(`, i)) start = at;
+          continue;
+        }
+        if (t.text[i] === '{') depth += 1;
+        else if (t.text[i] === '}' && --depth === 0) {
+          const line = (k) => text.slice(0, k).split('\n').length;
+          return { first: line(start), last: line(at) };
+        }
+      }
+    }
+    offset += t.text.length;
+  }
+  return null;
+}
+
+// HTML for C++ source: escaped, comments and literals marked, and the toolkit's verbs (plot::…)
+// marked so they stand out from the figure's own code.
+function highlightCpp(text) {
+  return cppTokens(text).map((t) => {
+    if (t.kind === 'comment') return `<span class="tok-comment">${escapeHtml(t.text)}</span>`;
+    if (t.kind === 'string') return `<span class="tok-string">${escapeHtml(t.text)}</span>`;
+    return t.text.split(/(\bplot::(?!k[A-Z])[a-z_]\w*)/).map((piece, i) => (i % 2 ? `<span class="tok-verb">${escapeHtml(piece)}</span>` : escapeHtml(piece))).join('');
+  }).join('');
+}
+
+// Removes the indentation every non-blank line shares.
+function dedent(lines) {
+  const indent = Math.min(...lines.filter((l) => l.trim()).map((l) => /^ */.exec(l)[0].length));
+  return lines.map((l) => l.slice(indent)).join('\n');
+}
+
+function toolkitCode(f, dir) {
+  const src = figureSource(f.id, dir);
+  const lines = src.text.replace(/\n$/, '').split('\n');
+  const shown = `web/figures/${src.name}`;
+  const frame = functionLines(src.text, 'frame');
+  const id = `code-${f.id}`;
+  const whole = `<details class="code-file">
+<summary id="${id}-file-label">The whole file, <code>${escapeHtml(shown)}</code>, ${lines.length} lines</summary>
+<pre class="code" tabindex="0" aria-labelledby="${id}-file-label"><code>${highlightCpp(lines.join('\n'))}</code></pre>
+</details>`;
+  if (!frame) return `<div class="toolkit-code">\n${whole.replace('<details class="code-file">', '<details class="code-file" open>')}\n</div>`;
+  return `<div class="toolkit-code">
+<details class="code-frame" open>
+<summary id="${id}-label"><code>frame()</code> in <code>${escapeHtml(shown)}</code>, lines ${frame.first}–${frame.last}</summary>
+<pre class="code" tabindex="0" aria-labelledby="${id}-label"><code>${highlightCpp(dedent(lines.slice(frame.first - 1, frame.last)))}</code></pre>
+</details>
+${whole}
+</div>`;
+}
+
+function toolkitPage(manifest, figuresDir) {
+  const items = manifest.figures.filter(isToolkit).map((f) => `<section class="gallery-item toolkit-item" aria-labelledby="${f.id}">
 <h2 id="${f.id}">${escapeHtml(f.title)} <a class="heading-anchor" href="#${f.id}" aria-label="Link to section: ${escapeHtml(f.title)}">#</a></h2>
-<p class="gallery-summary">${escapeHtml(f.summary ?? '')} Code: <code>web/figures/${f.id.replace(/-/g, '_')}.cpp</code>.</p>
+<p class="gallery-summary">${escapeHtml(f.summary ?? '')}</p>
+<div class="toolkit-demo">
 <figure class="mml-fig">
 ${figureElement(f)}
 <figcaption><code>${escapeHtml(f.id)}</code></figcaption>
 </figure>
+${toolkitCode(f, figuresDir)}
+</div>
 </section>`);
   const main = `<div class="wide-page">
 <header class="page-header">
 <h1>Figure toolkit</h1>
-<p class="lede">For people writing figures: every item of the plotting toolkit (<code>web/plot/plot.hpp</code>, <code>web/plot/controls.hpp</code>) drawn live, with the file that draws it. A figure reads like the picture it draws: begin a plot, set up the axes, draw items, end the plot.</p>
+<p class="lede">For people writing figures: every item of the plotting toolkit (<code>web/plot/plot.hpp</code>, <code>web/plot/controls.hpp</code>) drawn live, beside the code that draws it. A figure reads like the picture it draws: begin a plot, set up the axes, draw items, end the plot. The toolkit's verbs are <span class="tok-verb">highlighted</span> in the code.</p>
 </header>
 ${items.join('\n')}
 </div>`;
-  return page({ title: 'Figure toolkit', description: 'The plotting toolkit behind the MML Companion figures, live.', bodyClass: 'page-gallery', current: 'toolkit.html', main });
+  return page({ title: 'Figure toolkit', description: 'The plotting toolkit behind the MML Companion figures, live, beside its code.', bodyClass: 'page-gallery page-toolkit', current: 'toolkit.html', main });
 }
 
 function galleryPage(manifest, placements, baseUrl) {
@@ -505,6 +603,7 @@ function prepareOutDir(outDir) {
  *   element: the custom element's script (default: web/js/mml-figure.js)
  *   baseUrl: prefix for the script URL in embed snippets (default: "", relative to the page)
  *   posterTool: the native mml-poster program; without it, pages carry no posters
+ *   figures: folder of the figure sources the toolkit page shows (default: web/figures)
  * Returns {pages, figures, ms, chapters, out}. Throws BuildError ("file:line: message") on
  * content errors and Error on missing inputs.
  */
@@ -557,7 +656,7 @@ export function generateSite(options) {
   pages.set('embedding.html', embeddingPage(manifest, placements, baseUrl));
   pages.set('404.html', notFoundPage());
   pages.set('embed.html', embedPage());
-  if (manifest.figures.some(isToolkit)) pages.set('toolkit.html', toolkitPage(manifest));
+  if (manifest.figures.some(isToolkit)) pages.set('toolkit.html', toolkitPage(manifest, options.figures ?? path.join(REPO, 'web', 'figures')));
   const posterJobs = options.posterTool ? placePosters(pages, manifest) : null;
 
   const out = path.resolve(options.out);

@@ -166,10 +166,23 @@ export function validateFigureParams(figure, attributes) {
 }
 
 // Checks the manifest's own shape, so a broken manifest fails loudly rather than as odd pages.
+// The numbers mml-figure.js and the module share (manifest "host", web/app/figure_host.hpp).
+const HOST_TABLES = { keys: 'object', modifiers: 'object', pointer: 'object', buttons: 'array', cursors: 'array' };
+const POINTER_EVENTS = ['move', 'down', 'up', 'leave'];
+
 export function checkManifest(manifest) {
   if (!manifest || !Array.isArray(manifest.figures)) throw new Error('manifest: expected {"figures": [...]}');
   for (const key of ['reservedNames', 'reservedPrefixes'])
     if (!Array.isArray(manifest[key])) throw new Error(`manifest: "${key}" must be a list (the attribute names no parameter may have)`);
+  const host = manifest.host;
+  for (const [name, kind] of Object.entries(HOST_TABLES)) {
+    const table = host?.[name];
+    if (kind === 'array' ? !Array.isArray(table) : !table || typeof table !== 'object' || Array.isArray(table)) {
+      throw new Error(`manifest: "host.${name}" must be ${kind === 'array' ? 'a list' : 'an object'} (the constants the element shares with the module; run a current mml-manifest)`);
+    }
+  }
+  const missing = POINTER_EVENTS.filter((e) => !Number.isInteger(host.pointer[e]));
+  if (missing.length) throw new Error(`manifest: "host.pointer" has no ${missing.join(', ')}`);
   const seen = new Set();
   for (const [i, f] of manifest.figures.entries()) {
     const where = `manifest: figure ${i + 1}${f && f.id ? ` (${f.id})` : ''}`;

@@ -1,7 +1,9 @@
 // The book's roadmap (shared/BOOK.md): five stages in order, each holding groups of chapters.
 // Groups of the first three stages and the probability stage are the printed book's parts; the
 // optimization, statistics and neural-network groups are "beyond the book". A chapter page names
-// its stage and part in its front matter; a roadmap entry with the same slug becomes a link.
+// its stage and part in its front matter; a roadmap entry with the same slug becomes a link (to the
+// heading `section` of the page when the entry has one: one page may serve several book chapters).
+// A page no entry names is listed at the end of its part.
 
 export const STAGES = [
   {
@@ -25,8 +27,8 @@ export const STAGES = [
           { n: 9, title: 'Functions' },
           { n: 10, title: 'Numbers, sequences and series' },
           { n: 11, title: 'Topology, limits and continuity' },
-          { n: 12, title: 'Differentiation' },
-          { n: 13, title: 'Optimization' },
+          { n: 12, title: 'Differentiation', slug: 'gradient-descent', section: 'the-derivative-is-speed' },
+          { n: 13, title: 'Optimization', slug: 'gradient-descent', section: 'walking-downhill-in-one-variable' },
           { n: 14, title: 'Integration' },
         ],
       },
@@ -40,7 +42,7 @@ export const STAGES = [
         part: 'Multivariable calculus', label: 'Part 3', chapters: [
           { n: 15, title: 'Multivariable functions' },
           { n: 16, title: 'Derivatives and gradients' },
-          { n: 17, title: 'Optimization in multiple variables' },
+          { n: 17, title: 'Optimization in multiple variables', slug: 'gradient-descent', section: 'many-variables-the-loss-landscape' },
         ],
       },
     ],
@@ -53,7 +55,7 @@ export const STAGES = [
         part: 'Probability', label: 'Part 4', chapters: [
           { n: 18, title: 'What is probability?' },
           { n: 19, title: 'Random variables and distributions' },
-          { n: 20, title: 'The expected value' },
+          { n: 20, title: 'The expected value', slug: 'entropy-and-cross-entropy' },
         ],
       },
     ],
