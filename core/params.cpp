@@ -4,6 +4,7 @@
 #include <cctype>
 #include <cmath>
 #include <cstdlib>
+#include <stdexcept>
 
 #include "core/format.hpp"
 
@@ -73,13 +74,37 @@ std::string quoted(std::string_view text) {
 
 }  // namespace
 
+const std::vector<std::string>& reserved_param_names() {
+  // The element's own attributes (web/js/mml-figure.js) and the keys embed.html keeps for itself:
+  // `name` picks the figure, `theme` its colours, `state` the reader's changes.
+  static const std::vector<std::string> names = {"name", "class", "style", "id", "title", "slot", "hidden",
+                                                 "lang", "dir", "tabindex", "theme", "state"};
+  return names;
+}
+
+const std::vector<std::string>& reserved_param_prefixes() {
+  static const std::vector<std::string> prefixes = {"data-", "aria-"};
+  return prefixes;
+}
+
+bool is_reserved_param_name(std::string_view name) {
+  // HTML attribute names are case-insensitive: "Title" is the element's title too.
+  std::string lower(name);
+  for (char& c : lower) c = char(std::tolower(static_cast<unsigned char>(c)));
+  for (const std::string& r : reserved_param_names())
+    if (lower == r) return true;
+  for (const std::string& prefix : reserved_param_prefixes())
+    if (lower.rfind(prefix, 0) == 0) return true;
+  return false;
+}
+
 const char* param_type_name(ParamType type) {
   switch (type) {
     case ParamType::Float: return "float";
     case ParamType::Int: return "int";
     case ParamType::Vec2: return "vec2";
     case ParamType::Vec3: return "vec3";
-    case ParamType::Enum: return "enum";
+    case ParamType::Choice: return "enum";  // the manifest's and the page's name for it
     case ParamType::Bool: return "bool";
     case ParamType::Seed: return "seed";
     case ParamType::String: return "string";
@@ -95,7 +120,7 @@ std::string describe_valid(const ParamSpec& spec) {
       return "two numbers in " + range_text(spec.min, spec.max) + ", like \"1,0.5\"";
     case ParamType::Vec3:
       return "three numbers in " + range_text(spec.min, spec.max) + ", like \"1,0,0.5\"";
-    case ParamType::Enum: return "one of " + join(spec.options);
+    case ParamType::Choice: return "one of " + join(spec.options);
     case ParamType::Bool: return "true or false";
     case ParamType::Seed: return "a whole number from 0 to 9007199254740991";
     case ParamType::String:
@@ -133,7 +158,7 @@ ParseResult parse_param(const ParamSpec& spec, std::string_view text) {
       }
       return {true, value, {}};
     }
-    case ParamType::Enum: {
+    case ParamType::Choice: {
       const std::string_view t = trim(text);
       for (std::size_t i = 0; i < spec.options.size(); ++i)
         if (spec.options[i] == t) {
@@ -163,7 +188,7 @@ ParseResult parse_param(const ParamSpec& spec, std::string_view text) {
 
 std::string format_param(const ParamSpec& spec, const ParamValue& value) {
   switch (spec.type) {
-    case ParamType::Enum: {
+    case ParamType::Choice: {
       const std::size_t i = std::size_t(value.num[0]);
       return i < spec.options.size() ? spec.options[i] : "";
     }
@@ -221,7 +246,18 @@ std::string url_decode(std::string_view text) {
 
 // --- ParamSet ---------------------------------------------------------------------------------
 
+void ParamSet::check_name(const std::string& name) const {
+  if (name.empty()) throw std::invalid_argument("a parameter needs a name");
+  if (is_reserved_param_name(name))
+    throw std::invalid_argument("parameter \"" + name + "\": the name is reserved for the page (" +
+                                join(reserved_param_names()) + ", data-*, aria-*)");
+  if (find(name) >= 0) throw std::invalid_argument("parameter \"" + name + "\": the name is taken");
+}
+
 std::size_t ParamSet::add(ParamSpec spec, ParamValue value) {
+  check_name(spec.name);
+  if (!(spec.step >= 0) || !std::isfinite(spec.step))
+    throw std::invalid_argument("parameter \"" + spec.name + "\": the step must be 0 (none) or positive");
   specs_.push_back(std::move(spec));
   values_.push_back(value);
   defaults_.push_back(value);
@@ -231,48 +267,52 @@ std::size_t ParamSet::add(ParamSpec spec, ParamValue value) {
 }
 
 Param<double> ParamSet::add_float(std::string name, double value, double min, double max,
-                                  std::string doc) {
-  return {add({std::move(name), ParamType::Float, std::move(doc), min, max, {}}, {{value}, {}})};
+                                  std::string doc, double step) {
+  return {add({std::move(name), ParamType::Float, std::move(doc), min, max, {}, 200, step, {}}, {{value}, {}})};
 }
 
 Param<std::int64_t> ParamSet::add_int(std::string name, std::int64_t value, std::int64_t min,
-                                      std::int64_t max, std::string doc) {
-  return {add({std::move(name), ParamType::Int, std::move(doc), double(min), double(max), {}},
+                                      std::int64_t max, std::string doc, std::int64_t step) {
+  return {add({std::move(name), ParamType::Int, std::move(doc), double(min), double(max), {}, 200, double(step), {}},
               {{double(value)}, {}})};
 }
 
 Param<Eigen::Vector2d> ParamSet::add_vec2(std::string name, Eigen::Vector2d value, double min,
-                                          double max, std::string doc) {
-  return {add({std::move(name), ParamType::Vec2, std::move(doc), min, max, {}},
+                                          double max, std::string doc, double step) {
+  return {add({std::move(name), ParamType::Vec2, std::move(doc), min, max, {}, 200, step, {}},
               {{value.x(), value.y()}, {}})};
 }
 
 Param<Eigen::Vector3d> ParamSet::add_vec3(std::string name, Eigen::Vector3d value, double min,
-                                          double max, std::string doc) {
-  return {add({std::move(name), ParamType::Vec3, std::move(doc), min, max, {}},
+                                          double max, std::string doc, double step) {
+  return {add({std::move(name), ParamType::Vec3, std::move(doc), min, max, {}, 200, step, {}},
               {{value.x(), value.y(), value.z()}, {}})};
 }
 
-Param<int> ParamSet::add_enum(std::string name, std::vector<std::string> options, int value,
-                              std::string doc) {
+Param<Choice> ParamSet::add_choice(std::string name, std::vector<std::string> options, int value,
+                                   std::string doc) {
   const double max = double(options.size()) - 1;
-  return {add({std::move(name), ParamType::Enum, std::move(doc), 0, max, std::move(options)},
+  return {add({std::move(name), ParamType::Choice, std::move(doc), 0, max, std::move(options), 200, 0, {}},
               {{double(value)}, {}})};
 }
 
+void ParamSet::alias(std::string old_name, std::size_t index) {
+  check_name(old_name);
+  specs_.at(index).aliases.push_back(std::move(old_name));
+}
+
 Param<bool> ParamSet::add_bool(std::string name, bool value, std::string doc) {
-  return {add({std::move(name), ParamType::Bool, std::move(doc), 0, 1, {}}, {{value ? 1.0 : 0.0}, {}})};
+  return {add({std::move(name), ParamType::Bool, std::move(doc), 0, 1, {}, 200, 0, {}}, {{value ? 1.0 : 0.0}, {}})};
 }
 
 Param<std::uint64_t> ParamSet::add_seed(std::string name, std::uint64_t value, std::string doc) {
-  return {add({std::move(name), ParamType::Seed, std::move(doc), 0, kMaxSeed, {}},
+  return {add({std::move(name), ParamType::Seed, std::move(doc), 0, kMaxSeed, {}, 200, 0, {}},
               {{double(value)}, {}})};
 }
 
 Param<std::string> ParamSet::add_string(std::string name, std::string value, std::size_t max_length,
                                         std::string doc) {
-  ParamSpec spec{std::move(name), ParamType::String, std::move(doc), 0, 0, {}};
-  spec.max_length = max_length;
+  ParamSpec spec{std::move(name), ParamType::String, std::move(doc), 0, 0, {}, max_length, 0, {}};
   return {add(std::move(spec), {{}, std::move(value)})};
 }
 
@@ -293,6 +333,11 @@ ParamValue ParamSet::clamped(std::size_t index, ParamValue value) const {
     double& v = value.num[std::size_t(i)];
     if (!std::isfinite(v)) v = defaults_[index].num[std::size_t(i)];
     v = std::clamp(v, spec.min, spec.max);
+    // On the step's grid from min; a max off the grid gives way to the last grid point below it.
+    if (spec.step > 0) {
+      const double k = std::round((v - spec.min) / spec.step);
+      v = spec.min + std::min(k, std::floor((spec.max - spec.min) / spec.step)) * spec.step;
+    }
     // A figure's state is what its URL says: real-valued parameters are kept at the precision
     // the URL writes (format_param), so a link restores exactly the state it was copied from.
     if (spec.type == ParamType::Float || spec.type == ParamType::Vec2 || spec.type == ParamType::Vec3)
@@ -316,7 +361,7 @@ void ParamSet::set(Param<Eigen::Vector2d> p, const Eigen::Vector2d& v) {
 void ParamSet::set(Param<Eigen::Vector3d> p, const Eigen::Vector3d& v) {
   store(p.index, {{v.x(), v.y(), v.z()}, {}});
 }
-void ParamSet::set(Param<int> p, int option) { store(p.index, {{double(option)}, {}}); }
+void ParamSet::set(Param<Choice> p, int option) { store(p.index, {{double(option)}, {}}); }
 void ParamSet::set(Param<bool> p, bool v) { store(p.index, {{v ? 1.0 : 0.0}, {}}); }
 void ParamSet::set(Param<std::uint64_t> p, std::uint64_t v) { store(p.index, {{double(v)}, {}}); }
 void ParamSet::set(Param<std::string> p, std::string v) { store(p.index, {{}, std::move(v)}); }
@@ -324,6 +369,9 @@ void ParamSet::set(Param<std::string> p, std::string v) { store(p.index, {{}, st
 int ParamSet::find(std::string_view name) const {
   for (std::size_t i = 0; i < specs_.size(); ++i)
     if (specs_[i].name == name) return int(i);
+  for (std::size_t i = 0; i < specs_.size(); ++i)
+    for (const std::string& alias : specs_[i].aliases)
+      if (alias == name) return int(i);
   return -1;
 }
 

@@ -13,7 +13,8 @@
 
 namespace mml {
 
-enum class ParamType { Float, Int, Vec2, Vec3, Enum, Bool, Seed, String };
+// Choice: one of a list of named options (the manifest and the page call it "enum").
+enum class ParamType { Float, Int, Vec2, Vec3, Choice, Bool, Seed, String };
 const char* param_type_name(ParamType type);
 
 struct ParamSpec {
@@ -21,11 +22,23 @@ struct ParamSpec {
   ParamType type = ParamType::Float;
   std::string doc;
   double min = 0, max = 0;            // Float, Int and each Vec component
-  std::vector<std::string> options;   // Enum
+  std::vector<std::string> options;   // Choice
   std::size_t max_length = 200;       // String
+  // Float, Int and each Vec component: values are kept on min + k·step (the page's controls step
+  // by it too). 0: no grid; real values keep the URL's six significant digits, and the page's
+  // controls pick a step from the range.
+  double step = 0;
+  std::vector<std::string> aliases;   // former names, still read from attributes and links
 };
 
-// Numbers live in `num` (one to three components; Enum stores its option index, Bool 0/1),
+// Names a parameter may not have: the page and embed.html keep these attributes and query keys
+// for themselves (the manifest passes the list to the page and the site generator). Attributes
+// starting with a reserved prefix ("data-", "aria-") are never parameters either.
+const std::vector<std::string>& reserved_param_names();
+const std::vector<std::string>& reserved_param_prefixes();
+bool is_reserved_param_name(std::string_view name);
+
+// Numbers live in `num` (one to three components; Choice stores its option index, Bool 0/1),
 // text in `text` (String only).
 struct ParamValue {
   std::array<double, 3> num{};
@@ -50,28 +63,39 @@ std::string url_encode(std::string_view text);
 std::string url_decode(std::string_view text);
 
 template <class T> struct Param { std::size_t index; };
+// Param<Choice>: a choice among named options; get() and set() take the option's index.
+struct Choice {};
 
+// Declarations fail loudly (std::invalid_argument): a reserved name (is_reserved_param_name), a
+// name or alias already taken, a step below 0. They run in every figure's constructor, so the
+// native tests and the manifest tool stop on such a figure before any page is built.
 class ParamSet {
  public:
-  Param<double> add_float(std::string name, double value, double min, double max, std::string doc);
+  // `step` > 0 keeps the value on min + k·step (ParamSpec::step).
+  Param<double> add_float(std::string name, double value, double min, double max, std::string doc,
+                          double step = 0);
   Param<std::int64_t> add_int(std::string name, std::int64_t value, std::int64_t min,
-                              std::int64_t max, std::string doc);
+                              std::int64_t max, std::string doc, std::int64_t step = 0);
   Param<Eigen::Vector2d> add_vec2(std::string name, Eigen::Vector2d value, double min, double max,
-                                  std::string doc);
+                                  std::string doc, double step = 0);
   Param<Eigen::Vector3d> add_vec3(std::string name, Eigen::Vector3d value, double min, double max,
-                                  std::string doc);
+                                  std::string doc, double step = 0);
   // The value is the option's index.
-  Param<int> add_enum(std::string name, std::vector<std::string> options, int value, std::string doc);
+  Param<Choice> add_choice(std::string name, std::vector<std::string> options, int value, std::string doc);
   Param<bool> add_bool(std::string name, bool value, std::string doc);
   Param<std::uint64_t> add_seed(std::string name, std::uint64_t value, std::string doc);
   Param<std::string> add_string(std::string name, std::string value, std::size_t max_length,
                                 std::string doc);
+  // `old_name` keeps reading (attributes, links already shared) as `p` after a rename; to_query
+  // writes the new name.
+  template <class T>
+  void add_alias(std::string old_name, Param<T> p) { alias(std::move(old_name), p.index); }
 
   double get(Param<double> p) const { return values_[p.index].num[0]; }
   std::int64_t get(Param<std::int64_t> p) const { return std::int64_t(values_[p.index].num[0]); }
   Eigen::Vector2d get(Param<Eigen::Vector2d> p) const;
   Eigen::Vector3d get(Param<Eigen::Vector3d> p) const;
-  int get(Param<int> p) const { return int(values_[p.index].num[0]); }
+  int get(Param<Choice> p) const { return int(values_[p.index].num[0]); }
   bool get(Param<bool> p) const { return values_[p.index].num[0] != 0; }
   std::uint64_t get(Param<std::uint64_t> p) const { return std::uint64_t(values_[p.index].num[0]); }
   const std::string& get(Param<std::string> p) const { return values_[p.index].text; }
@@ -81,7 +105,7 @@ class ParamSet {
   void set(Param<std::int64_t> p, std::int64_t v);
   void set(Param<Eigen::Vector2d> p, const Eigen::Vector2d& v);
   void set(Param<Eigen::Vector3d> p, const Eigen::Vector3d& v);
-  void set(Param<int> p, int option);
+  void set(Param<Choice> p, int option);
   void set(Param<bool> p, bool v);
   void set(Param<std::uint64_t> p, std::uint64_t v);
   void set(Param<std::string> p, std::string v);
@@ -100,6 +124,7 @@ class ParamSet {
   void reset() { values_ = defaults_; ++revision_; }
   const std::vector<ParamSpec>& specs() const { return specs_; }
   std::size_t size() const { return specs_.size(); }
+  // The parameter called `name`, or having it as an alias; -1 when none.
   int find(std::string_view name) const;
   std::string names() const;  // "a, b, preset"
   // Bumped on every change: callers recompute or update the URL only when it moved.
@@ -107,6 +132,8 @@ class ParamSet {
 
  private:
   std::size_t add(ParamSpec spec, ParamValue value);
+  void alias(std::string old_name, std::size_t index);
+  void check_name(const std::string& name) const;
   void store(std::size_t index, ParamValue value);
   ParamValue clamped(std::size_t index, ParamValue value) const;
 

@@ -7,43 +7,17 @@
 #include "core/composition.hpp"
 #include "core/format.hpp"
 #include "tests/figures/drive.hpp"
+#include "tests/figures/locator.hpp"
 
 using namespace mml;
+using mml::test::click;
 using mml::test::drag;
+using mml::test::find_item;
 using mml::test::settle;
 
 namespace {
 
-// At 900 × 600 the panel starts at x = 620; its first rows are the heading and Play/Step/Reset.
 constexpr float kWidth = 900, kHeight = 600;
-
-void click(FigureHost& host, double* time, float x, float y) {
-  host.pointer_move(x, y);
-  host.frame(*time += 1.0 / 60);
-  host.pointer_button(0, true);
-  host.frame(*time += 1.0 / 60);
-  host.pointer_button(0, false);
-  host.frame(*time += 1.0 / 60);
-  host.pointer_leave();
-  host.frame(*time += 1.0 / 60);
-}
-
-// Clicks along the panel's rows until `want(state)` holds; the point that worked, or (-1, -1).
-template <class Want>
-ImVec2 click_first(const FigureInfo& info, const std::string& start, float y0, float y1, Want want) {
-  for (float y = y0; y <= y1; y += 6)
-    for (float x = 630; x < kWidth; x += 10) {
-      FigureHost host(info);
-      std::vector<std::string> errors;
-      host.configure(start, &errors);
-      double time = 0;
-      host.resize(kWidth, kHeight, 1);
-      settle(host, &time);
-      click(host, &time, x, y);
-      if (want(host)) return {x, y};
-    }
-  return {-1, -1};
-}
 
 std::string rows(const Mat2& m) {
   return "[[" + format_number(m(0, 0)) + ", " + format_number(m(0, 1)) + "], [" + format_number(m(1, 0)) +
@@ -90,28 +64,21 @@ TEST_CASE("composition: describe() follows core for any columns and order") {
 TEST_CASE("composition: Step walks the stages, Reset goes back, Play runs to the end and stops") {
   const FigureInfo* info = find_figure("composition");
   REQUIRE(info != nullptr);
-  // Find Step (from the plane, t = 0, it moves to t = 1) and Reset (from the end, to t = 0).
-  const ImVec2 step = click_first(*info, "t=0", 30, 90, [](FigureHost& h) { return h.state() == "t=1"; });
-  const ImVec2 reset = click_first(*info, "", 30, 90, [](FigureHost& h) { return h.state() == "t=0"; });
-  REQUIRE(step.x > 0);
-  REQUIRE(reset.x > step.x);
   FigureHost host(*info);
   std::vector<std::string> errors;
   double time = 0;
   host.resize(kWidth, kHeight, 1);
   host.configure("t=0", &errors);
   settle(host, &time);
-  click(host, &time, step.x, step.y);
+  click(host, &time, "Step");
   CHECK(host.state() == "t=1");
   CHECK(host.describe().find("AB") != std::string::npos);
-  click(host, &time, step.x, step.y);
+  click(host, &time, "Step");
   CHECK(host.state().empty());  // t = 2, the default
-  click(host, &time, reset.x, reset.y);
+  click(host, &time, "Rewind");  // the timeline's reset: back to the plane
   CHECK(host.state() == "t=0");
   // Play: runs while playing, reaches the product and goes idle.
-  const ImVec2 play = click_first(*info, "t=0", 30, 90, [](FigureHost& h) { return h.figure().animating(); });
-  REQUIRE(play.x > 0);
-  click(host, &time, play.x, play.y);
+  click(host, &time, "Play");
   CHECK(host.needs_frame());
   const int frames = settle(host, &time, 600);
   CHECK(frames > 60);   // a real animation, not a jump
@@ -137,29 +104,23 @@ TEST_CASE("composition: under reduced motion nothing starts by itself") {
 TEST_CASE("composition: dragging Be₁ in B's plane changes B's first column only") {
   const FigureInfo* info = find_figure("composition");
   REQUIRE(info != nullptr);
-  // B's plane is the lower left (x < 310, y > 360); Be₁ = (1, 0) sits right of its centre.
-  bool moved = false;
-  for (float x = 180; x <= 260 && !moved; x += 6)
-    for (float y = 460; y <= 500 && !moved; y += 6) {
-      FigureHost host(*info);
-      double time = 0;
-      host.resize(kWidth, kHeight, 1);
-      settle(host, &time);
-      drag(host, &time, x, y, 40, -40);
-      const std::string state = host.state();
-      if (state.rfind("b1=", 0) != 0) continue;
-      moved = true;
-      CAPTURE(state);
-      CHECK(std::stod(state.substr(3)) > 1);
-      CHECK(state.find("b2=") == std::string::npos);
-      CHECK(state.find("a1=") == std::string::npos);
-      // The product's first column is A applied to the new Be₁.
-      const double bx = std::stod(state.substr(3)), by = std::stod(state.substr(state.find(',') + 1));
-      const Vec2 col = Mat2{{0, -1}, {1, 0}} * Vec2(bx, by);
-      CHECK(host.describe().find("columns (" + format_number(col.x()) + ", " + format_number(col.y()) + ")") !=
-            std::string::npos);
-    }
-  CHECK(moved);
+  FigureHost host(*info);
+  double time = 0;
+  host.resize(kWidth, kHeight, 1);
+  settle(host, &time);
+  const mml::test::ItemRect be1 = find_item(host, "##map-B1");
+  drag(host, &time, be1.cx(), be1.cy(), 40, -40);
+  const std::string state = host.state();
+  CAPTURE(state);
+  REQUIRE(state.rfind("b1=", 0) == 0);
+  CHECK(std::stod(state.substr(3)) > 1);
+  CHECK(state.find("b2=") == std::string::npos);
+  CHECK(state.find("a1=") == std::string::npos);
+  // The product's first column is A applied to the new Be₁.
+  const double bx = std::stod(state.substr(3)), by = std::stod(state.substr(state.find(',') + 1));
+  const Vec2 col = Mat2{{0, -1}, {1, 0}} * Vec2(bx, by);
+  CHECK(host.describe().find("columns (" + format_number(col.x()) + ", " + format_number(col.y()) + ")") !=
+        std::string::npos);
 }
 
 TEST_CASE("composition: with keyboard focus the arrow keys nudge the first map's first column") {
@@ -174,32 +135,19 @@ TEST_CASE("composition: with keyboard focus the arrow keys nudge the first map's
   mml::test::tap(host, &time, HostKey::Up);
   CHECK(host.state() == "b1=1,0.1");
   // Once the reader picks a handle in A's plane, the arrows move that one instead (and only it).
-  // A's plane is the lower right (centre 465, 480); Ae₂ = (−1, 0) sits left of it (x ≈ 398).
-  bool picked = false;
-  for (float x = 380; x <= 420 && !picked; x += 5)
-    for (float y = 465; y <= 495 && !picked; y += 5) {
-      host.pointer_move(x, y);
-      host.frame(time += 1.0 / 60);
-      host.pointer_button(0, true);
-      host.frame(time += 1.0 / 60);
-      host.pointer_button(0, false);
-      host.frame(time += 1.0 / 60);
-      mml::test::tap(host, &time, HostKey::Down);
-      picked = host.state().find("a2=") != std::string::npos;
-    }
-  CHECK(picked);
+  click(host, &time, find_item(host, "##map-A2"));
+  mml::test::tap(host, &time, HostKey::Down);
   CHECK(host.state() == "b1=1,0.1&a2=-1,-0.1");
 }
 
 TEST_CASE("composition: Swap order shows BA") {
   const FigureInfo* info = find_figure("composition");
   REQUIRE(info != nullptr);
-  const ImVec2 swap = click_first(*info, "", 150, 330, [](FigureHost& h) { return h.state() == "order=a-then-b"; });
-  REQUIRE(swap.x > 0);
   FigureHost host(*info);
   double time = 0;
   host.resize(kWidth, kHeight, 1);
   settle(host, &time);
-  click(host, &time, swap.x, swap.y);
+  click(host, &time, "Swap order");
+  CHECK(host.state() == "order=a-then-b");
   CHECK(host.describe().rfind("A then B: BA = [[1, \u22121], [1, 0]]", 0) == 0);
 }

@@ -10,6 +10,7 @@
 #include "core/format.hpp"
 #include "core/information.hpp"
 #include "tests/figures/drive.hpp"
+#include "tests/figures/locator.hpp"
 
 using namespace mml;
 using mml::test::drag;
@@ -51,24 +52,18 @@ TEST_CASE("entropy: the default (½, ¼, ⅛, ⅛) has H = 1.75 bits, met exactl
 
 TEST_CASE("entropy: dragging A's bar down moves toward uniform and raises H") {
   double time = 0;
-  bool moved = false;
-  // A is the first of four bars over a 630 px wide plot; its top (0.5) is in the upper half.
-  for (float y = 40; y <= 240 && !moved; y += 6) {
-    auto host = make_host(&time);
-    drag(*host, &time, 115, y, 0, 40);
-    const std::string state = host->state();
-    if (!contains(state, "p1=")) continue;
-    moved = true;
-    CAPTURE(state);
-    const double a = number_param(state, "p1");
-    CHECK(a < 0.5);
-    CHECK(number_param(state, "p2") / number_param(state, "p3") == Approx(2).epsilon(0.01));
-    const std::vector<double> p{a, number_param(state, "p2"), number_param(state, "p3"), number_param(state, "p4")};
-    CHECK(entropy_bits(p) > 1.75);
-    CHECK(contains(host->describe(), "H(p) = " + format_number(entropy_bits(p)) + " bits"));
-    CHECK(contains(host->describe(), "Huffman code averages " + format_number(huffman_code(p).average_length)));
-  }
-  CHECK(moved);
+  auto host = make_host(&time);
+  mml::test::drag_item(*host, &time, "outcomes 1", 0, 40);  // A's bar, top down by 40 px
+  const std::string state = host->state();
+  CAPTURE(state);
+  REQUIRE(contains(state, "p1="));
+  const double a = number_param(state, "p1");
+  CHECK(a < 0.5);
+  CHECK(number_param(state, "p2") / number_param(state, "p3") == Approx(2).epsilon(0.01));
+  const std::vector<double> p{a, number_param(state, "p2"), number_param(state, "p3"), number_param(state, "p4")};
+  CHECK(entropy_bits(p) > 1.75);
+  CHECK(contains(host->describe(), "H(p) = " + format_number(entropy_bits(p)) + " bits"));
+  CHECK(contains(host->describe(), "Huffman code averages " + format_number(huffman_code(p).average_length)));
 }
 
 TEST_CASE("entropy: keys pick an outcome and nudge it") {
@@ -86,20 +81,14 @@ TEST_CASE("entropy: the coin, H(0.9, 0.1) = 0.469 bits, and its handle moves alo
   auto host = make_host(&time, "k=2&p1=0.9&p2=0.1");
   CHECK(contains(host->describe(), "P(A) = 0.9: H = 0.469 bits"));  // 0.4689955935892812
   // The coin's handle is at (0.9, 0.469) in the lower plot; drag it left toward the fair coin.
-  bool moved = false;
-  for (float y = 380; y <= 500 && !moved; y += 5) {
-    for (float x = 520; x <= 580 && !moved; x += 5) {
-      auto h = make_host(&time, "k=2&p1=0.9&p2=0.1");
-      drag(*h, &time, x, y, -150, 0);
-      const double a = number_param(h->state(), "p1");
-      if (std::isnan(a) || a == 0.9) continue;
-      moved = true;
-      CHECK(a < 0.9);
-      CHECK(a + number_param(h->state(), "p2") == Approx(1));
-      CHECK(contains(h->describe(), "H = " + format_number(binary_entropy_bits(a)) + " bit"));
-    }
-  }
-  CHECK(moved);
+  auto h = make_host(&time, "k=2&p1=0.9&p2=0.1");
+  mml::test::drag_item(*h, &time, "##coin-handle", -150, 0);
+  const double a = number_param(h->state(), "p1");
+  CAPTURE(h->state());
+  REQUIRE_FALSE(std::isnan(a));
+  CHECK(a < 0.9);
+  CHECK(a + number_param(h->state(), "p2") == Approx(1));
+  CHECK(contains(h->describe(), "H = " + format_number(binary_entropy_bits(a)) + " bit"));
 }
 
 TEST_CASE("entropy: uniform over k reaches log₂ k, a certain outcome has none") {

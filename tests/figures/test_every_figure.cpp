@@ -111,6 +111,11 @@ TEST_CASE("the manifest lists every figure with its parameters") {
   for (const FigureInfo& info : all_figures())
     CHECK(json.find("\"id\": \"" + std::string(info.id) + "\"") != std::string::npos);
   CHECK(json.find("\"name\": \"a\", \"type\": \"vec2\", \"default\": \"1,0\"") != std::string::npos);
+  // The names no parameter may have (core/params.cpp), for the element and the site generator,
+  // and each parameter's step (0: none, the page's control picks one from the range).
+  CHECK(json.find("\"reservedNames\": [\"name\", \"class\", ") != std::string::npos);
+  CHECK(json.find("\"reservedPrefixes\": [\"data-\", \"aria-\"]") != std::string::npos);
+  CHECK(json.find("\"step\": 0, \"options\": []") != std::string::npos);
   CHECK(json_string("a\"b\\c\n") == "\"a\\\"b\\\\c\\n\"");
 }
 

@@ -11,6 +11,7 @@
 #include "core/probability.hpp"
 #include "core/random.hpp"
 #include "tests/figures/drive.hpp"
+#include "tests/figures/locator.hpp"
 
 using namespace mml;
 using mml::test::drag;
@@ -42,8 +43,6 @@ double running_mean(const std::vector<double>& p, std::uint64_t seed, int n) {
   return sum / n;
 }
 
-void click(FigureHost& host, double* time, float x, float y) { drag(host, time, x, y, 0, 0); }
-
 }  // namespace
 
 TEST_CASE("expected-value: the default loaded die, already rolled 100 times") {
@@ -62,26 +61,21 @@ TEST_CASE("expected-value: the default loaded die, already rolled 100 times") {
 
 TEST_CASE("expected-value: dragging face 6's bar down gives its probability to the others in proportion") {
   double time = 0;
-  bool moved = false;
-  for (float y = 40; y <= 240 && !moved; y += 6) {
-    auto host = make_host(&time);
-    drag(*host, &time, 566, y, 0, 60);  // straight down, over face 6
-    const std::string state = host->state();
-    if (state.find("p6=") == std::string::npos) continue;
-    moved = true;
-    CAPTURE(state);
-    const double p6 = number_param(state, "p6"), p1 = number_param(state, "p1"), p5 = number_param(state, "p5");
-    CHECK(p6 < 0.4);
-    CHECK(p1 > 0.1);
-    CHECK(p5 / p1 == Approx(2).epsilon(0.01));  // the others keep their ratios
-    CHECK(state.find("n=") == std::string::npos);   // rolls are redrawn, not reset
-    // The description follows the new distribution.
-    std::vector<double> p(6);
-    for (int i = 0; i < 6; ++i) p[std::size_t(i)] = number_param(state, "p" + std::to_string(i + 1));
-    const std::vector<double> faces{1, 2, 3, 4, 5, 6};
-    CHECK(host->describe().find("E[X] = " + format_number(expected_value(faces, p))) != std::string::npos);
-  }
-  CHECK(moved);
+  auto host = make_host(&time);
+  mml::test::drag_item(*host, &time, "faces 6", 0, 60);  // face 6's bar, straight down
+  const std::string state = host->state();
+  CAPTURE(state);
+  REQUIRE(state.find("p6=") != std::string::npos);
+  const double p6 = number_param(state, "p6"), p1 = number_param(state, "p1"), p5 = number_param(state, "p5");
+  CHECK(p6 < 0.4);
+  CHECK(p1 > 0.1);
+  CHECK(p5 / p1 == Approx(2).epsilon(0.01));  // the others keep their ratios
+  CHECK(state.find("n=") == std::string::npos);   // rolls are redrawn, not reset
+  // The description follows the new distribution.
+  std::vector<double> p(6);
+  for (int i = 0; i < 6; ++i) p[std::size_t(i)] = number_param(state, "p" + std::to_string(i + 1));
+  const std::vector<double> faces{1, 2, 3, 4, 5, 6};
+  CHECK(host->describe().find("E[X] = " + format_number(expected_value(faces, p))) != std::string::npos);
 }
 
 TEST_CASE("expected-value: arrow keys pick a face and nudge its probability") {
@@ -120,22 +114,16 @@ TEST_CASE("expected-value: the URL restores distribution, seed and rolls, descri
 
 TEST_CASE("expected-value: Play rolls on by itself and stops at 10000 rolls") {
   double time = 0;
-  bool found = false;
-  // Play is the first button of the panel (the right-hand 270 px of a 900 px canvas).
-  for (float y = 60; y <= 200 && !found; y += 6) {
-    auto host = make_host(&time);
-    host->set_reduced_motion(true);  // the reader may still press Play
-    click(*host, &time, 655, y);
-    if (!host->figure().animating()) continue;
-    found = true;
-    for (int i = 0; i < 30; ++i) host->frame(time += 1.0 / 60);
-    const double n = number_param(host->state(), "n");
-    CHECK(n > 100);
-    for (int i = 0; i < 1200 && host->figure().animating(); ++i) host->frame(time += 1.0 / 60);
-    CHECK_FALSE(host->figure().animating());
-    CHECK(number_param(host->state(), "n") == 10000);
-  }
-  CHECK(found);
+  auto host = make_host(&time);
+  host->set_reduced_motion(true);  // the reader may still press Play
+  mml::test::click(*host, &time, "Play");
+  REQUIRE(host->figure().animating());
+  for (int i = 0; i < 30; ++i) host->frame(time += 1.0 / 60);
+  const double n = number_param(host->state(), "n");
+  CHECK(n > 100);
+  for (int i = 0; i < 1200 && host->figure().animating(); ++i) host->frame(time += 1.0 / 60);
+  CHECK_FALSE(host->figure().animating());
+  CHECK(number_param(host->state(), "n") == 10000);
 }
 
 TEST_CASE("expected-value: never plays by itself") {

@@ -8,6 +8,7 @@
 
 #include "core/format.hpp"
 #include "tests/figures/drive.hpp"
+#include "tests/figures/locator.hpp"
 
 using namespace mml;
 using mml::test::settle;
@@ -22,18 +23,6 @@ const FigureInfo& info() {
 }
 
 bool has(const std::string& text, const std::string& part) { return text.find(part) != std::string::npos; }
-
-void click(FigureHost& host, double* time, float x, float y) {
-  host.pointer_move(x, y);
-  host.frame(*time += 1.0 / 60);
-  host.pointer_button(0, true);
-  host.frame(*time += 1.0 / 60);
-  host.pointer_button(0, false);
-  host.frame(*time += 1.0 / 60);
-}
-
-// Wide layout at 900 × 562: the panel starts at x = 620; Play and Step sit on one row.
-constexpr float kPlayX = 643, kStepX = 696, kButtonsY = 198;
 
 }  // namespace
 
@@ -79,9 +68,9 @@ TEST_CASE("gradient-descent-1d: Step adds one step, Play runs until the slope is
   double time = 0;
   host.resize(900, 900 / info().aspect, 1);
   settle(host, &time);
-  click(host, &time, kStepX, kButtonsY);
+  mml::test::click(host, &time, "Step");
   CHECK(host.state() == "steps=4");
-  click(host, &time, kPlayX, kButtonsY);
+  mml::test::click(host, &time, "Play");
   CHECK(host.needs_frame());
   for (int i = 0; i < 60 * 20 && host.needs_frame(); ++i) host.frame(time += 1.0 / 60);
   CHECK_FALSE(host.needs_frame());
@@ -89,8 +78,8 @@ TEST_CASE("gradient-descent-1d: Step adds one step, Play runs until the slope is
   CAPTURE(host.describe());
   CHECK(host.state() == "steps=40");
   CHECK(has(host.describe(), "converged"));
-  // Reset: back to no steps (the timeline's Reset sits right of Step).
-  click(host, &time, 752, kButtonsY);
+  // Rewind (the timeline's reset): back to no steps.
+  mml::test::click(host, &time, "Rewind");
   CHECK(host.state() == "steps=0");
 }
 

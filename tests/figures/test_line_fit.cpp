@@ -9,6 +9,7 @@
 #include "core/format.hpp"
 #include "core/least_squares.hpp"
 #include "tests/figures/drive.hpp"
+#include "tests/figures/locator.hpp"
 
 using namespace mml;
 using mml::test::drag;
@@ -46,64 +47,43 @@ TEST_CASE("line-fit: defaults, and describe() quoting core's numbers") {
 }
 
 TEST_CASE("line-fit: Play walks to the least-squares line and stops at the step cap") {
-  Running r("steps=0");
-  // Find Play by pressing around the panel until steps starts moving by itself.
-  bool played = false;
-  for (float y = 100; y < 450 && !played; y += 6)
-    for (float x = 660; x < 880 && !played; x += 12) {
-      Running probe("steps=0");
-      drag(probe.host, &probe.time, x, y, 0, 0);
-      if (!probe.host.figure().animating()) continue;
-      played = true;
-      for (int i = 0; i < 60 * 20; ++i) probe.host.frame(probe.time += 1.0 / 60);
-      CHECK(probe.param("steps") == "300");
-      CHECK_FALSE(probe.host.figure().animating());
-      const LineFit fit = least_squares_line(kDefaultData);
-      const std::vector<Vec2> path = mse_gradient_descent(kDefaultData, {-1, 2}, 0.2, 300);
-      CHECK((path.back() - fit.theta).norm() < 1e-3);
-      CHECK(probe.host.describe().find("300 steps") != std::string::npos);
-    }
-  CHECK(played);
+  Running probe("steps=0");
+  mml::test::click(probe.host, &probe.time, "Play");
+  REQUIRE(probe.host.figure().animating());
+  for (int i = 0; i < 60 * 20; ++i) probe.host.frame(probe.time += 1.0 / 60);
+  CHECK(probe.param("steps") == "300");
+  CHECK_FALSE(probe.host.figure().animating());
+  const LineFit fit = least_squares_line(kDefaultData);
+  const std::vector<Vec2> path = mse_gradient_descent(kDefaultData, {-1, 2}, 0.2, 300);
+  CHECK((path.back() - fit.theta).norm() < 1e-3);
+  CHECK(probe.host.describe().find("300 steps") != std::string::npos);
 }
 
 TEST_CASE("line-fit: dragging (a, b) on the map moves the line and restarts the descent") {
-  // (a, b) = (−1, 2) on the right-hand map. Find its handle: a drag there changes `line`.
-  bool moved = false;
-  for (float x = 450; x < 650 && !moved; x += 8)
-    for (float y = 60; y < 250 && !moved; y += 8) {
-      Running r;
-      drag(r.host, &r.time, x, y, 30, 30);
-      const std::string line = r.param("line");
-      if (line.empty()) continue;
-      moved = true;
-      CAPTURE(line);
-      CHECK(std::stod(line) > -1);                          // right: larger slope
-      CHECK(std::stod(line.substr(line.find(',') + 1)) < 2);  // down: smaller intercept
-      CHECK(r.param("steps") == "0");
-      CHECK(r.host.describe().find("0 steps") != std::string::npos);
-    }
-  CHECK(moved);
+  // (a, b) = (−1, 2) on the right-hand map: the handle "ab".
+  Running r;
+  mml::test::drag_item(r.host, &r.time, "ab", 30, 30);
+  const std::string line = r.param("line");
+  CAPTURE(line);
+  REQUIRE_FALSE(line.empty());
+  CHECK(std::stod(line) > -1);                          // right: larger slope
+  CHECK(std::stod(line.substr(line.find(',') + 1)) < 2);  // down: smaller intercept
+  CHECK(r.param("steps") == "0");
+  CHECK(r.host.describe().find("0 steps") != std::string::npos);
 }
 
 TEST_CASE("line-fit: dragging the line's right handle pivots the line about the left one") {
-  bool moved = false;
-  for (float x = 296; x < 325 && !moved; x += 3)
-    for (float y = 20; y < 420 && !moved; y += 6) {
-      Running r;
-      drag(r.host, &r.time, x, y, 0, 40);
-      const std::string line = r.param("line");
-      bool point_moved = false;
-      for (int i = 1; i <= 6; ++i) point_moved |= !r.param("p" + std::to_string(i)).empty();
-      if (line.empty() || point_moved) continue;
-      moved = true;
-      CAPTURE(line);
-      const double a = std::stod(line), b = std::stod(line.substr(line.find(',') + 1));
-      // The shown line after 25 steps passes the left handle at x = −2.5; it still does.
-      const std::vector<Vec2> path = mse_gradient_descent(kDefaultData, {-1, 2}, 0.2, 25);
-      CHECK(a * -2.5 + b == Approx(path.back().x() * -2.5 + path.back().y()).margin(0.01));
-      CHECK(a < path.back().x());  // pulled down on the right: a smaller slope
-    }
-  CHECK(moved);
+  Running r;
+  mml::test::drag_item(r.host, &r.time, "right", 0, 40);
+  const std::string line = r.param("line");
+  CAPTURE(line, r.host.state());
+  REQUIRE_FALSE(line.empty());
+  for (int i = 1; i <= 6; ++i) CHECK(r.param("p" + std::to_string(i)).empty());  // no data point moved
+  const double a = std::stod(line), b = std::stod(line.substr(line.find(',') + 1));
+  // The shown line after 25 steps passes the left handle at x = −2.5; it still does.
+  const std::vector<Vec2> path = mse_gradient_descent(kDefaultData, {-1, 2}, 0.2, 25);
+  CHECK(a * -2.5 + b == Approx(path.back().x() * -2.5 + path.back().y()).margin(0.01));
+  CHECK(a < path.back().x());  // pulled down on the right: a smaller slope
 }
 
 TEST_CASE("line-fit: data points follow drags and arrow keys, and the fit follows them") {

@@ -11,6 +11,7 @@
 #include "core/logistic_regression.hpp"
 #include "tests/figures/csv_reader.hpp"
 #include "tests/figures/drive.hpp"
+#include "tests/figures/locator.hpp"
 
 using namespace mml;
 using mml::test::drag;
@@ -56,21 +57,13 @@ TEST_CASE("logistic-loss: defaults, and describe() quoting core's training") {
 }
 
 TEST_CASE("logistic-loss: Play runs to the step cap and stops there") {
-  // Play is the first button of its row, at the panel's left edge (x ≥ 640 + padding): walk down
-  // that column until a press starts the figure animating.
-  bool played = false;
-  for (float y = 60; y < 450 && !played; y += 8)
-    for (float x : {672.0f}) {
-      Running probe("steps=0");
-      drag(probe.host, &probe.time, x, y, 0, 0);
-      if (!probe.host.figure().animating()) continue;
-      played = true;
-      for (int i = 0; i < 60 * 12; ++i) probe.host.frame(probe.time += 1.0 / 60);
-      CHECK(probe.param("steps") == "300");
-      CHECK(contains(probe.host.describe(), "300 steps"));
-      CHECK_FALSE(probe.host.figure().animating());
-    }
-  CHECK(played);
+  Running probe("steps=0");
+  mml::test::click(probe.host, &probe.time, "Play");
+  REQUIRE(probe.host.figure().animating());
+  for (int i = 0; i < 60 * 12; ++i) probe.host.frame(probe.time += 1.0 / 60);
+  CHECK(probe.param("steps") == "300");
+  CHECK(contains(probe.host.describe(), "300 steps"));
+  CHECK_FALSE(probe.host.figure().animating());
 }
 
 TEST_CASE("logistic-loss: the start follows a drag on either map, and both runs restart from it") {
@@ -108,18 +101,13 @@ TEST_CASE("logistic-loss: queries, New data and Reset all") {
   CHECK(contains(d, "0 steps"));
   CHECK(contains(d, "cross-entropy " + format_number(mean_loss(ClassifierLoss::CrossEntropy, pts, {1, 1})) + ", " +
                         std::to_string(misclassified(pts, {1, 1})) + " misclassified, 0% of the way down"));
-  // Buttons: probe the panel for the one that changes the seed, then the one that clears the state.
-  // New data starts its row at the panel's left edge, Reset all follows it.
-  bool new_data = false, reset = false;
-  for (float y = 150; y < 500 && !(new_data && reset); y += 8)
-    for (float x : {672.0f, 760.0f}) {
-      Running probe("seed=3&n=100");
-      drag(probe.host, &probe.time, x, y, 0, 0);
-      if (!new_data && probe.param("seed") == "4" && probe.param("n") == "100") new_data = true;
-      if (!reset && probe.host.state().empty()) reset = true;
-    }
-  CHECK(new_data);
-  CHECK(reset);
+  // New data draws the next seed and keeps the rest; Reset all clears the whole state.
+  Running fresh("seed=3&n=100");
+  mml::test::click(fresh.host, &fresh.time, "New data");
+  CHECK(fresh.param("seed") == "4");
+  CHECK(fresh.param("n") == "100");
+  mml::test::click(fresh.host, &fresh.time, "Reset all");
+  CHECK(fresh.host.state().empty());
 }
 
 TEST_CASE("logistic-loss: the narrow layout and the squared-error shading draw") {

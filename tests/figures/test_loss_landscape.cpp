@@ -1,5 +1,6 @@
 // loss-landscape, headless: defaults tell the Rosenbrock story, describe() quotes core's numbers,
-// the start follows drags, clicks and arrow keys, Step and Play advance within the 500-step cap.
+// the start follows drags, clicks and arrow keys, the Step, Play and Rewind buttons stay within the
+// 500-step cap.
 #include <catch2/catch.hpp>
 
 #include <cmath>
@@ -8,8 +9,10 @@
 #include "core/format.hpp"
 #include "core/optimizers.hpp"
 #include "tests/figures/drive.hpp"
+#include "tests/figures/locator.hpp"
 
 using namespace mml;
+using mml::test::click;
 using mml::test::settle;
 using mml::test::tap;
 
@@ -51,46 +54,49 @@ TEST_CASE("loss-landscape: the default race on Rosenbrock, with describe() quoti
   CHECK(newton.steps() < 10);
 }
 
-TEST_CASE("loss-landscape: Step adds one step, Reset goes to 0, Play advances and stops at the cap") {
+TEST_CASE("loss-landscape: Step adds one step, Rewind goes to 0, Play advances and stops at the cap") {
   Running r("steps=498");
-  // Keyboard: Tab to the panel's buttons is fragile; drive the parameters the panel writes
-  // instead and let Play run through the host like a reader's page would.
   CHECK(r.param("steps") == "498");
-  std::vector<std::string> errors;
-  r.host.configure("steps=0", &errors);
-  settle(r.host, &r.time);
+  click(r.host, &r.time, "Step");
+  CHECK(r.param("steps") == "499");
+  CHECK(r.host.describe().find("after 499 steps") != std::string::npos);
+  click(r.host, &r.time, "Rewind");
   CHECK(r.param("steps") == "0");
   CHECK(r.host.describe().find("after 0 steps") != std::string::npos);
+  // Play from 498 runs the last two steps and stops at the 500-step cap by itself.
+  std::vector<std::string> errors;
+  r.host.configure("steps=498", &errors);
+  settle(r.host, &r.time);
+  click(r.host, &r.time, "Play");
+  for (int i = 0; i < 60 * 5 && r.host.figure().animating(); ++i) r.host.frame(r.time += 1.0 / 60);
+  CHECK(r.param("steps") == "500");
+  CHECK_FALSE(r.host.figure().animating());
   r.host.configure("steps=501", &errors);  // beyond the cap: rejected, with a message
   CHECK_FALSE(errors.empty());
 }
 
-TEST_CASE("loss-landscape: pressing the panel's Step, Play and Reset buttons") {
+TEST_CASE("loss-landscape: pressing the panel's Step, Play, Pause and Rewind buttons") {
   Running r("steps=0");
-  // Find the buttons by scanning the panel column for the one that moves `steps` by one.
-  bool stepped = false;
-  for (float y = 200; y < 620 / 1.0f && !stepped; y += 6) {
-    for (float x = 680; x < 880 && !stepped; x += 10) {
-      Running probe("steps=0");
-      probe.host.pointer_move(x, y);
-      probe.host.frame(probe.time += 1.0 / 60);
-      probe.host.pointer_button(0, true);
-      probe.host.frame(probe.time += 1.0 / 60);
-      probe.host.pointer_button(0, false);
-      probe.host.frame(probe.time += 1.0 / 60);
-      settle(probe.host, &probe.time, 5);
-      const std::string s = probe.param("steps");
-      if (s == "1") stepped = true;
-      if (!s.empty() && s != "1" && s != "0") {
-        // Play: keeps stepping while the host runs frames, never past 500.
-        CHECK(probe.host.figure().animating());
-        for (int i = 0; i < 60 * 20; ++i) probe.host.frame(probe.time += 1.0 / 60);
-        CHECK(probe.param("steps") == "500");
-        CHECK_FALSE(probe.host.figure().animating());
-      }
-    }
-  }
-  CHECK(stepped);
+  click(r.host, &r.time, "Step");
+  CHECK(r.param("steps") == "1");
+  CHECK_FALSE(r.host.figure().animating());
+  // Play keeps stepping while the host runs frames; Pause (the same button) stops it there.
+  click(r.host, &r.time, "Play");
+  CHECK(r.host.figure().animating());
+  for (int i = 0; i < 60; ++i) r.host.frame(r.time += 1.0 / 60);
+  const double played = mml::test::number_param(r.host.state(), "steps");
+  CHECK(played > 1);
+  CHECK(played < 500);
+  click(r.host, &r.time, "Pause");
+  CHECK_FALSE(r.host.figure().animating());
+  const std::string paused = r.param("steps");
+  for (int i = 0; i < 30; ++i) r.host.frame(r.time += 1.0 / 60);
+  CHECK(r.param("steps") == paused);
+  // Rewind (the timeline's reset) goes back to step 0: the parameter's default is 300, so the
+  // state says steps=0.
+  click(r.host, &r.time, "Rewind");
+  CHECK(r.param("steps") == "0");
+  CHECK_FALSE(r.host.figure().animating());
 }
 
 namespace {

@@ -12,6 +12,7 @@
 #include "web/app/fonts.hpp"
 #include "web/plot/plot.hpp"
 #include "tests/figures/drive.hpp"
+#include "tests/figures/locator.hpp"
 
 using namespace mml;
 
@@ -271,19 +272,16 @@ TEST_CASE("toolkit: the five series colours stay apart for colour-blind readers,
 // 0.39 off in x (seen before the fix).
 TEST_CASE("toolkit: arriving on a handle and pressing in one frame does not pan the plot") {
   using mml::test::Running;
-  // Where the handle A·e₁ is: the first point from which a plain drag down moves it, searched
-  // around where (1.5, 0.5) is drawn in a 900 px wide figure.
+  // From the centre of the handle A·e₁ ("##a").
   using mml::test::Press;
+  const mml::test::ItemRect a = mml::test::find_item(Running("toolkit-plane", "snap=0").host, "##a");
+  const float hx = a.cx(), hy = a.cy();
   auto drag_from = [](float x, float y, Press how) {
     Running r("toolkit-plane", "snap=0");
     mml::test::drag_down(r.host, &r.time, x, y, how, 6);
     return r.param("a");
   };
-  std::string plain;
-  float hx = 0, hy = 0;
-  for (float y = 180; y < 300 && plain.empty(); y += 6)
-    for (float x = 400; x < 560 && plain.empty(); x += 6)
-      if (!(plain = drag_from(x, y, Press::Plain)).empty()) hx = x, hy = y;
+  const std::string plain = drag_from(hx, hy, Press::Plain);
   REQUIRE_FALSE(plain.empty());
   CAPTURE(hx, hy, plain);
   const std::string arrived = drag_from(hx, hy, Press::ArriveAndPress);
@@ -294,4 +292,29 @@ TEST_CASE("toolkit: arriving on a handle and pressing in one frame does not pan 
   CHECK(arrived_x == Approx(plain_x).margin(1e-9));
   CHECK(arrived_y == Approx(plain_y).margin(1e-9));
   CHECK(plain_y < 0.5);  // the drag went down
+}
+
+// The item locator (tests/figures/locator.hpp) reads the last frame's items from ImGui's
+// test-engine hooks: buttons by their label, handles by their id (plot::name_item), each where it
+// is drawn; a label the frame does not have finds nothing (find_item then fails the test).
+TEST_CASE("toolkit: the item locator finds buttons and handles of the last frame by name") {
+  using mml::test::Running;
+  Running r("loss-landscape", "", 900);
+  for (const char* label : {"Play", "Step", "Rewind", "start"}) {
+    CAPTURE(label);
+    const mml::test::ItemRect item = mml::test::find_item(r.host, label);
+    CHECK(item.x0 >= 0);
+    CHECK(item.y0 >= 0);
+    CHECK(item.x1 > item.x0);
+    CHECK(item.y1 > item.y0);
+    CHECK(item.x1 <= 900);
+  }
+  // A handle's rectangle is its hit area.
+  const mml::test::ItemRect start = mml::test::find_item(r.host, "start");
+  CHECK(start.x1 - start.x0 == Approx(2 * plot::theme(false).handle_hit_radius));
+  CHECK(r.host.item_log().find("no such control").empty());
+  CHECK(r.host.item_log().find("Pause").empty());  // drawn only while playing
+  mml::test::click(r.host, &r.time, "Play");
+  CHECK(r.host.item_log().find("Play").empty());
+  CHECK(r.host.item_log().find("Pause").size() == 1);
 }

@@ -20,7 +20,7 @@ struct Example {
   mml::Param<std::int64_t> k = set.add_int("k", 3, 2, 8, "outcomes");
   mml::Param<Eigen::Vector2d> a = set.add_vec2("a", {1, 0}, -3, 3, "image of e1");
   mml::Param<Eigen::Vector3d> w = set.add_vec3("w", {0, 0, 1}, -1, 1, "weights");
-  mml::Param<int> preset = set.add_enum("preset", {"none", "rotation", "shear"}, 0, "start from");
+  mml::Param<mml::Choice> preset = set.add_choice("preset", {"none", "rotation", "shear"}, 0, "start from");
   mml::Param<bool> grid = set.add_bool("grid", true, "show the grid");
   mml::Param<std::uint64_t> seed = set.add_seed("seed", 42, "random seed");
   mml::Param<std::string> f = set.add_string("f", "x^2", 100, "function");

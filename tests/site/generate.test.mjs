@@ -233,13 +233,15 @@ describe('a good build of the real chapters', () => {
 
 describe('the iframe form', () => {
   const figure = { id: 'basis-images', title: 'Where the basis vectors land', aspect: 1.6,
-    params: [{ name: 'a' }, { name: 'b' }, { name: 'f' }] };
+    params: [{ name: 'a', aliases: ['e1'] }, { name: 'b' }, { name: 'f' }] };
 
   test('embedUrl names the figure, then its parameters in manifest order, commas readable', () => {
     assert.equal(embedUrl(figure, {}), 'embed.html?name=basis-images');
     assert.equal(embedUrl(figure, { b: '-0.3,1', a: '1,0.5' }), 'embed.html?name=basis-images&a=1,0.5&b=-0.3,1');
     assert.equal(embedUrl(figure, { f: 'x^2 + 1' }, 'https://example.org/mml/'), 'https://example.org/mml/embed.html?name=basis-images&f=x%5E2+%2B+1');
     assert.equal(new URL(embedUrl(figure, { f: 'x^2 + 1' }), 'https://h/').searchParams.get('f'), 'x^2 + 1');
+    // A former name (alias) in a chapter goes into the link under the parameter's name now.
+    assert.equal(embedUrl(figure, { e1: '1,0.5' }), 'embed.html?name=basis-images&a=1,0.5');
   });
 
   test('the iframe snippet is titled, lazy and shaped for a 720 px column plus the tool bar', () => {
@@ -255,6 +257,9 @@ describe('the iframe form', () => {
     const bad = structuredClone(manifest);
     bad.figures[0].params.push({ ...bad.figures[0].params[0], name: 'theme' });
     assert.throws(() => build({ 'a.md': `${frontMatter()}\nText.\n` }, { manifest: bad }), /parameter may not be called "theme"/);
+    const aliased = structuredClone(manifest);
+    aliased.figures[0].params[0].aliases = ['data-x'];
+    assert.throws(() => build({ 'a.md': `${frontMatter()}\nText.\n` }, { manifest: aliased }), /parameter may not be called "data-x"/);
   });
 });
 

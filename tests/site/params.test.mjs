@@ -3,7 +3,7 @@
 import assert from 'node:assert/strict';
 import fs from 'node:fs';
 import { test } from 'node:test';
-import { describeValid, formatNumberAscii, parseNumber, parseParam, validateFigureParams } from '../../web/site/params.mjs';
+import { checkManifest, describeValid, formatNumberAscii, isReservedName, parseNumber, parseParam, validateFigureParams } from '../../web/site/params.mjs';
 
 const manifest = JSON.parse(fs.readFileSync(new URL('./fixtures/manifest.json', import.meta.url), 'utf8'));
 const figure = manifest.figures.find((f) => f.id === 'every-type');
@@ -86,4 +86,16 @@ test('validateFigureParams names unknown parameters and lists the valid ones', (
     'unknown parameter "nope"; valid parameters: a, rate, preset, grid, seed, f, k, p',
   ]);
   assert.deepEqual(validateFigureParams(figure, {}), []);
+});
+
+test('a former name (alias) is read as the parameter it names, with its messages', () => {
+  assert.deepEqual(validateFigureParams(figure, { eta: '0.5' }), []);
+  assert.deepEqual(validateFigureParams(figure, { eta: '7' }), ['rate: 7 is out of range; expected a number in [0, 2]']);
+});
+
+test('reserved names come from the manifest (core/params.cpp), prefixes too, in any case', () => {
+  for (const name of ['name', 'theme', 'state', 'class', 'Title', 'data-x', 'ARIA-label']) assert.ok(isReservedName(manifest, name), name);
+  for (const name of ['a', 'rate', 'named', 'database']) assert.ok(!isReservedName(manifest, name), name);
+  const { reservedNames, ...without } = manifest;
+  assert.throws(() => checkManifest(without), /"reservedNames" must be a list/);
 });

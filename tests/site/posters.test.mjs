@@ -7,7 +7,11 @@ import path from 'node:path';
 import { test } from 'node:test';
 import { placePosters, renderPosters } from '../../web/site/posters.mjs';
 
-const manifest = { figures: [{ id: 'basis-images', aspect: 1.6, narrowAspect: 0.62, params: [] }] };
+const manifest = {
+  reservedNames: ['name', 'class', 'style', 'id', 'title', 'slot', 'hidden', 'lang', 'dir', 'tabindex', 'theme', 'state'],
+  reservedPrefixes: ['data-', 'aria-'],
+  figures: [{ id: 'basis-images', aspect: 1.6, narrowAspect: 0.62, params: [] }],
+};
 
 test('placePosters keys posters by figure and parameters', () => {
   const pages = new Map([

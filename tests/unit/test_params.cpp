@@ -10,7 +10,7 @@ struct Example {
   ParamSet set;
   Param<Eigen::Vector2d> a = set.add_vec2("a", {1, 0}, -3, 3, "image of e1");
   Param<double> rate = set.add_float("rate", 0.1, 0, 2, "learning rate");
-  Param<int> preset = set.add_enum("preset", {"none", "rotation", "shear"}, 0, "start from");
+  Param<Choice> preset = set.add_choice("preset", {"none", "rotation", "shear"}, 0, "start from");
   Param<bool> grid = set.add_bool("grid", true, "show the grid");
   Param<std::uint64_t> seed = set.add_seed("seed", 42, "random seed");
   Param<std::string> f = set.add_string("f", "x^2", 100, "function");
@@ -121,4 +121,96 @@ TEST_CASE("fuzz finding: applying to_query() to a fresh set gives the same value
     CHECK(copy.set.get(e.rate) == e.set.get(e.rate));
     CHECK(copy.set.get(e.a) == e.set.get(e.a));
   }
+}
+
+// ParamSpec::step: values stay on min + k·step, from setters and from text alike, and the URL
+// writes them without floating-point noise. Without a step nothing changes (the tests above).
+TEST_CASE("a step keeps values on its grid, counted from min") {
+  ParamSet set;
+  const Param<double> rate = set.add_float("rate", 0.123, 0, 1, "learning rate", 0.05);
+  const Param<Eigen::Vector2d> at = set.add_vec2("at", {0.26, -1.04}, -3, 3, "a point", 0.1);
+  const Param<std::int64_t> n = set.add_int("n", 12, 10, 100, "rolls", 5);
+  const Param<double> off = set.add_float("off", 1, 0, 1, "max off the grid", 0.3);
+  CHECK(set.get(rate) == 0.1);  // the default too: 0.123 → 2 steps of 0.05
+  CHECK(set.get(at) == Eigen::Vector2d(0.3, -1));
+  CHECK(set.get(n) == 10);      // 12 → 10 (from min 10, steps of 5)
+  CHECK(set.get(off) == 0.9);   // the last grid point at or below max
+  set.set(rate, 0.176);
+  CHECK(set.get(rate) == 0.2);
+  CHECK(set.text(rate.index) == "0.2");
+  set.set(n, 98);
+  CHECK(set.get(n) == 100);
+  std::string error;
+  REQUIRE(set.set_text("at", "0.349,2.96", &error));
+  CHECK(set.get(at) == Eigen::Vector2d(0.3, 3));
+  CHECK(set.text(at.index) == "0.3,3");
+  REQUIRE(set.set_text("rate", "0.024", &error));
+  CHECK(set.get(rate) == 0);
+  // Out of range is still refused, not rounded into range.
+  CHECK_FALSE(set.set_text("rate", "1.01", &error));
+  CHECK(set.specs()[rate.index].step == 0.05);
+  CHECK_THROWS_AS(set.add_float("bad", 0, 0, 1, "negative step", -0.1), std::invalid_argument);
+}
+
+TEST_CASE("a reserved or taken name fails when it is declared") {
+  for (const char* name : {"name", "theme", "state", "class", "id", "title", "style", "Title", "data-a", "aria-label"}) {
+    INFO(name);
+    CHECK(is_reserved_param_name(name));
+    ParamSet set;
+    CHECK_THROWS_AS(set.add_float(name, 0, 0, 1, "reserved"), std::invalid_argument);
+  }
+  for (const char* name : {"a", "rate", "named", "database", "steps"}) CHECK_FALSE(is_reserved_param_name(name));
+  ParamSet set;
+  const Param<double> rate = set.add_float("rate", 0.1, 0, 1, "learning rate");
+  CHECK_THROWS_AS(set.add_bool("rate", true, "twice"), std::invalid_argument);
+  CHECK_THROWS_AS(set.add_alias("theme", rate), std::invalid_argument);
+  CHECK_THROWS_AS(set.add_alias("rate", rate), std::invalid_argument);
+  set.add_alias("eta", rate);
+  CHECK_THROWS_AS(set.add_int("eta", 1, 0, 2, "an alias's name"), std::invalid_argument);
+  // The message names the list.
+  try {
+    set.add_seed("state", 1, "reserved");
+  } catch (const std::invalid_argument& e) {
+    CHECK(std::string(e.what()) == "parameter \"state\": the name is reserved for the page (name, class, style, id, "
+                                   "title, slot, hidden, lang, dir, tabindex, theme, state, data-*, aria-*)");
+  }
+}
+
+TEST_CASE("a choice parameter holds the index of one of its options") {
+  ParamSet set;
+  const Param<Choice> view = set.add_choice("view", {"map", "surface", "both"}, 2, "what to show");
+  CHECK(set.get(view) == 2);
+  CHECK(set.specs()[view.index].type == ParamType::Choice);
+  CHECK(std::string(param_type_name(ParamType::Choice)) == "enum");  // the manifest's name, unchanged
+  set.set(view, 7);  // clamped to the last option
+  CHECK(set.get(view) == 2);
+  std::string error;
+  REQUIRE(set.set_text("view", "map", &error));
+  CHECK(set.get(view) == 0);
+  CHECK(set.to_query() == "view=map");
+}
+
+// A renamed parameter keeps its old name as an alias: links already shared still set it, and the
+// figure's own links use the new name.
+TEST_CASE("an alias reads as the parameter it names, and to_query writes the new name") {
+  ParamSet set;
+  const Param<double> rate = set.add_float("adam-rate", 0.1, 0, 1, "Adam's step size");
+  const Param<bool> run = set.add_bool("adam-run", true, "show Adam's run");
+  set.add_alias("adam", rate);
+  set.add_alias("adamrun", run);
+  std::vector<std::string> errors;
+  REQUIRE(set.apply_query("adam=0.25&adamrun=false", &errors));
+  CHECK(errors.empty());
+  CHECK(set.get(rate) == 0.25);
+  CHECK_FALSE(set.get(run));
+  CHECK(set.to_query() == "adam-rate=0.25&adam-run=false");
+  CHECK(set.find("adam") == int(rate.index));
+  CHECK(set.specs()[rate.index].aliases == std::vector<std::string>{"adam"});
+  // An alias's bad value is reported under the parameter's name, with what is valid.
+  std::string error;
+  CHECK_FALSE(set.set_text("adam", "2", &error));
+  CHECK(error == "adam-rate: 2 is out of range; expected a number in [0, 1]");
+  // Unknown names list the parameters' names (not the aliases).
+  CHECK_FALSE(set.set_text("beta", "1", &error));
+  CHECK(error == "unknown parameter \"beta\"; valid parameters: adam-rate, adam-run");
 }

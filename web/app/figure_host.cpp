@@ -7,6 +7,9 @@
 #include <cmath>
 
 #include "web/app/fonts.hpp"
+#ifdef IMGUI_ENABLE_TEST_ENGINE
+#include "web/app/item_log.hpp"
+#endif
 #include "web/plot/plot.hpp"
 #include "web/plot/theme.hpp"
 
@@ -43,6 +46,9 @@ void map_keys(ImGuiIO& io) {
 FigureHost::FigureHost(const FigureInfo& info) : info_(info), figure_(info.make()) {
   ImGuiContext* previous = ImGui::GetCurrentContext();
   context_ = ImGui::CreateContext(shared_font_atlas(1));
+#ifdef IMGUI_ENABLE_TEST_ENGINE
+  item_log_ = std::make_unique<ItemLog>(context_);
+#endif
   ImGui::SetCurrentContext(context_);
   ImGuiIO& io = ImGui::GetIO();
   io.IniFilename = nullptr;

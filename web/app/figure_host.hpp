@@ -19,6 +19,8 @@ struct ImDrawData;
 
 namespace mml {
 
+class ItemLog;
+
 // What the page and the module say to each other is numbered only here: the manifest carries these
 // tables ("host" in web/app/manifest.cpp), and web/js/mml-figure.js reads them from it.
 
@@ -128,6 +130,12 @@ class FigureHost {
   // must then contain the damage to this one figure (web/js/mml-figure.js).
   void fail_next_frame() { fail_next_frame_ = true; }
 
+#ifdef IMGUI_ENABLE_TEST_ENGINE
+  // Native builds: the last frame's items with their rectangles and labels, for tests that press
+  // a control or drag a handle by name (web/app/item_log.hpp).
+  const ItemLog& item_log() const { return *item_log_; }
+#endif
+
  private:
   void make_current();
   void move_pointer(float x, float y);
@@ -149,6 +157,9 @@ class FigureHost {
   int pending_ = 3;  // frames still to run: ImGui settles hover and layout over a couple
   double last_time_ = -1;
   std::uint64_t frames_ = 0, seen_revision_ = ~0ull;
+#ifdef IMGUI_ENABLE_TEST_ENGINE
+  std::unique_ptr<ItemLog> item_log_;
+#endif
 };
 
 }  // namespace mml

@@ -34,8 +34,22 @@ std::string json_string(std::string_view text) {
   return out + "\"";
 }
 
+namespace {
+
+std::string json_list(const std::vector<std::string>& items) {
+  std::string out = "[";
+  for (std::size_t k = 0; k < items.size(); ++k) out += (k ? ", " : "") + json_string(items[k]);
+  return out + "]";
+}
+
+}  // namespace
+
 std::string manifest_json() {
+  // reservedNames/reservedPrefixes: the attribute names no parameter may have (core/params.cpp),
+  // for the element and the site generator, which keep no list of their own.
   std::string out = "{\n  \"wideLayoutMinWidth\": " + format_number_ascii(plot::kWideLayoutMinWidth) +
+                    ",\n  \"reservedNames\": " + json_list(reserved_param_names()) +
+                    ",\n  \"reservedPrefixes\": " + json_list(reserved_param_prefixes()) +
                     ",\n  \"figures\": [";
   bool first_figure = true;
   for (const FigureInfo& info : all_figures()) {
@@ -54,10 +68,9 @@ std::string manifest_json() {
              ", \"default\": " + json_string(params.default_text(i)) +
              ", \"min\": " + format_number_ascii(spec.min, 15) + ", \"max\": " + format_number_ascii(spec.max, 15) +
              ", \"maxLength\": " + std::to_string(spec.max_length) +
-             ", \"options\": [";
-      for (std::size_t k = 0; k < spec.options.size(); ++k)
-        out += (k ? ", " : "") + json_string(spec.options[k]);
-      out += "], \"doc\": " + json_string(spec.doc) + ", \"valid\": " + json_string(describe_valid(spec)) + "}";
+             ", \"step\": " + format_number_ascii(spec.step, 15) + ", \"options\": " + json_list(spec.options);
+      if (!spec.aliases.empty()) out += ", \"aliases\": " + json_list(spec.aliases);
+      out += ", \"doc\": " + json_string(spec.doc) + ", \"valid\": " + json_string(describe_valid(spec)) + "}";
     }
     out += "]}";
   }

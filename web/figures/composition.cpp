@@ -48,7 +48,7 @@ class Composition final : public Figure {
         b2_(params_.add_vec2("b2", kPresets[0].b2, -kLimit, kLimit, "where B sends e\u2082: B's second column")),
         a1_(params_.add_vec2("a1", kPresets[0].a1, -kLimit, kLimit, "where A sends e\u2081: A's first column")),
         a2_(params_.add_vec2("a2", kPresets[0].a2, -kLimit, kLimit, "where A sends e\u2082: A's second column")),
-        order_(params_.add_enum("order", {"b-then-a", "a-then-b"}, 0,
+        order_(params_.add_choice("order", {"b-then-a", "a-then-b"}, 0,
                                 "which map goes first: B then A is the product AB, A then B is BA")),
         progress_(params_.add_float("t", 2, 0, 2,
                                     "how far the animation is: 0 the plane, 1 after the first map, 2 after both")),
@@ -288,7 +288,7 @@ class Composition final : public Figure {
   }
 
   Param<Eigen::Vector2d> b1_, b2_, a1_, a2_;
-  Param<int> order_;
+  Param<Choice> order_;
   Param<double> progress_;
   plot::Timeline timeline_;  // plays progress_: declared after it
   float extent_[2] = {0, 0};  // half-width of B's and A's small planes (view only, not state)

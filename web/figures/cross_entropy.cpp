@@ -116,7 +116,7 @@ class CrossEntropy final : public Figure {
         plot::text({right[std::size_t(i)], 0}, "0!", t.negative_line, {0.5f, 1}, {0, -16}, plot::TextFlags_Backdrop);
     // Both rows are draggable; the keyboard walks all 2k bars left to right (p₁, q₁, p₂, …).
     std::vector<double> p_edit = p, q_edit = q;
-    const plot::BarSeries rows[] = {{left, p_edit, t.first}, {right, q_edit, t.second}};
+    const plot::BarSeries rows[] = {{left, p_edit, t.first, "p"}, {right, q_edit, t.second, "q"}};
     plot::BarPick pick;
     plot::drag_bars("pq", rows, kBarWidth, {.distribution = true}, &pick);
     if (p_edit != p) store(p_, p_edit);

@@ -50,7 +50,7 @@ const std::array kPresets = {
 class DenseLayerFigure final : public Figure {
  public:
   DenseLayerFigure()
-      : dataset_(params_.add_enum("data", {"two-moons", "circles", "spirals"}, 0, "the data set")),
+      : dataset_(params_.add_choice("data", {"two-moons", "circles", "spirals"}, 0, "the data set")),
         seed_(params_.add_seed("seed", 1, "seed of the sample: the same seed gives the same points")),
         n_(params_.add_int("n", 200, kMinDatasetPoints, kMaxDatasetPoints, "how many points")),
         t_(params_.add_float("t", 1, 0, 1, "how far through the network: 0 the input, 1 the output")) {
@@ -105,7 +105,7 @@ class DenseLayerFigure final : public Figure {
  private:
   struct LayerParams {
     Param<Eigen::Vector2d> w1, w2, b;
-    Param<int> sigma;
+    Param<Choice> sigma;
   };
   struct Cache {
     std::uint64_t revision = ~0ull;
@@ -120,7 +120,7 @@ class DenseLayerFigure final : public Figure {
     p.w1 = params_.add_vec2("w" + suffix + "e1", v.w1, -kLimit, kLimit, "first column of " + what + "'s matrix W");
     p.w2 = params_.add_vec2("w" + suffix + "e2", v.w2, -kLimit, kLimit, "second column of " + what + "'s matrix W");
     p.b = params_.add_vec2("b" + suffix, v.b, -kLimit, kLimit, what + "'s bias b");
-    p.sigma = params_.add_enum("sigma" + suffix, {"identity", "relu", "tanh"}, v.sigma, what + "'s nonlinearity");
+    p.sigma = params_.add_choice("sigma" + suffix, {"identity", "relu", "tanh"}, v.sigma, what + "'s nonlinearity");
     return p;
   }
   DenseLayer layer(const LayerParams& p) const {
@@ -297,7 +297,7 @@ class DenseLayerFigure final : public Figure {
     params_.set(t_, 1.0);
   }
 
-  Param<int> dataset_;
+  Param<Choice> dataset_;
   Param<std::uint64_t> seed_;
   Param<std::int64_t> n_;
   Param<double> t_;

@@ -75,7 +75,7 @@ class LogisticLoss final : public Figure {
                                 "the weights w = (w\u2081, w\u2082) both trainings start from")),
         rate_(params_.add_float("rate", 1, 0.01, 10, "learning rate \u03b7 of gradient descent")),
         steps_(params_.add_int("steps", 30, 0, kMaxSteps, "gradient-descent steps taken")),
-        shade_(params_.add_enum("shade", {"cross-entropy", "squared-error"}, 0,
+        shade_(params_.add_choice("shade", {"cross-entropy", "squared-error"}, 0,
                                 "which model's probabilities shade the data")) {}
 
   void frame(const FrameContext& context) override {
@@ -443,7 +443,7 @@ class LogisticLoss final : public Figure {
   Param<Eigen::Vector2d> start_;
   Param<double> rate_;
   Param<std::int64_t> steps_;
-  Param<int> shade_;
+  Param<Choice> shade_;
   plot::Timeline timeline_{params_, steps_, {.steps_per_second = kStepsPerSecond}};  // after steps_
   // Caches of what the parameters determine (describe() fills them too).
   mutable std::array<double, 2> data_key_{NAN, NAN};

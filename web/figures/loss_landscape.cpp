@@ -55,17 +55,17 @@ std::array<ImU32, 4> method_colors(const plot::Theme& t) {
 class LossLandscape final : public Figure {
  public:
   LossLandscape()
-      : function_(params_.add_enum("function", {"bowl", "rosenbrock", "himmelblau", "saddle"}, 1,
+      : function_(params_.add_choice("function", {"bowl", "rosenbrock", "himmelblau", "saddle"}, 1,
                                    "the loss landscape")),
         kappa_(params_.add_float("kappa", 10, 1, 100, "the bowl's condition number: its steepest over its flattest curvature")),
         start_(params_.add_vec2("start", {-1.5, 2}, -5, 5, "where every optimizer starts")),
         rate_(params_.add_float("rate", 1.5e-3, 1e-5, 1, "learning rate \u03b7 of gradient descent and momentum")),
         adam_rate_(params_.add_float("adam", 0.1, 1e-3, 1, "Adam's step size \u03b1")),
-        newton_(params_.add_enum("newton", {"exact", "abs"}, 0,
+        newton_(params_.add_choice("newton", {"exact", "abs"}, 0,
                                  "Newton's Hessian: exact, or with |eigenvalues| (steps away from saddles)")),
         steps_(params_.add_int("steps", 300, 0, kMaxSteps, "how many steps every optimizer has taken")),
         arrows_(params_.add_bool("arrows", false, "draw the downhill direction −∇f as arrows")),
-        view_(params_.add_enum("view", {"map", "surface", "both"}, 2, "contour map, 3D surface, or both side by side")),
+        view_(params_.add_choice("view", {"map", "surface", "both"}, 2, "contour map, 3D surface, or both side by side")),
         yaw_(params_.add_float("yaw", -0.9, -3.15, 3.15, "3D camera angle around the vertical axis, radians")),
         pitch_(params_.add_float("pitch", 0.5, -1.5, 1.5, "3D camera angle above the floor, radians")) {
     for (std::size_t m = 0; m < 4; ++m)
@@ -442,14 +442,14 @@ class LossLandscape final : public Figure {
     return std::round(v / unit) * unit;
   }
 
-  Param<int> function_;
+  Param<Choice> function_;
   Param<double> kappa_;
   Param<Eigen::Vector2d> start_;
   Param<double> rate_, adam_rate_;
-  Param<int> newton_;
+  Param<Choice> newton_;
   Param<std::int64_t> steps_;
   Param<bool> arrows_;
-  Param<int> view_;
+  Param<Choice> view_;
   Param<double> yaw_, pitch_;
   std::array<Param<bool>, 4> show_{};
   plot::Timeline timeline_{params_, steps_, {.steps_per_second = kStepsPerSecond}};  // after steps_

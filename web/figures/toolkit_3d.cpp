@@ -21,7 +21,7 @@ double bowl(double x, double y) { return 0.5 * x * x + 1.5 * y * y; }
 class Toolkit3d final : public Figure {
  public:
   Toolkit3d()
-      : scene_(params_.add_enum("scene", {"surface", "parallelepiped"}, 0, "what to show")),
+      : scene_(params_.add_choice("scene", {"surface", "parallelepiped"}, 0, "what to show")),
         yaw_(params_.add_float("yaw", 0.7, -3.15, 3.15, "camera angle around the vertical axis, radians")),
         pitch_(params_.add_float("pitch", 0.85, -1.5, 1.5, "camera angle above the floor, radians")),
         resolution_(params_.add_int("resolution", 32, 4, 96, "surface samples per side")) {}
@@ -80,7 +80,7 @@ class Toolkit3d final : public Figure {
   }
 
  private:
-  Param<int> scene_;
+  Param<Choice> scene_;
   Param<double> yaw_, pitch_;
   Param<std::int64_t> resolution_;
 };

@@ -30,7 +30,7 @@ class ToolkitData final : public Figure {
       : f_(params_.add_string("f", "sin(2x) + x/2", 120, "the function drawn in the first plot")),
         classes_(params_.add_int("classes", 5, 1, 5, "how many classes the scatter shows")),
         bins_(params_.add_int("bins", 12, 2, 40, "histogram bins")),
-        scale_(params_.add_enum("scale", {"log", "linear"}, 0, "the loss plot's y axis")) {}
+        scale_(params_.add_choice("scale", {"log", "linear"}, 0, "the loss plot's y axis")) {}
 
   void frame(const FrameContext&) override {
     const plot::FigureLayout layout = plot::split_layout(ImGui::GetCursorScreenPos(), ImGui::GetContentRegionAvail(), 220);
@@ -164,7 +164,7 @@ class ToolkitData final : public Figure {
   std::vector<int> counts_;
   Param<std::string> f_;
   Param<std::int64_t> classes_, bins_;
-  Param<int> scale_;
+  Param<Choice> scale_;
 };
 
 }  // namespace

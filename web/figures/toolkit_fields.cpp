@@ -27,7 +27,7 @@ Vec2 himmelblau_gradient(const Vec2& p) {
 class ToolkitFields final : public Figure {
  public:
   ToolkitFields()
-      : map_(params_.add_enum("map", {"viridis", "cividis"}, 0, "colour map")),
+      : map_(params_.add_choice("map", {"viridis", "cividis"}, 0, "colour map")),
         contours_(params_.add_int("contours", 12, 0, 40, "number of contour levels (0: none)")),
         arrows_(params_.add_bool("arrows", true, "draw the negative gradient as arrows")),
         resolution_(params_.add_int("resolution", 96, 8, 256, "samples per side of the grid")) {}
@@ -75,7 +75,7 @@ class ToolkitFields final : public Figure {
  private:
   inline static const std::array<Vec2, 4> kMinima = {Vec2(3, 2), Vec2(-2.805118, 3.131312),
                                                      Vec2(-3.779310, -3.283186), Vec2(3.584428, -1.848126)};
-  Param<int> map_;
+  Param<Choice> map_;
   Param<std::int64_t> contours_;
   Param<bool> arrows_;
   Param<std::int64_t> resolution_;

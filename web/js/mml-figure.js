@@ -33,8 +33,9 @@
   const base = new URL(".", scriptUrl).href;
   const manifest = window.MML_MANIFEST || { figures: [], wideLayoutMinWidth: 560 };
   const figureInfo = (id) => manifest.figures.find((f) => f.id === id);
-  const RESERVED = new Set(["name", "class", "style", "id", "title", "slot", "hidden", "lang", "dir", "tabindex"]);
-  const isParamAttribute = (name) => !RESERVED.has(name) && !name.startsWith("data-") && !name.startsWith("aria-");
+  // Attribute names that are never parameters: one list, core/params.cpp's, from the manifest.
+  const RESERVED = new Set(manifest.reservedNames || []);
+  const isParamAttribute = (name) => !RESERVED.has(name) && !(manifest.reservedPrefixes || []).some((p) => name.startsWith(p));
 
   // [SECTION] module ------------------------------------------------------------------------------
   let modulePromise = null;
@@ -336,7 +337,9 @@
   class MmlFigure extends HTMLElement {
     static get observedAttributes() {
       const names = new Set();
-      for (const f of manifest.figures) for (const p of f.params || []) if (isParamAttribute(p.name)) names.add(p.name);
+      for (const f of manifest.figures) {
+        for (const p of f.params || []) for (const n of [p.name, ...(p.aliases || [])]) if (isParamAttribute(n)) names.add(n);
+      }
       return [...names];
     }
 
@@ -952,7 +955,8 @@
         type: "number", inputmode: "decimal", "aria-describedby": describedBy, ...props,
       });
       const range = p.max - p.min;
-      const step = p.type === "int" || p.type === "seed" ? "1"
+      // The parameter's own step (core/params.hpp), else one from the range.
+      const step = p.step > 0 ? String(p.step) : p.type === "int" || p.type === "seed" ? "1"
         : String(Math.pow(10, Math.floor(Math.log10(range > 0 && isFinite(range) ? range : 1)) - 2));
       const bounds = p.type === "seed" ? { min: "0", step: "1" } : { min: String(p.min), max: String(p.max), step };
       const apply = (value, input) => this._applyParam(p.name, value, error, input);

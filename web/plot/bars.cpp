@@ -69,6 +69,7 @@ bool drag_bars(const char* id, std::span<const BarSeries> series, double width, 
     const float half_h = t.handle_hit_radius;
     ImGui::SetCursorScreenPos({top.x - half_w, top.y - half_h});
     ImGui::InvisibleButton("##bar", {2 * half_w, 2 * half_h});
+    name_item(s.name ? s.name : id, int(i) + 1);  // "q 1", for the native tests' item locator
     const bool hovered = ImGui::IsItemHovered(), active = ImGui::IsItemActive();
     const ImGuiID offset_key = ImGui::GetID("##grab-offset");
     const double pointer = view.to_data({io.MousePos.x, io.MousePos.y}).y();

@@ -14,6 +14,8 @@ struct BarSeries {
   std::span<const double> centres;
   std::span<double> heights;
   ImU32 color = 0;
+  // What the native tests' item locator calls bar i: "<name> <i+1>" ("q 1"); null: the verb's id.
+  const char* name = nullptr;
 };
 
 struct BarOptions {

@@ -4,6 +4,7 @@
 
 #include <algorithm>
 #include <cmath>
+#include <cstdio>
 #include <cstring>
 #include <string>
 
@@ -654,6 +655,21 @@ void set_keyboard_selection(ImGuiID item) {
   ImGui::GetCurrentWindow()->RootWindow->StateStorage.SetInt(selected_item_key(), int(item));
 }
 
+void name_item([[maybe_unused]] const char* label) {
+#ifdef IMGUI_ENABLE_TEST_ENGINE
+  ImGuiContext& g = *GImGui;
+  IMGUI_TEST_ENGINE_ITEM_INFO(g.LastItemData.ID, label, g.LastItemData.StatusFlags);
+#endif
+}
+
+void name_item([[maybe_unused]] const char* label, [[maybe_unused]] int number) {
+#ifdef IMGUI_ENABLE_TEST_ENGINE
+  char text[96];
+  std::snprintf(text, sizeof text, "%s %d", label, number);
+  name_item(text);
+#endif
+}
+
 bool drag_point(const char* id, Vec2* p, ImU32 color, const char* label, const DragOptions& options) {
   const Theme& t = *g_options.theme;
   ImGuiIO& io = ImGui::GetIO();
@@ -663,6 +679,7 @@ bool drag_point(const char* id, Vec2* p, ImU32 color, const char* label, const D
   const float r = t.handle_hit_radius;
   ImGui::SetCursorScreenPos({s.x - r, s.y - r});
   ImGui::InvisibleButton(id, {2 * r, 2 * r});
+  name_item(id);
   const bool hovered = ImGui::IsItemHovered(), active = ImGui::IsItemActive();
   const Vec2 before = *p;
   // Drags accumulate the unsnapped position so snapping never makes the handle lag the pointer.

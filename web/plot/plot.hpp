@@ -132,6 +132,10 @@ struct DragOptions {
 ImGuiID keyboard_selection();
 void set_keyboard_selection(ImGuiID item);
 
+// Names the item just added (an InvisibleButton carries no label) for the native tests' item
+// locator (web/app/item_log.hpp), so a test finds a handle by its id; nothing in the web build.
+void name_item(const char* label);
+void name_item(const char* label, int number);  // one of many: "<label> <number>"
 // A handle the reader drags (mouse, touch) or nudges with arrow keys once selected.
 bool drag_point(const char* id, Vec2* p, ImU32 color, const char* label = nullptr,
                 const DragOptions& options = {});

@@ -267,6 +267,7 @@ bool drag_point3d(const char* id, Vec3* p, ImU32 color, int* drag_axis, const Dr
   const float r = t.handle_hit_radius;
   ImGui::SetCursorScreenPos({s.x - r, s.y - r});
   ImGui::InvisibleButton(id, {2 * r, 2 * r});
+  name_item(id);
   const bool hovered = ImGui::IsItemHovered(), active = ImGui::IsItemActive();
   const Vec3 before = *p;
   if (ImGui::IsItemActivated()) {

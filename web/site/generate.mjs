@@ -16,7 +16,7 @@ import fs from 'node:fs';
 import { createRequire } from 'node:module';
 import path from 'node:path';
 import { fileURLToPath, pathToFileURL } from 'node:url';
-import { checkManifest, describeRange } from './params.mjs';
+import { checkManifest, describeRange, isReservedName } from './params.mjs';
 import { BuildError, createMarkdown, escapeHtml, figureElement, parseFrontMatter, renderChapterBody } from './markdown.mjs';
 import { STAGES, STAGE_NAMES, partsOf, stageIndex } from './roadmap.mjs';
 import { placePosters, renderPosters } from './posters.mjs';
@@ -302,13 +302,16 @@ export function snippetFor(figure, attrs, baseUrl) {
 const EMBED_COLUMN = 720;
 const EMBED_TOOLBAR = 40;  // the element's tool bar under the picture, in CSS px
 const EMBED_MIN_HEIGHT = 420;
-// Query keys embed.html keeps for itself (`state` is the element's id there, so the key the
-// element writes the reader's changes under); no figure may have a parameter of these names.
-const EMBED_KEYS = ['name', 'theme', 'state'];
+// The query keys embed.html keeps for itself (name, theme, state) are among the manifest's
+// reservedNames (core/params.cpp), which no parameter may have.
 
 export function embedUrl(figure, attrs, baseUrl = '') {
   const query = new URLSearchParams({ name: figure.id });
-  for (const p of figure.params) if (p.name in attrs) query.append(p.name, attrs[p.name]);
+  // A parameter given by a former name (an alias) goes under its name now.
+  for (const p of figure.params) {
+    const given = [p.name, ...(p.aliases ?? [])].find((n) => n in attrs);
+    if (given !== undefined) query.append(p.name, attrs[given]);
+  }
   return `${baseUrl}embed.html?${query.toString().replace(/%2C/gi, ',')}`;
 }
 
@@ -634,8 +637,8 @@ export function generateSite(options) {
   if (baseUrl && !baseUrl.endsWith('/')) baseUrl += '/';
 
   for (const f of manifest.figures) {
-    const taken = f.params.find((p) => EMBED_KEYS.includes(p.name));
-    if (taken) throw new Error(`figure ${f.id}: a parameter may not be called "${taken.name}" (embed.html uses ${EMBED_KEYS.join(', ')} for itself)`);
+    const taken = f.params.flatMap((p) => [p.name, ...(p.aliases ?? [])]).find((n) => isReservedName(manifest, n));
+    if (taken) throw new Error(`figure ${f.id}: a parameter may not be called "${taken}" (the page keeps ${manifest.reservedNames.join(', ')} for itself)`);
   }
 
   const md = createMarkdown(manifest);

@@ -140,13 +140,21 @@ export function parseParam(spec, text) {
   }
 }
 
-// Checks a figure's attributes ({name: text}) against its manifest entry.
+// Whether `name` is an attribute the page keeps for itself (the manifest's reservedNames and
+// reservedPrefixes, from core/params.cpp), never a parameter.
+export function isReservedName(manifest, name) {
+  const lower = name.toLowerCase();
+  return manifest.reservedNames.includes(lower) || manifest.reservedPrefixes.some((p) => lower.startsWith(p));
+}
+
+// Checks a figure's attributes ({name: text}) against its manifest entry; a parameter's former
+// names (aliases) are read as it, as the runtime does.
 // Returns a list of error sentences, empty when every attribute is valid.
 export function validateFigureParams(figure, attributes) {
   const errors = [];
   const names = figure.params.map((p) => p.name);
   for (const [name, text] of Object.entries(attributes)) {
-    const spec = figure.params.find((p) => p.name === name);
+    const spec = figure.params.find((p) => p.name === name) ?? figure.params.find((p) => (p.aliases ?? []).includes(name));
     if (!spec) {
       errors.push(`unknown parameter ${quoted(name)}; valid parameters: ${names.join(', ') || '(none)'}`);
       continue;
@@ -164,6 +172,8 @@ const POINTER_EVENTS = ['move', 'down', 'up', 'leave'];
 
 export function checkManifest(manifest) {
   if (!manifest || !Array.isArray(manifest.figures)) throw new Error('manifest: expected {"figures": [...]}');
+  for (const key of ['reservedNames', 'reservedPrefixes'])
+    if (!Array.isArray(manifest[key])) throw new Error(`manifest: "${key}" must be a list (the attribute names no parameter may have)`);
   const host = manifest.host;
   for (const [name, kind] of Object.entries(HOST_TABLES)) {
     const table = host?.[name];

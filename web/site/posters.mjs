@@ -9,8 +9,8 @@ import { spawnSync } from 'node:child_process';
 import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
+import { isReservedName } from './params.mjs';
 
-const RESERVED = new Set(['name', 'class', 'style', 'id', 'title', 'slot', 'hidden', 'lang', 'dir', 'tabindex']);
 const TAG = /<mml-figure\b([^>]*)>/g;
 const ATTR = /([a-zA-Z_:][-a-zA-Z0-9_:.]*)(?:\s*=\s*"([^"]*)")?/g;
 
@@ -22,14 +22,14 @@ export const POSTER_LAYOUTS = [
 
 const unescape = (s) => s.replace(/&quot;/g, '"').replace(/&lt;/g, '<').replace(/&gt;/g, '>').replace(/&amp;/g, '&');
 
-function queryOf(attrs) {
+function queryOf(attrs, manifest) {
   const pairs = [];
   let name = '';
   for (const m of attrs.matchAll(ATTR)) {
     const key = m[1].toLowerCase();
     const value = unescape(m[2] ?? '');
     if (key === 'name') name = value;
-    else if (!RESERVED.has(key) && !key.startsWith('data-') && !key.startsWith('aria-'))
+    else if (!isReservedName(manifest, key))
       pairs.push(`${encodeURIComponent(key)}=${encodeURIComponent(value)}`);
   }
   return { name, query: pairs.join('&') };
@@ -41,7 +41,7 @@ export function placePosters(pages, manifest) {
   for (const [file, html] of pages) {
     pages.set(file, html.replace(TAG, (tag, attrs) => {
       if (/\sdata-poster=/.test(attrs)) return tag;
-      const { name, query } = queryOf(attrs);
+      const { name, query } = queryOf(attrs, manifest);
       const figure = manifest.figures.find((f) => f.id === name);
       if (!figure) return tag;
       const stem = query ? `${name}-${crypto.createHash('sha256').update(query).digest('hex').slice(0, 10)}` : name;

@@ -16,8 +16,13 @@
 
   var STATE_KEY = 'state';
   var OWN_KEYS = { name: 1, theme: 1, state: 1 };
-  var RESERVED = { 'class': 1, style: 1, id: 1, title: 1, slot: 1, hidden: 1, lang: 1, dir: 1, tabindex: 1 };
   var manifest = window.MML_MANIFEST || { figures: [], wideLayoutMinWidth: 560 };
+  // The names no parameter may have: core/params.cpp's list, from the manifest.
+  var RESERVED = {};
+  (manifest.reservedNames || []).forEach(function (n) { RESERVED[n] = 1; });
+  var reservedPrefix = function (key) {
+    return (manifest.reservedPrefixes || []).some(function (p) { return key.indexOf(p) === 0; });
+  };
   var query = new URLSearchParams(window.location.search);
   var root = document.documentElement;
   var problems = [];
@@ -58,7 +63,7 @@
         return;
       }
       seen[lower] = 1;
-      if (!/^[a-z][a-z0-9_-]*$/i.test(key) || RESERVED[lower] || lower.indexOf('data-') === 0 || lower.indexOf('aria-') === 0) {
+      if (!/^[a-z][a-z0-9_-]*$/i.test(key) || RESERVED[lower] || reservedPrefix(lower)) {
         problems.push('"' + key + '" is not a parameter name');
         return;
       }
