@@ -198,7 +198,7 @@ std::vector<Case> cases_for(const ParamSpec& p) {
       add(repeat("1e-320", n), within(0));
       break;
     }
-    case ParamType::Enum: {
+    case ParamType::Choice: {
       add_list("enum");
       std::string upper = p.options.at(0);
       for (char& c : upper) c = char(std::toupper(static_cast<unsigned char>(c)));
