@@ -9,6 +9,8 @@ let env;
 before(async () => { env = await openBrowser(); });
 after(async () => { await env?.close(); });
 
+// Demos the page must have at least; every mml-figure the page holds is checked, so a new demo
+// needs no edit here.
 const kToolkit = ["toolkit-plane", "toolkit-data", "toolkit-fields", "toolkit-3d", "toolkit-inputs"];
 
 for (const look of [
@@ -20,7 +22,9 @@ for (const look of [
                                                        { ...look, viewport: { width: 1280, height: 900 } });
     try {
       await settleFigures(page);
-      for (const name of kToolkit) {
+      const names = await page.locator("mml-figure").evaluateAll((els) => els.map((e) => e.getAttribute("name")));
+      for (const name of kToolkit) assert.ok(names.includes(name), `${name} is on toolkit.html`);
+      for (const name of names) {
         const figure = page.locator(`mml-figure[name="${name}"]`).first();
         assert.equal(await figure.count(), 1, `${name} is on toolkit.html`);
         await figure.scrollIntoViewIfNeeded();
