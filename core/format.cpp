@@ -37,6 +37,12 @@ std::string format_number_math(double value, int significant_digits) {
   return out;
 }
 
+std::string format_bits(double bits) {
+  if (!std::isfinite(bits)) return "\u221e";
+  const std::string shown = format_number(bits);
+  return shown + (shown == "1" ? " bit" : " bits");  // singular as the reader sees it: 0.9999 shows "1 bit"
+}
+
 std::string format_vector(const Eigen::Ref<const Eigen::VectorXd>& v, int significant_digits) {
   std::string out = "(";
   for (Eigen::Index i = 0; i < v.size(); ++i) out += (i ? ", " : "") + format_number(v[i], significant_digits);

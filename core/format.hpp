@@ -20,6 +20,10 @@ std::string format_number_ascii(double value, int significant_digits = 6);
 // For display: "(1, −0.5)", each component as format_number shows it.
 std::string format_vector(const Eigen::Ref<const Eigen::VectorXd>& v, int significant_digits = 3);
 
+// For display: an amount of information, "1 bit", "1.75 bits", and "∞" where it is infinite
+// (a code that gives an outcome that happens no codeword) or undefined.
+std::string format_bits(double bits);
+
 // For display: a matrix row by row, "[[0, −1], [1, 1]]", each entry as format_number shows it.
 std::string format_matrix(const Eigen::Ref<const Eigen::MatrixXd>& m, int significant_digits = 3);
 

@@ -401,6 +401,15 @@ void ParamSet::store(std::size_t index, ParamValue value) {
 }
 
 void ParamSet::set(Param<double> p, double v) { store(p.index, {{v}, {}}); }
+void ParamSet::set(std::span<const Param<double>> params, std::span<const double> values) {
+  for (std::size_t i = 0; i < std::min(params.size(), values.size()); ++i) set(params[i], values[i]);
+}
+std::vector<double> ParamSet::get(std::span<const Param<double>> params) const {
+  std::vector<double> values;
+  values.reserve(params.size());
+  for (const Param<double> p : params) values.push_back(get(p));
+  return values;
+}
 void ParamSet::set(Param<std::int64_t> p, std::int64_t v) { store(p.index, {{double(v)}, {}}); }
 void ParamSet::set(Param<Eigen::Vector2d> p, const Eigen::Vector2d& v) {
   store(p.index, {{v.x(), v.y()}, {}});

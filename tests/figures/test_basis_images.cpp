@@ -8,7 +8,9 @@
 
 using namespace mml;
 using mml::test::drag;
+using mml::test::Running;
 using mml::test::settle;
+using mml::test::tap;
 
 namespace {
 
@@ -16,12 +18,9 @@ namespace {
 // the state it leaves.
 template <class Gesture>
 std::string state_after_gesture_on_a(Gesture gesture) {
-  const FigureInfo* info = find_figure("basis-images");
-  REQUIRE(info != nullptr);
-  FigureHost host(*info);
-  double time = 0;
-  host.resize(900, 900 / info->aspect, 1);
-  settle(host, &time);
+  Running r("basis-images");
+  FigureHost& host = r.host;
+  double& time = r.time;
   const mml::test::ItemRect e1 = mml::test::find_item(host, "e1");
   gesture(host, &time, e1.cx(), e1.cy());
   return host.state();
@@ -45,30 +44,19 @@ TEST_CASE("basis-images: dragging a handle moves that column the way the pointer
 }
 
 TEST_CASE("basis-images: with keyboard focus, arrow keys nudge the first handle") {
-  const FigureInfo* info = find_figure("basis-images");
-  REQUIRE(info != nullptr);
-  FigureHost host(*info);
-  double time = 0;
-  host.resize(900, 900 / info->aspect, 1);
-  settle(host, &time);
+  Running r("basis-images");
+  FigureHost& host = r.host;
+  double& time = r.time;
   host.set_focus(true);
   host.frame(time += 1.0 / 60);
-  for (HostKey key : {HostKey::Right, HostKey::Right, HostKey::Up}) {
-    host.key(key, true, 0);
-    host.frame(time += 1.0 / 60);
-    host.key(key, false, 0);
-    host.frame(time += 1.0 / 60);
-  }
+  for (HostKey key : {HostKey::Right, HostKey::Right, HostKey::Up}) tap(host, &time, key);
   CHECK(host.state() == "a=1.2,0.1");
 }
 
 TEST_CASE("basis-images: a key tapped between two frames still nudges once, and the figure idles") {
-  const FigureInfo* info = find_figure("basis-images");
-  REQUIRE(info != nullptr);
-  FigureHost host(*info);
-  double time = 0;
-  host.resize(900, 900 / info->aspect, 1);
-  settle(host, &time);
+  Running r("basis-images");
+  FigureHost& host = r.host;
+  double& time = r.time;
   host.set_focus(true);
   host.frame(time += 1.0 / 60);
   host.key(HostKey::Right, true, 0);  // down and up with no frame between them

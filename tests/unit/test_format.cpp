@@ -1,7 +1,10 @@
 #include <catch2/catch.hpp>
 
+#include <cmath>
+
 #include "core/format.hpp"
 
+using mml::format_bits;
 using mml::format_number;
 using mml::format_number_ascii;
 
@@ -41,3 +44,14 @@ TEST_CASE("vectors and matrices show each entry as format_number does") {
   wide << 1, 2, 3, 4, 5, 6.54321;
   CHECK(mml::format_matrix(wide) == "[[1, 2, 3], [4, 5, 6.54]]");
 }
+
+TEST_CASE("information is shown in bits, singular for exactly one, infinity for an impossible code") {
+  CHECK(format_bits(1) == "1 bit");
+  CHECK(format_bits(1.75) == "1.75 bits");
+  CHECK(format_bits(0) == "0 bits");
+  CHECK(format_bits(0.999999) == "1 bit");  // singular as shown: not "1 bits"
+  CHECK(format_bits(-1) == "\u22121 bits");
+  CHECK(format_bits(INFINITY) == "\u221e");
+  CHECK(format_bits(NAN) == "\u221e");
+}
+

@@ -1,5 +1,7 @@
 #include <catch2/catch.hpp>
 #include <algorithm>
+#include <array>
+#include <span>
 #include <limits>
 #include <string>
 #include <string_view>
@@ -105,6 +107,25 @@ TEST_CASE("figure code setters clamp into range and count revisions") {
   CHECK(e.set.get(e.rate) == 0.1);
   e.set.reset();
   CHECK(e.set.get(e.a) == Eigen::Vector2d(1, 0));
+}
+
+TEST_CASE("a row of number parameters is read and written together, each clamped into its range") {
+  ParamSet set;
+  std::array<Param<double>, 4> w;
+  for (std::size_t i = 0; i < w.size(); ++i)
+    w[i] = set.add_float("w" + std::to_string(i + 1), 0.25, 0, 1, "weight " + std::to_string(i + 1));
+  CHECK(set.get(w) == std::vector<double>{0.25, 0.25, 0.25, 0.25});
+  CHECK(set.get(std::span(w).first(2)) == std::vector<double>{0.25, 0.25});
+  CHECK(set.get(std::span<const Param<double>>()).empty());
+  // Fewer values than parameters: the rest keep theirs; out of range: clamped, as set() does.
+  const std::vector<double> three = {0.5, 1.5, -2};
+  set.set(w, three);
+  CHECK(set.get(w) == std::vector<double>{0.5, 1, 0, 0.25});
+  CHECK(set.revision() == 3);
+  // More values than parameters: the extra ones are ignored.
+  const std::vector<double> six = {0.1, 0.2, 0.3, 0.4, 0.5, 0.6};
+  set.set(std::span(w).first(2), six);
+  CHECK(set.get(w) == std::vector<double>{0.1, 0.2, 0, 0.25});
 }
 
 TEST_CASE("state round-trips through a query string") {

@@ -69,11 +69,8 @@ class BasisImages final : public Figure {
     plot::note(area_sentence(m).c_str());
     ImGui::Spacing();
     // Presets only: resetting is the toolbar's Reset, one button for every figure.
-    std::array<const char*, kPresets.size()> labels{};
-    for (std::size_t i = 0; i < kPresets.size(); ++i) labels[i] = kPresets[i].label;
-    const int clicked = plot::button_row(labels);
-    if (clicked >= 0 && clicked < int(kPresets.size())) {
-      const Mat2 p = preset_matrix(kPresets[std::size_t(clicked)].preset);
+    if (const Preset* preset = plot::preset_row(kPresets)) {
+      const Mat2 p = preset_matrix(preset->preset);
       params_.set(a_, p.col(0));
       params_.set(b_, p.col(1));
     }

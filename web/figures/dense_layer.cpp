@@ -229,10 +229,7 @@ class DenseLayerFigure final : public Figure {
     verdict("Input", cache_.input, t);
     verdict("Output", cache_.output, t);
     ImGui::Spacing();
-    std::array<const char*, kPresets.size()> labels{};
-    for (std::size_t i = 0; i < kPresets.size(); ++i) labels[i] = kPresets[i].label;
-    const int clicked = plot::button_row(labels);
-    if (clicked >= 0) apply(kPresets[std::size_t(clicked)]);
+    if (const Preset* preset = plot::preset_row(kPresets)) apply(*preset);
     layer_controls("Layer 1: \u03c3(W\u2081x + b\u2081)", first_, true);
     bool two = params_.get(two_);
     if (ImGui::Checkbox("Second layer", &two)) params_.set(two_, two);

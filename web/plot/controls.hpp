@@ -4,6 +4,7 @@
 // interactive helper returns true when the reader changed something.
 #include <imgui.h>
 
+#include <iterator>
 #include <span>
 #include <string>
 #include <vector>
@@ -41,6 +42,15 @@ void table(std::span<const char* const> header, const std::vector<std::vector<st
 bool vec2_input(const char* label, Vec2* v, double min, double max, ImU32 swatch);
 // Buttons that wrap onto new lines; returns the index clicked, or -1.
 int button_row(std::span<const char* const> labels);
+// A button_row with one button per preset, labelled with its `label`; returns the preset clicked,
+// or nullptr. `presets` is any contiguous range of structs with a `const char* label`.
+template <class Presets>
+auto preset_row(const Presets& presets) -> decltype(&*std::data(presets)) {
+  std::vector<const char*> labels;
+  for (const auto& preset : presets) labels.push_back(preset.label);
+  const int clicked = button_row(labels);
+  return clicked >= 0 && clicked < int(labels.size()) ? &std::data(presets)[clicked] : nullptr;
+}
 // A labelled slider over [min, max]; the reader may also Ctrl+click to type a value.
 bool slider(const char* label, double* value, double min, double max, const char* format = "%.3g",
             bool logarithmic = false);
