@@ -124,6 +124,11 @@ struct Running {
     settle(host, &time);
   }
   std::string param(const std::string& name) const { return param_of(host.state(), name); }
+  // Gives the figure's canvas keyboard focus and runs a frame, so the figure sees it.
+  void focus() {
+    host.set_focus(true);
+    host.frame(time += 1.0 / 60);
+  }
 };
 
 // The keys a Bench maps to ImGui's navigation keys (io.KeysDown indices).

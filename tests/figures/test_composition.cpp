@@ -115,10 +115,9 @@ TEST_CASE("composition: dragging Be₁ in B's plane changes B's first column onl
 
 TEST_CASE("composition: with keyboard focus the arrow keys nudge the first map's first column") {
   Running r("composition");
+  r.focus();
   FigureHost& host = r.host;
   double& time = r.time;
-  host.set_focus(true);
-  host.frame(time += 1.0 / 60);
   mml::test::tap(host, &time, HostKey::Up);
   CHECK(host.state() == "b1=1,0.1");
   // Once the reader picks a handle in A's plane, the arrows move that one instead (and only it).

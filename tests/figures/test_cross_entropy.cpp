@@ -13,11 +13,7 @@
 #include "tests/figures/locator.hpp"
 
 using namespace mml;
-using mml::test::contains;
-using mml::test::drag;
-using mml::test::number_param;
-using mml::test::settle;
-using mml::test::tap;
+using namespace mml::test;
 
 namespace {
 
