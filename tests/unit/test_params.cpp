@@ -68,7 +68,7 @@ TEST_CASE("bad values are refused with a message naming what is valid") {
 
 TEST_CASE("a refused value is quoted visibly: control bytes escaped, broken UTF-8 replaced, long text cut") {
   Example e;
-  const auto refuse = [&](const char* name, std::string_view text) {
+  const auto refuse = [&](std::string_view name, std::string_view text) {
     std::string error;
     CHECK_FALSE(e.set.set_text(name, text, &error));
     return error;
