@@ -41,3 +41,10 @@ TEST_CASE("vectors and matrices show each entry as format_number does") {
   wide << 1, 2, 3, 4, 5, 6.54321;
   CHECK(mml::format_matrix(wide) == "[[1, 2, 3], [4, 5, 6.54]]");
 }
+
+TEST_CASE("indices as subscripts: x\u2080, x\u2081\u2082") {
+  CHECK(mml::format_subscript(0) == "\u2080");
+  CHECK(mml::format_subscript(12) == "\u2081\u2082");
+  CHECK(mml::format_subscript(907) == "\u2089\u2080\u2087");
+  CHECK(mml::format_subscript(-3) == "\u208b\u2083");
+}
