@@ -59,4 +59,12 @@ std::string format_matrix(const Eigen::Ref<const Eigen::MatrixXd>& m, int signif
   return out + "]";
 }
 
+std::string format_subscript(long k) {
+  static const char* const kDigits[] = {"\u2080", "\u2081", "\u2082", "\u2083", "\u2084",
+                                        "\u2085", "\u2086", "\u2087", "\u2088", "\u2089"};
+  std::string s = k < 0 ? "\u208b" : "";
+  for (char c : std::to_string(k < 0 ? -k : k)) s += kDigits[c - '0'];
+  return s;
+}
+
 }  // namespace mml

@@ -17,6 +17,9 @@ std::string format_number_math(double value, int significant_digits = 3);
 // For URLs and snippets: ASCII, round-trips at the given precision ("-0.3", "1.5", "2e-05").
 std::string format_number_ascii(double value, int significant_digits = 6);
 
+// For display: an index as subscript digits, for x₀, x₁₂ ("₋" before a negative one).
+std::string format_subscript(long k);
+
 // For display: "(1, −0.5)", each component as format_number shows it.
 std::string format_vector(const Eigen::Ref<const Eigen::VectorXd>& v, int significant_digits = 3);
 

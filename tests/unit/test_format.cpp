@@ -55,3 +55,9 @@ TEST_CASE("information is shown in bits, singular for exactly one, infinity for 
   CHECK(format_bits(NAN) == "\u221e");
 }
 
+TEST_CASE("indices as subscripts: x\u2080, x\u2081\u2082") {
+  CHECK(mml::format_subscript(0) == "\u2080");
+  CHECK(mml::format_subscript(12) == "\u2081\u2082");
+  CHECK(mml::format_subscript(907) == "\u2089\u2080\u2087");
+  CHECK(mml::format_subscript(-3) == "\u208b\u2083");
+}

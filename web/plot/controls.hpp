@@ -5,6 +5,7 @@
 #include <imgui.h>
 
 #include <iterator>
+#include <array>
 #include <span>
 #include <string>
 #include <vector>
@@ -57,6 +58,19 @@ bool slider(const char* label, double* value, double min, double max, const char
 bool slider_int(const char* label, int* value, int min, int max);
 // A labelled dropdown over `options`; `index` is the chosen one.
 bool dropdown(const char* label, int* index, std::span<const char* const> options);
+// A dropdown of example formulas (each preset has .label and .text) and "Your own formula",
+// which it shows while `formula` is none of them. Returns the example picked, or −1.
+template <class Preset, std::size_t N>
+int formula_examples(const char* label, const std::string& formula, const std::array<Preset, N>& presets) {
+  std::array<const char*, N + 1> names{};
+  int chosen = int(N);
+  for (std::size_t i = 0; i < N; ++i) {
+    names[i] = presets[i].label;
+    if (formula == presets[i].text) chosen = int(i);
+  }
+  names.back() = "Your own formula";
+  return dropdown(label, &chosen, names) && chosen < int(N) ? chosen : -1;
+}
 
 // A text field for a function expression, with the parser's message shown under it in the
 // error colour. Returns true when the text changed; `error` empty means the text is valid.

@@ -20,7 +20,8 @@ struct CurrentPlot {
   bool active = false;
   int flags = 0;
   ImGuiID id = 0;
-  ImRect rect;
+  ImRect rect;   // the data area: the whole plot, or inside the edge axes' margins
+  ImRect frame;  // the whole plot
   ViewTransform view;
   Range home_x, home_y;  // what setup_axes asked for, before pan and zoom
   ImDrawList* draw = nullptr;
@@ -135,6 +136,15 @@ void draw_grid_and_axis_lines(bool grid) {
 void place_axes() {
   const ViewTransform& view = g_plot.view;
   const ImRect& r = g_plot.rect;
+  if (g_plot.flags & PlotFlags_EdgeAxes) {  // left and bottom edges, labels outside
+    g_plot.ax = view.x().min;
+    g_plot.ay = view.y().min;
+    g_plot.ax_screen = r.Min.x;
+    g_plot.ay_screen = r.Max.y;
+    g_plot.x_label_side = 1;
+    g_plot.y_label_side = -1;
+    return;
+  }
   if (y_scale() == AxisScale::Log10) {
     g_plot.ay = view.y().min;
   } else {
@@ -157,7 +167,7 @@ void place_axes() {
 
 std::string tick_label(AxisScale scale, double v) {
   if (scale == AxisScale::Log10 && is_decade(v)) return decade_label(int(std::lround(std::log10(v))));
-  return format_number(v, 3);
+  return format_number(v, 6);  // ticks are round: all their digits ("15000", not "1.5e+04")
 }
 
 void draw_tick_labels() {
@@ -167,20 +177,24 @@ void draw_tick_labels() {
   const ImRect& r = g_plot.rect;
   const float fs = label_font_size();
   ImFont* font = ImGui::GetFont();
+  const bool edge = g_plot.flags & PlotFlags_EdgeAxes;
+  // Edge axes' labels sit in the margin: kept inside the whole plot rather than the data area.
+  const ImRect& bounds = edge ? g_plot.frame : r;
   auto label = [&](ImVec2 anchor, ImVec2 align, const std::string& s) {
     const ImVec2 size = font->CalcTextSizeA(fs, FLT_MAX, 0, s.c_str());
     ImVec2 at(anchor.x - size.x * align.x, anchor.y - size.y * align.y);
-    at.x = std::clamp(at.x, r.Min.x + 2, r.Max.x - size.x - 2);
-    at.y = std::clamp(at.y, r.Min.y + 2, r.Max.y - size.y - 2);
+    at.x = std::clamp(at.x, bounds.Min.x + 2, bounds.Max.x - size.x - 2);
+    at.y = std::clamp(at.y, bounds.Min.y + 2, bounds.Max.y - size.y - 2);
     draw_halo_text(dl, font, fs, at, t.text_muted, t.background, s.c_str());
   };
   const float ay = g_plot.ay_screen, ax = g_plot.ax_screen;
-  const bool origin_crossing = g_plot.ax == 0 && g_plot.ay == 0;
+  // Edge axes meet at a corner with their labels apart (below, left): both label it.
+  const bool origin_crossing = !edge && g_plot.ax == 0 && g_plot.ay == 0;
   if (!(g_plot.flags & PlotFlags_NoXTickLabels))
     for (double x : g_plot.x_ticks.major) {
       const float sx = to_screen({x, 1}).x;
       // The crossing of the axes is labelled by neither; near a corner the y labels own it.
-      if (origin_crossing ? x == g_plot.ax : std::abs(sx - ax) < 4) continue;
+      if (!edge && (origin_crossing ? x == g_plot.ax : std::abs(sx - ax) < 4)) continue;
       const bool below = g_plot.x_label_side > 0;
       label({sx, below ? ay + 5 : ay - 5}, {0.5f, below ? 0.f : 1.f}, tick_label(x_scale(), x));
     }
@@ -228,7 +242,7 @@ bool begin_plot(const char* id, ImVec2 size, int flags) {
   g_plot.active = true;
   g_plot.flags = flags;
   g_plot.id = window->GetID(id);
-  g_plot.rect = plot_area(size);
+  g_plot.rect = g_plot.frame = plot_area(size);
   g_plot.draw = window->DrawList;
   ImGui::PushID(id);
   return true;
@@ -272,18 +286,41 @@ static void pan_zoom(Range* x, Range* y) {
   *y = {scale_inverse(sy, ly.min), scale_inverse(sy, ly.max)};
 }
 
+// Edge axes: the data area inside the margins their labels need, a line of text below and the
+// widest y label (of the home view, so the margin does not jitter while the reader pans) left.
+static ImRect edge_axes_area(const ImRect& frame, Range home_x, Range home_y) {
+  if (!(g_plot.flags & PlotFlags_EdgeAxes)) return frame;
+  const bool labels = !(g_plot.flags & PlotFlags_NoTickLabels);
+  const float fs = label_font_size();
+  ImRect r = frame;
+  r.Max.y -= labels && !(g_plot.flags & PlotFlags_NoXTickLabels) ? fs + 8 : 1;
+  const ViewTransform home(home_x, home_y, {r.Min.x, r.Min.y, r.GetWidth(), r.GetHeight()},
+                           g_plot.flags & PlotFlags_EqualAspect, x_scale(), y_scale());
+  float widest = 0;
+  if (labels && !(g_plot.flags & PlotFlags_NoYTickLabels))
+    for (double v : axis_ticks(y_scale(), home.y(), std::max(2, int(r.GetHeight() / 40))).major)
+      widest = std::max(widest, ImGui::GetFont()->CalcTextSizeA(fs, FLT_MAX, 0, tick_label(y_scale(), v).c_str()).x);
+  r.Min.x += widest > 0 ? widest + 10 : 1;
+  r.Min.y += 1;  // the top and right edges stay whole inside the frame
+  r.Max.x -= 1;
+  return r;
+}
+
 void setup_axes(Range x, Range y) {
-  const ImRect& r = g_plot.rect;
   g_plot.home_x = valid_range(x_scale(), x);
   g_plot.home_y = valid_range(y_scale(), y);
+  g_plot.rect = edge_axes_area(g_plot.frame, g_plot.home_x, g_plot.home_y);
+  const ImRect& r = g_plot.rect;
   if (g_plot.flags & PlotFlags_PanZoom) pan_zoom(&x, &y);
   g_plot.view = ViewTransform(x, y, {r.Min.x, r.Min.y, r.GetWidth(), r.GetHeight()},
                               g_plot.flags & PlotFlags_EqualAspect, x_scale(), y_scale());
+  g_plot.draw->AddRectFilled(g_plot.frame.Min, g_plot.frame.Max, g_options.theme->background);
   g_plot.draw->PushClipRect(r.Min, r.Max, true);
-  g_plot.draw->AddRectFilled(r.Min, r.Max, g_options.theme->background);
   const float spacing_px = 70;
+  // Edge axes' y labels are one line tall and sit apart from the x labels: they can be closer.
+  const float y_spacing_px = g_plot.flags & PlotFlags_EdgeAxes ? 40 : spacing_px;
   g_plot.x_ticks = axis_ticks(x_scale(), g_plot.view.x(), std::max(2, int(r.GetWidth() / spacing_px)));
-  g_plot.y_ticks = axis_ticks(y_scale(), g_plot.view.y(), std::max(2, int(r.GetHeight() / spacing_px)));
+  g_plot.y_ticks = axis_ticks(y_scale(), g_plot.view.y(), std::max(2, int(r.GetHeight() / y_spacing_px)));
   place_axes();
   draw_grid_and_axis_lines(true);
 }
@@ -293,12 +330,16 @@ ImVec2 to_screen(const Vec2& data) { return v2(g_plot.view.to_screen(data)); }
 
 void end_plot() {
   IM_ASSERT(g_plot.active && "end_plot without begin_plot");
+  if (g_plot.flags & PlotFlags_EdgeAxes) {  // items stay in the data area, labels go in the margin
+    g_plot.draw->PopClipRect();
+    g_plot.draw->PushClipRect(g_plot.frame.Min, g_plot.frame.Max, true);
+  }
   draw_tick_labels();
   g_plot.draw->PopClipRect();
   ImGui::PopID();
   // Leave the layout cursor below the plot, as if it were one item.
-  ImGui::SetCursorScreenPos(g_plot.rect.Min);
-  ImGui::Dummy(g_plot.rect.GetSize());
+  ImGui::SetCursorScreenPos(g_plot.frame.Min);
+  ImGui::Dummy(g_plot.frame.GetSize());
   g_plot.active = false;
 }
 
