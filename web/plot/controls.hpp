@@ -4,8 +4,8 @@
 // interactive helper returns true when the reader changed something.
 #include <imgui.h>
 
-#include <iterator>
 #include <array>
+#include <iterator>
 #include <span>
 #include <string>
 #include <vector>
