@@ -37,6 +37,12 @@ std::string format_number_math(double value, int significant_digits) {
   return out;
 }
 
+double round_sig(double v, int digits) {
+  if (!(v > 0) || !std::isfinite(v)) return v;
+  const double unit = std::pow(10.0, std::floor(std::log10(v)) - (digits - 1));
+  return std::round(v / unit) * unit;
+}
+
 std::string format_vector(const Eigen::Ref<const Eigen::VectorXd>& v, int significant_digits) {
   std::string out = "(";
   for (Eigen::Index i = 0; i < v.size(); ++i) out += (i ? ", " : "") + format_number(v[i], significant_digits);

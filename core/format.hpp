@@ -17,6 +17,10 @@ std::string format_number_math(double value, int significant_digits = 3);
 // For URLs and snippets: ASCII, round-trips at the given precision ("-0.3", "1.5", "2e-05").
 std::string format_number_ascii(double value, int significant_digits = 6);
 
+// Rounds a positive v to `digits` significant digits (0.001234 → 0.0012 at 2): slider values that
+// read well in a panel and a URL. Zero, negative and non-finite values are returned unchanged.
+double round_sig(double v, int digits = 2);
+
 // For display: "(1, −0.5)", each component as format_number shows it.
 std::string format_vector(const Eigen::Ref<const Eigen::VectorXd>& v, int significant_digits = 3);
 
