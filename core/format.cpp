@@ -43,6 +43,12 @@ std::string format_bits(double bits) {
   return shown + (shown == "1" ? " bit" : " bits");  // singular as the reader sees it: 0.9999 shows "1 bit"
 }
 
+double round_sig(double v, int digits) {
+  if (!(v > 0) || !std::isfinite(v)) return v;
+  const double unit = std::pow(10.0, std::floor(std::log10(v)) - (digits - 1));
+  return std::round(v / unit) * unit;
+}
+
 std::string format_vector(const Eigen::Ref<const Eigen::VectorXd>& v, int significant_digits) {
   std::string out = "(";
   for (Eigen::Index i = 0; i < v.size(); ++i) out += (i ? ", " : "") + format_number(v[i], significant_digits);

@@ -20,6 +20,10 @@ std::string format_number_ascii(double value, int significant_digits = 6);
 // For display: an index as subscript digits, for x₀, x₁₂ ("₋" before a negative one).
 std::string format_subscript(long k);
 
+// Rounds a positive v to `digits` significant digits (0.001234 → 0.0012 at 2): slider values that
+// read well in a panel and a URL. Zero, negative and non-finite values are returned unchanged.
+double round_sig(double v, int digits = 2);
+
 // For display: "(1, −0.5)", each component as format_number shows it.
 std::string format_vector(const Eigen::Ref<const Eigen::VectorXd>& v, int significant_digits = 3);
 

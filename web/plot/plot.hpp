@@ -66,6 +66,10 @@ enum TextFlags : int {
 ImRect plot_area(ImVec2 size);
 // Starts a plot filling `size` CSS pixels (negative components: the rest of the window).
 bool begin_plot(const char* id, ImVec2 size, int flags = PlotFlags_None);
+// Links the next begin_plot's axes to groups (0: not linked; web/plot/subplots.hpp calls it for
+// linked cells): on a linked axis every plot of the group shows the range the group's first plot
+// of the frame asked for, and a pan or zoom in one moves all of them.
+void link_next_plot(ImGuiID x_group, ImGuiID y_group);
 // Fixes the view and draws the background grid and the axes: through the origin when it is in
 // view, else along the plot's edge nearest to it (log axes: the low edge). Tick labels sit beside
 // the axes (inside the plot when an axis runs along an edge) and are drawn by end_plot, over the
