@@ -30,7 +30,6 @@ std::string rows(const Mat2& m) {
 TEST_CASE("composition: defaults show B then A with AB ≠ BA, in core's numbers") {
   Running r("composition");
   FigureHost& host = r.host;
-  double& time = r.time;
   CHECK(host.state().empty());
   CHECK_FALSE(host.needs_frame());  // nothing plays by itself
   // Defaults: A = quarter turn [0 −1; 1 0], B = shear [1 1; 0 1]; AB = [0 −1; 1 1], BA = [1 −1; 1 0].
