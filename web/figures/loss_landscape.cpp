@@ -57,14 +57,12 @@ std::array<ImU32, 4> method_colors() {
 class LossLandscape final : public Figure {
  public:
   LossLandscape()
-      : landscape_(params_.add_choice("landscape", {"bowl", "rosenbrock", "himmelblau", "saddle"}, 1,
-                                      "the loss landscape")),
+      : landscape_(params_.add_choice("landscape", {"bowl", "rosenbrock", "himmelblau", "saddle"}, 1, "the loss landscape")),
         kappa_(params_.add_float("kappa", 10, 1, 100, "the bowl's condition number: its steepest over its flattest curvature", 0.1)),
         start_(params_.add_vec2("start", {-1.5, 2}, -5, 5, "where every optimizer starts", 1e-3)),
         rate_(params_.add_float("rate", 1.5e-3, 1e-5, 1, "learning rate \u03b7 of gradient descent and momentum")),
         adam_rate_(params_.add_float("adam_rate", 0.1, 1e-3, 1, "Adam's step size \u03b1")),
-        newton_(params_.add_choice("newton_hessian", {"exact", "abs"}, 0,
-                                   "Newton's Hessian: exact, or with |eigenvalues| (steps away from saddles)")),
+        newton_(params_.add_choice("newton_hessian", {"exact", "abs"}, 0, "Newton's Hessian: exact, or with |eigenvalues| (steps away from saddles)")),
         steps_(params_.add_int("steps", 300, 0, kMaxSteps, "how many steps every optimizer has taken")),
         arrows_(params_.add_bool("arrows", false, "draw the downhill direction −∇f as arrows")),
         view_(params_.add_choice("view", {"map", "surface", "both"}, 2, "contour map, 3D surface, or both side by side")),
@@ -105,10 +103,7 @@ class LossLandscape final : public Figure {
   }
 
   bool animating() const override { return timeline_.playing(); }
-  void reset() override {
-    timeline_.stop();
-    params_.reset();
-  }
+  void reset() override { timeline_.stop(), params_.reset(); }
 
   // Each shown optimizer's path up to the current step, with the loss at every point.
   std::string csv() const override {
@@ -142,16 +137,6 @@ class LossLandscape final : public Figure {
   bool log_scale() const { return preset().kind != LandscapeKind::Saddle; }
   // What the colours, the 3D height and the loss plot show: log(1 + f) where f spans decades.
   double height(double f) const { return log_scale() ? std::log1p(std::max(f, 0.0)) : f; }
-  // f's lowest and highest over the landscape's window (core: the extremes on the box and its
-  // critical points), cached: the colours, the surface's height and its paths use it every frame.
-  ValueRange value_range() const {
-    const std::array<double, 2> key = {double(params_.get(landscape_)), params_.get(kappa_)};
-    if (key != range_key_) {
-      range_key_ = key;
-      range_ = landscape().value_range({preset().x.min, preset().y.min}, {preset().x.max, preset().y.max});
-    }
-    return range_;
-  }
 
   // "momentum f = 0.00317", "Newton reached a critical point in 7 steps (f = 0)", "GD diverged at step 12".
   std::string status(std::size_t m, int k) const {
@@ -169,7 +154,9 @@ class LossLandscape final : public Figure {
   }
 
   // The runs depend on the landscape, the start and the rates, not on how far the timeline is:
-  // recompute only when one of those moved, so stepping and playing cost nothing.
+  // recompute only when one of those moved, so stepping and playing cost nothing. With them, f's
+  // lowest and highest over the landscape's window (core: the extremes on its edges and at its
+  // critical points), which the colours and the surface's heights span.
   void update_runs() const {
     const std::array<double, 7> key = {double(params_.get(landscape_)), params_.get(kappa_), params_.get(start_).x(),
                                        params_.get(start_).y(), params_.get(rate_), params_.get(adam_rate_),
@@ -181,6 +168,7 @@ class LossLandscape final : public Figure {
                               .newton = params_.get(newton_) == 1 ? NewtonHessian::AbsoluteEigenvalues : NewtonHessian::Exact,
                               .max_steps = kMaxSteps, .escape_radius = 100};
     for (std::size_t m = 0; m < 4; ++m) runs_[m] = run_optimizer(kMethods[m], landscape(), params_.get(start_), s);
+    range_ = landscape().value_range({preset().x.min, preset().y.min}, {preset().x.max, preset().y.max});
   }
 
   void draw_map(ImVec2 size) {
@@ -189,14 +177,11 @@ class LossLandscape final : public Figure {
     plot::setup_axes(preset().x, preset().y);
     const plot::ViewTransform& view = plot::current_view();
     update_grid(view.x(), view.y());
-    const plot::Range colors{height(value_range().min), height(value_range().max)};
+    const plot::Range colors{height(range_.min), height(range_.max)};
     plot::heatmap(grid_, colors, plot::ColorMap::Viridis, colors.size() / 14, plot::with_alpha(t.dark ? IM_COL32_BLACK : IM_COL32_WHITE, 110));
-    if (params_.get(arrows_)) {
-      const Landscape f = landscape();
-      // Directions only: on Rosenbrock |∇f| spans five decades, so true lengths would be dots.
-      plot::vector_field([&f](const Vec2& p) { const Vec2 g = -f.gradient(p); return Vec2(g / std::max(g.norm(), 1e-12)); },
-                         14, IM_COL32(255, 255, 255, 140));
-    }
+    // Directions only: on Rosenbrock |∇f| spans five decades, so true lengths would be dots.
+    const auto downhill = [f = landscape()](const Vec2& p) { const Vec2 g = -f.gradient(p); return Vec2(g / std::max(g.norm(), 1e-12)); };
+    if (params_.get(arrows_)) plot::vector_field(downhill, 14, IM_COL32(255, 255, 255, 140));
     // A white × on each minimum (the saddle has none: its saddle point).
     for (const Vec2& p : landscape().bounded_below() ? landscape().minima() : std::vector{Vec2(0, 0)})
       plot::marker(p, IM_COL32_WHITE, {.shape = plot::Marker::Cross, .size = 5, .weight = 2});
@@ -234,12 +219,10 @@ class LossLandscape final : public Figure {
   }
 
   void draw_surface(ImVec2 size) {
-    plot::OrbitCamera camera;
-    camera.yaw = params_.get(yaw_);
-    camera.pitch = params_.get(pitch_);
+    plot::OrbitCamera camera{.yaw = params_.get(yaw_), .pitch = params_.get(pitch_)};
     // Heights are f itself: log(1 + f) would fold Rosenbrock's valley into a sharp V that a
     // kSurface × kSurface mesh renders as a saw; the map above carries the log view.
-    const plot::Range z{value_range().min, value_range().max};
+    const plot::Range z{range_.min, range_.max};
     plot::begin_plot3d("##surface", size, {preset().x, preset().y, z}, &camera);
     plot::axis_box("x", "y", "f");
     const Landscape f = landscape();
@@ -270,9 +253,9 @@ class LossLandscape final : public Figure {
     // Bottom and top as exponents (log) or values (saddle); data() turns them into y.
     const auto data = [log](double u) { return log ? std::pow(10.0, u) : u; };
     const double bottom = log ? -12 : -20;
-    double top = log ? 1 : 2;
+    double top = log ? 1 : 2;  // the highest loss of any run, to the decade or unit above, within 10⁴ or 10
     for (const OptimizerRun& run : runs_)
-      for (double f : run.losses) top = std::max(top, log ? std::log10(std::max(f, 1e-12)) : std::max(f, -20.0));
+      for (double f : run.losses) top = std::max(top, log ? std::log10(f) : f);  // NaN and −∞ leave it
     top = std::ceil(std::min(top, log ? 4.0 : 10.0));
     const double room = 18 * (top - bottom) / std::max(20.0f, size.y - 30);  // 18 px above for the title
     const double right = kMaxSteps * 1.02;
@@ -298,19 +281,13 @@ class LossLandscape final : public Figure {
     std::array<const char*, kPresets.size()> labels{};
     for (std::size_t i = 0; i < kPresets.size(); ++i) labels[i] = kPresets[i].label;
     int fn = params_.get(landscape_);
-    if (plot::dropdown("Landscape", &fn, labels)) {
-      params_.set(landscape_, fn);
-      params_.set(start_, kPresets[std::size_t(fn)].start);
-      params_.set(rate_, kPresets[std::size_t(fn)].learning_rate);
-      params_.set(adam_rate_, kPresets[std::size_t(fn)].adam_rate);
+    if (plot::dropdown("Landscape", &fn, labels)) {  // the landscape brings its start and rates along
+      const Preset& p = kPresets[std::size_t(fn)];
+      params_.set(landscape_, fn), params_.set(start_, p.start), params_.set(rate_, p.learning_rate), params_.set(adam_rate_, p.adam_rate);
     }
-    if (preset().kind == LandscapeKind::Bowl) {
-      double kappa = params_.get(kappa_);
-      if (plot::slider("\u03ba", &kappa, 1, 100, "%.0f", true)) params_.set(kappa_, kappa);
-    }
-    double rate = params_.get(rate_);
+    double kappa = params_.get(kappa_), rate = params_.get(rate_), adam = params_.get(adam_rate_);
+    if (preset().kind == LandscapeKind::Bowl && plot::slider("\u03ba", &kappa, 1, 100, "%.0f", true)) params_.set(kappa_, kappa);
     if (plot::slider("\u03b7 (GD, momentum)", &rate, 1e-5, 1, "%.2g", true)) params_.set(rate_, round_sig(rate));
-    double adam = params_.get(adam_rate_);
     if (plot::slider("\u03b1 (Adam)", &adam, 1e-3, 1, "%.2g", true)) params_.set(adam_rate_, round_sig(adam));
     timeline_.controls();  // Play at the end starts over
     for (std::size_t m = 0; m < 4; ++m) {
@@ -327,9 +304,8 @@ class LossLandscape final : public Figure {
     if (plot::dropdown("Newton uses", &newton, kNewton)) params_.set(newton_, newton);
     // A short panel (a narrow figure) drops the two notes so the controls fit without scrolling.
     const bool roomy = layout.stacked || layout.panel_size.y >= 560;
-    if (roomy)
-      plot::note(newton == 0 ? "Newton jumps to where the local quadratic is flat: a minimum, a maximum or a saddle."
-                             : "Negative curvature flipped to positive: Newton now walks away from saddles and maxima.");
+    if (roomy) plot::note(newton == 0 ? "Newton jumps to where the local quadratic is flat: a minimum, a maximum or a saddle."
+                                      : "Negative curvature flipped to positive: Newton now walks away from saddles and maxima.");
     int view = params_.get(view_);
     static constexpr std::array kViews = {"Contour map", "3D surface", "Map and 3D surface"};
     if (plot::dropdown("View", &view, kViews)) params_.set(view_, view);
@@ -354,7 +330,6 @@ class LossLandscape final : public Figure {
   mutable std::array<OptimizerRun, 4> runs_;
   mutable std::array<double, 7> run_key_{NAN};
   std::array<double, 6> grid_key_{NAN};
-  mutable std::array<double, 2> range_key_{NAN};
   mutable ValueRange range_;
   plot::Grid grid_;
 };
