@@ -228,15 +228,10 @@ class LossLandscape final : public Figure {
     const Landscape f = landscape();
     plot::surface([&](double a, double b) { return f.value({a, b}); }, kSurface, plot::ColorMap::Viridis, 0.92f);
     for (std::size_t m = 0; m < 4; ++m) {
-      std::vector<plot::Vec3> path;  // on the surface, up to where the run leaves the box
-      for (std::size_t i = 0; params_.get(show_[m]) && i < shown_points(m); ++i) {
-        const Vec2& p = runs_[m].path[i];
-        if (p.x() < preset().x.min || p.x() > preset().x.max || p.y() < preset().y.min || p.y() > preset().y.max) break;
-        path.emplace_back(p.x(), p.y(), std::clamp(runs_[m].losses[i], z.min, z.max));
-      }
-      if (path.empty()) continue;
-      plot::polyline3d(path, method_colors()[m], 2.5f);
-      plot::point3d(path.back(), method_colors()[m], 4.5f);
+      std::vector<plot::Vec3> path;
+      for (std::size_t i = 0; params_.get(show_[m]) && i < shown_points(m); ++i)
+        path.emplace_back(runs_[m].path[i].x(), runs_[m].path[i].y(), runs_[m].losses[i]);
+      plot::trail3d(path, method_colors()[m]);
     }
     plot::end_plot3d();
     params_.set(yaw_, camera.yaw);  // the parameters keep two decimals
@@ -278,39 +273,27 @@ class LossLandscape final : public Figure {
 
   void draw_panel(const plot::FigureLayout& layout) {
     plot::begin_panel(layout);
-    std::array<const char*, kPresets.size()> labels{};
-    for (std::size_t i = 0; i < kPresets.size(); ++i) labels[i] = kPresets[i].label;
-    int fn = params_.get(landscape_);
-    if (plot::dropdown("Landscape", &fn, labels)) {  // the landscape brings its start and rates along
-      const Preset& p = kPresets[std::size_t(fn)];
-      params_.set(landscape_, fn), params_.set(start_, p.start), params_.set(rate_, p.learning_rate), params_.set(adam_rate_, p.adam_rate);
-    }
-    double kappa = params_.get(kappa_), rate = params_.get(rate_), adam = params_.get(adam_rate_);
-    if (preset().kind == LandscapeKind::Bowl && plot::slider("\u03ba", &kappa, 1, 100, "%.0f", true)) params_.set(kappa_, kappa);
-    if (plot::slider("\u03b7 (GD, momentum)", &rate, 1e-5, 1, "%.2g", true)) params_.set(rate_, round_sig(rate));
-    if (plot::slider("\u03b1 (Adam)", &adam, 1e-3, 1, "%.2g", true)) params_.set(adam_rate_, round_sig(adam));
+    if (const Preset* p = plot::preset_dropdown(params_, landscape_, "Landscape", kPresets))  // brings its start and rates
+      params_.set(start_, p->start), params_.set(rate_, p->learning_rate), params_.set(adam_rate_, p->adam_rate);
+    if (preset().kind == LandscapeKind::Bowl) plot::slider(params_, kappa_, "\u03ba", "%.0f", true);
+    plot::slider(params_, rate_, "\u03b7 (GD, momentum)", "%.2g", true, 2);
+    plot::slider(params_, adam_rate_, "\u03b1 (Adam)", "%.2g", true, 2);
     timeline_.controls();  // Play at the end starts over
     for (std::size_t m = 0; m < 4; ++m) {
-      bool on = params_.get(show_[m]);
-      ImGui::PushStyleColor(ImGuiCol_CheckMark, ImGui::ColorConvertU32ToFloat4(method_colors()[m]));
-      if (ImGui::Checkbox(kMethodNames[m], &on)) params_.set(show_[m], on);
-      ImGui::PopStyleColor();
+      plot::checkbox(params_, show_[m], kMethodNames[m], method_colors()[m]);
       ImGui::SameLine();
       const std::string f = !diverged(m) ? "f = " + format_number(loss_now(m)) : log_scale() ? "diverged" : "f \u2192 \u2212\u221e";
       ImGui::TextDisabled("%s", f.c_str());
     }
-    int newton = params_.get(newton_);
     static constexpr std::array kNewton = {"exact Hessian", "|eigenvalues| of H"};
-    if (plot::dropdown("Newton uses", &newton, kNewton)) params_.set(newton_, newton);
+    plot::dropdown(params_, newton_, "Newton uses", kNewton);
     // A short panel (a narrow figure) drops the two notes so the controls fit without scrolling.
     const bool roomy = layout.stacked || layout.panel_size.y >= 560;
-    if (roomy) plot::note(newton == 0 ? "Newton jumps to where the local quadratic is flat: a minimum, a maximum or a saddle."
-                                      : "Negative curvature flipped to positive: Newton now walks away from saddles and maxima.");
-    int view = params_.get(view_);
+    if (roomy) plot::note(params_.get(newton_) == 0 ? "Newton jumps to where the local quadratic is flat: a minimum, a maximum or a saddle."
+                                                    : "Negative curvature flipped to positive: Newton now walks away from saddles and maxima.");
     static constexpr std::array kViews = {"Contour map", "3D surface", "Map and 3D surface"};
-    if (plot::dropdown("View", &view, kViews)) params_.set(view_, view);
-    bool arrows = params_.get(arrows_);
-    if (ImGui::Checkbox("Downhill arrows \u2212\u2207f", &arrows)) params_.set(arrows_, arrows);
+    plot::dropdown(params_, view_, "View", kViews);
+    plot::checkbox(params_, arrows_, "Downhill arrows \u2212\u2207f");
     if (!layout.stacked && roomy) plot::note("Drag the white handle or click the map to move the start.");
     plot::end_panel();
   }
