@@ -154,6 +154,15 @@ TEST_CASE("log ticks: decades as majors with 2..9 minors, thinned when there are
   CHECK(many.major[2] == Approx(1));
   CHECK(many.minor.size() == 17 - 3);
   for (double m : many.minor) CHECK(is_decade(m));  // the skipped decades, unlabelled
+  // Room for three labels: still every 5th decade (−10, −5, 0: three multiples of 5 in [−12, 4]),
+  // not every 10th (two labels), though 17 decades > 3 × 5.
+  const AxisTicks three = axis_ticks(AxisScale::Log10, {1e-12, 1e4}, 3);
+  CHECK(three.major == many.major);
+  // Room for two: every 10th decade (−10, 0).
+  const AxisTicks two = axis_ticks(AxisScale::Log10, {1e-12, 1e4}, 2);
+  REQUIRE(two.major.size() == 2);
+  CHECK(two.major[0] == Approx(1e-10));
+  CHECK(two.major[1] == Approx(1));
   // Less than two decades: nice linear majors, the 1..9 × 10ᵏ grid as minors.
   const AxisTicks narrow = axis_ticks(AxisScale::Log10, {2, 8}, 4);
   CHECK(narrow.major == std::vector<double>{2, 4, 6, 8});

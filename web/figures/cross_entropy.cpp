@@ -197,8 +197,7 @@ class CrossEntropy final : public Figure {
     else
       why = "KL = H(p, q) \u2212 H(p): the extra bits for trusting q.";
     plot::note(why.c_str());
-    int count = classes();
-    if (plot::slider_int("classes k", &count, 2, kMaxClasses)) params_.set(k_, count);
+    plot::slider(params_, k_, "classes k");
     const std::array<const char*, 3> buttons = {"Set q = p", "One label", "Uniform q"};
     switch (plot::button_row(buttons)) {
       case 0: store(q_, p); break;

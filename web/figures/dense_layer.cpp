@@ -224,22 +224,18 @@ class DenseLayerFigure final : public Figure {
   void draw_panel(const plot::FigureLayout& layout) {
     const plot::Theme& t = plot::current_theme();
     plot::begin_panel(layout);
-    double tv = params_.get(t_);
-    if (plot::slider("input \u2192 output", &tv, 0, 1, "%.2f")) params_.set(t_, tv);
+    plot::slider(params_, t_, "input \u2192 output", "%.2f");
     verdict("Input", cache_.input, t);
     verdict("Output", cache_.output, t);
     ImGui::Spacing();
     if (const Preset* preset = plot::preset_row(kPresets)) apply(*preset);
     layer_controls("Layer 1: \u03c3(W\u2081x + b\u2081)", first_, true);
-    bool two = params_.get(two_);
-    if (ImGui::Checkbox("Second layer", &two)) params_.set(two_, two);
-    if (two) layer_controls("Layer 2: \u03c3(W\u2082x + b\u2082)", second_, false);
+    plot::checkbox(params_, two_, "Second layer");
+    if (params_.get(two_)) layer_controls("Layer 2: \u03c3(W\u2082x + b\u2082)", second_, false);
     if (ImGui::CollapsingHeader("Data")) {
-      int kind = params_.get(dataset_);
-      const std::array<const char*, 3> kinds = {"two moons", "circles", "spirals"};
-      if (plot::dropdown("data set", &kind, kinds)) params_.set(dataset_, kind);
-      int n = int(params_.get(n_));
-      if (plot::slider_int("points", &n, kMinDatasetPoints, kMaxDatasetPoints)) params_.set(n_, std::int64_t(n));
+      static constexpr std::array kKinds = {"two moons", "circles", "spirals"};
+      plot::dropdown(params_, dataset_, "data set", kKinds);
+      plot::slider(params_, n_, "points");
       if (ImGui::Button("New sample")) params_.set(seed_, params_.get(seed_) + 1);
     }
     plot::end_panel();
@@ -263,9 +259,8 @@ class DenseLayerFigure final : public Figure {
       Vec2 v = params_.get(param);
       if (plot::vec2_input(label, &v, -kLimit, kLimit, color)) params_.set(param, v);
     }
-    int sigma = params_.get(p.sigma);
-    const std::array<const char*, 3> names = {"identity", "ReLU", "tanh"};
-    if (plot::dropdown("\u03c3", &sigma, names)) params_.set(p.sigma, sigma);
+    static constexpr std::array kSigmas = {"identity", "ReLU", "tanh"};
+    plot::dropdown(params_, p.sigma, "\u03c3", kSigmas);
     ImGui::PopID();
   }
 

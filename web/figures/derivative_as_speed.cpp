@@ -136,11 +136,10 @@ class DerivativeAsSpeed final : public Figure {
     if (plot::expression_input("position s(t) =", &text, function().error)) params_.set(f_, text);
     if (const int chosen = plot::formula_examples("examples", params_.get(f_), kPresets); chosen >= 0)
       params_.set(f_, kPresets[std::size_t(chosen)].text);
-    double h = params_.get(h_);
-    if (plot::slider("time step h", &h, kHMin, kHMax, "%.4g", true)) params_.set(h_, h);
+    plot::slider(params_, h_, "time step h", "%.4g", true);
 
     const double t = params_.get(t_);
-    h = params_.get(h_);
+    const double h = params_.get(h_);
     const SpeedReading r = read_speed(function(), t, h);
     ImGui::Spacing();
     ImGui::PushStyleColor(ImGuiCol_Text, ImGui::ColorConvertU32ToFloat4(th.second));

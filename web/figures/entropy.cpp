@@ -189,8 +189,7 @@ class Entropy final : public Figure {
     } else {
       plot::note("Drag the dot along the curve, or the bars.");
     }
-    int count = k;
-    if (plot::slider_int("outcomes k", &count, 2, kMaxOutcomes)) params_.set(k_, count);
+    plot::slider(params_, k_, "outcomes k");
     const std::array<const char*, 3> presets = {"Uniform", "Skewed", "Certain"};
     switch (plot::button_row(presets)) {
       case 0: store(std::vector<double>(std::size_t(k), 1.0 / k)); break;

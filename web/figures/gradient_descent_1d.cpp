@@ -227,8 +227,7 @@ class GradientDescent1d final : public Figure {
       params_.set(f_, kPresets[std::size_t(chosen)].text);
       params_.set(x0_, kPresets[std::size_t(chosen)].start);
     }
-    double eta = params_.get(eta_);
-    if (plot::slider("learning rate \u03b7", &eta, kEtaMin, kEtaMax, "%.3g", true)) params_.set(eta_, eta);
+    plot::slider(params_, eta_, "learning rate \u03b7", "%.3g", true);
     timeline_.controls();
     const DescentPoint& p = r.points.back();
     const std::string at = "x = " + format_number_math(p.x, 4) + "    f(x) = " +

@@ -33,7 +33,6 @@ constexpr double kStepsPerSecond = 20;
 constexpr std::array<std::array<double, 2>, kPoints> kData = {
     {{0.4, 0.9}, {0.9, 1.6}, {1.4, 1.5}, {1.9, 2.6}, {2.4, 2.7}, {2.9, 3.0}}};
 
-double round_to(double v, double q) { return std::round(v / q) * q; }
 std::string line_text(const Vec2& theta) {
   const double b = theta.y();
   return "y = " + format_number(theta.x()) + "x " + (b < 0 ? "\u2212 " : "+ ") + format_number(std::abs(b));
@@ -44,10 +43,10 @@ class LineFitFigure final : public Figure {
   LineFitFigure() {
     for (int i = 0; i < kPoints; ++i)
       points_[std::size_t(i)] = params_.add_vec2("p" + std::to_string(i + 1), {kData[std::size_t(i)][0], kData[std::size_t(i)][1]},
-                                                 -kDataLimit, kDataLimit, "data point " + std::to_string(i + 1));
+                                                 -kDataLimit, kDataLimit, "data point " + std::to_string(i + 1), 1e-3);
     theta_ = params_.add_vec2("line", {-1, 2}, -kThetaLimit, kThetaLimit,
-                              "slope a and intercept b of the line gradient descent starts from");
-    rate_ = params_.add_float("rate", 0.2, 0.001, 1, "learning rate \u03b7");
+                              "slope a and intercept b of the line gradient descent starts from", 1e-3);
+    rate_ = params_.add_float("rate", 0.2, 0.001, 1, "learning rate \u03b7", 0.001);
     steps_ = params_.add_int("steps", 25, 0, kMaxSteps, "gradient-descent steps taken");
     // Bound here, once steps_ exists. Play stops at the cap, or where the descent diverged.
     timeline_ = plot::Timeline(params_, steps_,
@@ -132,7 +131,7 @@ class LineFitFigure final : public Figure {
   Vec2 current() const { return path().back(); }
   // The reader grabbed the line: it becomes the new start, and the descent restarts from it.
   void grab(const Vec2& theta) {
-    params_.set(theta_, {round_to(theta.x(), 1e-3), round_to(theta.y(), 1e-3)});
+    params_.set(theta_, theta);
     params_.set(steps_, 0);
     timeline_.stop();
   }
@@ -156,7 +155,7 @@ class LineFitFigure final : public Figure {
       Vec2 p = pts[std::size_t(i)];
       const std::string id = "p" + std::to_string(i + 1);
       if (plot::drag_point(id.c_str(), &p, t.first, nullptr, drag))
-        params_.set(points_[std::size_t(i)], Vec2(round_to(p.x(), 1e-3), round_to(p.y(), 1e-3)));
+        params_.set(points_[std::size_t(i)], p);
     }
     // The line's handles: only their heights count; moving one pivots the line about the other.
     std::array<Vec2, 2> ends = {Vec2(kHandleX[0], line_y(kHandleX[0])), Vec2(kHandleX[1], line_y(kHandleX[1]))};
@@ -229,8 +228,7 @@ class LineFitFigure final : public Figure {
       const std::string best = line_text(fit.theta) + ", MSE " + format_number(mse(pts, fit.theta));
       plot::note(best.c_str());
     }
-    double rate = params_.get(rate_);
-    if (plot::slider("\u03b7", &rate, 0.001, 1, "%.3g", true)) params_.set(rate_, round_to(rate, 1e-3));
+    plot::slider(params_, rate_, "\u03b7", "%.3g", true);
     timeline_.controls();  // Play at the cap, or diverged, starts over
     if (int(path().size()) - 1 < int(params_.get(steps_))) plot::note("Diverged: \u03b7 is too large for this bowl.");
     static constexpr std::array kButtons = {"Start at least squares"};

@@ -65,11 +65,9 @@ class Toolkit3d final : public Figure {
     plot::heading(surface ? "z = x\u00b2/2 + 3y\u00b2/2" : "The unit cube under A");
     plot::note("Drag the picture to orbit. Items are sorted back to front, so posters match.");
     static constexpr std::array kScenes = {"Surface and path", "Parallelepiped"};
-    int scene = params_.get(scene_);
-    if (plot::dropdown("Scene", &scene, kScenes)) params_.set(scene_, scene);
+    plot::dropdown(params_, scene_, "Scene", kScenes);
     if (surface) {
-      int n = int(params_.get(resolution_));
-      if (plot::slider_int("Resolution", &n, 4, 96)) params_.set(resolution_, std::int64_t(n));
+      plot::slider(params_, resolution_, "Resolution");
     }
     plot::end_panel();
   }

@@ -148,13 +148,10 @@ class ToolkitData final : public Figure {
     plot::begin_panel(layout);
     std::string text = params_.get(f_);
     if (plot::expression_input("f(x) =", &text, function_.error)) params_.set(f_, text);
-    int n = int(params_.get(classes_));
-    if (plot::slider_int("Classes", &n, 1, 5)) params_.set(classes_, std::int64_t(n));
-    int bins = int(params_.get(bins_));
-    if (plot::slider_int("Histogram bins", &bins, 2, 40)) params_.set(bins_, std::int64_t(bins));
+    plot::slider(params_, classes_, "Classes");
+    plot::slider(params_, bins_, "Histogram bins");
     static constexpr std::array kScales = {"log", "linear"};
-    int scale = params_.get(scale_);
-    if (plot::dropdown("Loss axis", &scale, kScales)) params_.set(scale_, scale);
+    plot::dropdown(params_, scale_, "Loss axis", kScales);
     plot::note("Type a formula in x; a mistake is named under the field and the last good curve stays. "
                "Drag the first plot to pan.");
     plot::end_panel();

@@ -56,12 +56,9 @@ class ToolkitFields final : public Figure {
     plot::heading("Himmelblau's function");
     plot::note("Colour is log(1 + f); four minima, all with f = 0. Drag to pan; click, then wheel to zoom; double-click to go back.");
     static constexpr std::array kMaps = {"viridis", "cividis"};
-    int m = params_.get(map_);
-    if (plot::dropdown("Colour map", &m, kMaps)) params_.set(map_, m);
-    int c = int(params_.get(contours_));
-    if (plot::slider_int("Contour levels", &c, 0, 40)) params_.set(contours_, std::int64_t(c));
-    bool a = params_.get(arrows_);
-    if (ImGui::Checkbox("Gradient arrows", &a)) params_.set(arrows_, a);
+    plot::dropdown(params_, map_, "Colour map", kMaps);
+    plot::slider(params_, contours_, "Contour levels");
+    plot::checkbox(params_, arrows_, "Gradient arrows");
     ImGui::Spacing();
     plot::colorbar("log(1 + f)", colors, map, {80, std::max(60.f, ImGui::GetContentRegionAvail().y - 30)});
     plot::end_panel();

@@ -63,17 +63,15 @@ class ToolkitInputs final : public Figure {
     plot::begin_panel(layout);
     const std::string total = "sum of the bars = " + format_number(sum(heights));
     plot::heading(total.c_str());
-    bool d = params_.get(distribution_);
-    if (ImGui::Checkbox("A distribution (sum 1)", &d)) params_.set(distribution_, d);
+    plot::checkbox(params_, distribution_, "A distribution (sum 1)");
     ImGui::Spacing();
     Eigen::MatrixXd m = matrix();
     const std::array<ImU32, kMaxSize> colors = {t.first, t.second, t.third, t.fourth};
     if (plot::matrix_input("M", m, colors, {.min = -9, .max = 9, .step = 0.01}))
       for (int r = 0; r < m.rows(); ++r)
         for (int c = 0; c < m.cols(); ++c) params_.set(m_[std::size_t(r * kMaxSize + c)], m(r, c));
-    int rows = int(params_.get(rows_)), cols = int(params_.get(cols_));
-    if (plot::slider_int("rows", &rows, 1, kMaxSize)) params_.set(rows_, rows);
-    if (plot::slider_int("columns", &cols, 1, kMaxSize)) params_.set(cols_, cols);
+    plot::slider(params_, rows_, "rows");
+    plot::slider(params_, cols_, "columns");
     plot::note("Drag a bar's top or a matrix entry; click an entry to type. Click either, then use the arrow keys.");
     plot::end_panel();
   }

@@ -35,7 +35,7 @@ class ToolkitPlane final : public Figure {
   ToolkitPlane()
       : a_(params_.add_vec2("a", {1.5, 0.5}, -4, 4, "where e\u2081 lands: the matrix's first column")),
         b_(params_.add_vec2("b", {0.5, 1.25}, -4, 4, "where e\u2082 lands: the matrix's second column")),
-        snap_(params_.add_float("snap", 0.25, 0, 1, "handles snap to multiples of this while dragged (0: free)")),
+        snap_(params_.add_float("snap", 0.25, 0, 1, "handles snap to multiples of this while dragged (0: free)", 0.05)),
         step_(params_.add_int("step", 6, 0, 100000, "the point's position on the circle's image, in steps")),
         timeline_(params_, step_) {}
 
@@ -88,8 +88,7 @@ class ToolkitPlane final : public Figure {
     plot::begin_panel(layout);
     plot::heading("The plane under A");
     plot::matrix("A", m, t.first, t.second);
-    double snap = params_.get(snap_);
-    if (plot::slider("Snap handles to", &snap, 0, 1, "%.2f")) params_.set(snap_, std::round(snap * 20) / 20);
+    plot::slider(params_, snap_, "Snap handles to", "%.2f");
     if (const Preset* preset = plot::preset_row(kPresets)) {
       params_.set(a_, preset->a);
       params_.set(b_, preset->b);

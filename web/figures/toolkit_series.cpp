@@ -121,13 +121,11 @@ class ToolkitSeries final : public Figure {
 
   void draw_panel(const plot::FigureLayout& layout) {
     plot::begin_panel(layout);
-    int n = int(params_.get(points_)), k = int(params_.get(steps_)), scale = params_.get(scale_);
-    if (plot::slider_int("Walk points", &n, 100, 100000)) params_.set(points_, std::int64_t(n));
-    if (plot::slider_int("Descent steps", &k, 0, kMaxSteps)) params_.set(steps_, std::int64_t(k));
-    bool filled = params_.get(filled_);
-    if (ImGui::Checkbox("Filled markers", &filled)) params_.set(filled_, filled);
+    plot::slider(params_, points_, "Walk points");
+    plot::slider(params_, steps_, "Descent steps");
+    plot::checkbox(params_, filled_, "Filled markers");
     static constexpr std::array kScales = {"log", "linear"};
-    if (plot::dropdown("Loss axis", &scale, kScales)) params_.set(scale_, scale);
+    plot::dropdown(params_, scale_, "Loss axis", kScales);
     plot::note("However many points, the walk's line keeps each pixel column's first, lowest, highest and last "
                "sample. Drag it to pan; wheel to zoom.");
     plot::end_panel();

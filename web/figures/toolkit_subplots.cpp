@@ -26,9 +26,9 @@ double fast(double x, double a) { return a * std::sin(6 * x); }
 class ToolkitSubplots final : public Figure {
  public:
   ToolkitSubplots()
-      : split_(params_.add_float("split", 0.55, 0.2, 0.8, "the top row's share of the height")),
-        gap_(params_.add_float("gap", 10, 0, 30, "pixels between the plots")),
-        ripple_(params_.add_float("ripple", 0.35, 0, 1, "amplitude a of the fast part a sin 6x")),
+      : split_(params_.add_float("split", 0.55, 0.2, 0.8, "the top row's share of the height", 0.01)),
+        gap_(params_.add_float("gap", 10, 0, 30, "pixels between the plots", 1)),
+        ripple_(params_.add_float("ripple", 0.35, 0, 1, "amplitude a of the fast part a sin 6x", 0.01)),
         linked_(params_.add_bool("linked", true, "the three plots pan and zoom together along x")) {}
 
   void frame(const FrameContext&) override {
@@ -46,12 +46,10 @@ class ToolkitSubplots final : public Figure {
     draw("##fast", grid.cell(2), [a](double x) { return fast(x, a); }, t.third, "a sin 6x");
 
     plot::begin_panel(layout);
-    double split = params_.get(split_), gap = params_.get(gap_), ripple = params_.get(ripple_);
-    if (plot::slider("top row's share", &split, 0.2, 0.8, "%.2f")) params_.set(split_, std::round(split * 100) / 100);
-    if (plot::slider("gap (pixels)", &gap, 0, 30, "%.0f")) params_.set(gap_, std::round(gap));
-    if (plot::slider("ripple a", &ripple, 0, 1, "%.2f")) params_.set(ripple_, std::round(ripple * 100) / 100);
-    bool linked = params_.get(linked_);
-    if (ImGui::Checkbox("Link the x axes", &linked)) params_.set(linked_, linked);
+    plot::slider(params_, split_, "top row's share", "%.2f");
+    plot::slider(params_, gap_, "gap (pixels)", "%.0f");
+    plot::slider(params_, ripple_, "ripple a", "%.2f");
+    plot::checkbox(params_, linked_, "Link the x axes");
     plot::note(grid.stacked() ? "Too narrow for the parts side by side: they stack."
                               : "Drag a plot sideways or use the wheel; double-click goes home.");
     plot::end_panel();

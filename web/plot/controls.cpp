@@ -191,6 +191,39 @@ bool slider_int(const char* label, int* value, int min, int max) {
   return changed;
 }
 
+bool slider(ParamSet& params, Param<double> p, const char* label, const char* format, bool logarithmic,
+            int significant) {
+  const ParamSpec& spec = params.specs()[p.index];
+  double v = params.get(p);
+  if (!slider(label, &v, spec.min, spec.max, format, logarithmic)) return false;
+  params.set(p, significant > 0 ? round_sig(v, significant) : v);
+  return true;
+}
+
+bool slider(ParamSet& params, Param<std::int64_t> p, const char* label) {
+  const ParamSpec& spec = params.specs()[p.index];
+  int v = int(params.get(p));
+  if (!slider_int(label, &v, int(spec.min), int(spec.max))) return false;
+  params.set(p, std::int64_t(v));
+  return true;
+}
+
+bool dropdown(ParamSet& params, Param<Choice> p, const char* label, std::span<const char* const> options) {
+  int v = params.get(p);
+  if (!dropdown(label, &v, options)) return false;
+  params.set(p, v);
+  return true;
+}
+
+bool checkbox(ParamSet& params, Param<bool> p, const char* label, ImU32 mark) {
+  bool on = params.get(p);
+  if (mark) ImGui::PushStyleColor(ImGuiCol_CheckMark, ImGui::ColorConvertU32ToFloat4(mark));
+  const bool changed = ImGui::Checkbox(label, &on);
+  if (mark) ImGui::PopStyleColor();
+  if (changed) params.set(p, on);
+  return changed;
+}
+
 bool dropdown(const char* label, int* index, std::span<const char* const> options) {
   if (options.empty()) return false;
   *index = std::clamp(*index, 0, int(options.size()) - 1);

@@ -11,6 +11,7 @@
 #include <vector>
 
 #include "core/linear_map.hpp"
+#include "core/params.hpp"
 
 namespace mml::plot {
 
@@ -58,6 +59,27 @@ bool slider(const char* label, double* value, double min, double max, const char
 bool slider_int(const char* label, int* value, int min, int max);
 // A labelled dropdown over `options`; `index` is the chosen one.
 bool dropdown(const char* label, int* index, std::span<const char* const> options);
+
+// The same controls bound to a figure's parameter: each reads the parameter and writes a change
+// back through ParamSet::set, so the value is clamped to the parameter's range and kept on its
+// step; a slider spans the parameter's declared range. A logarithmic slider keeps `significant`
+// significant digits (0: all), so a learning rate reads 0.0015 in the panel and in the address.
+bool slider(ParamSet& params, Param<double> p, const char* label, const char* format = "%.3g",
+            bool logarithmic = false, int significant = 0);
+bool slider(ParamSet& params, Param<std::int64_t> p, const char* label);
+bool dropdown(ParamSet& params, Param<Choice> p, const char* label, std::span<const char* const> options);
+// A checkbox; `mark` colours its tick (a series' colour: the box is that series' legend), 0: the theme's.
+bool checkbox(ParamSet& params, Param<bool> p, const char* label, ImU32 mark = 0);
+// A dropdown bound to a choice parameter whose options are presets (structs with a `const char*
+// label`, in the parameter's order); returns the preset just picked, or nullptr, so the figure
+// can set what the preset brings along (a start, rates) in the same frame.
+template <class Presets>
+auto preset_dropdown(ParamSet& params, Param<Choice> p, const char* label, const Presets& presets)
+    -> decltype(&*std::data(presets)) {
+  std::vector<const char*> labels;
+  for (const auto& preset : presets) labels.push_back(preset.label);
+  return dropdown(params, p, label, labels) ? &std::data(presets)[params.get(p)] : nullptr;
+}
 // A dropdown of example formulas (each preset has .label and .text) and "Your own formula",
 // which it shows while `formula` is none of them. Returns the example picked, or −1.
 template <class Preset, std::size_t N>

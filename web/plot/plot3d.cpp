@@ -171,6 +171,18 @@ void point3d(const Vec3& p, ImU32 color, float radius) {
   g3.prims.push_back({Prim::Dot, {screen(p)}, color, 0, radius, g3.view.depth(p) - kLineBias * 1.5, {}});
 }
 
+void trail3d(std::span<const Vec3> path, ImU32 color, float width, float current) {
+  const Box3& b = g3.view.box();
+  std::vector<Vec3> shown;
+  for (const Vec3& p : path) {
+    if (!(p.x() >= b.x.min && p.x() <= b.x.max && p.y() >= b.y.min && p.y() <= b.y.max)) break;
+    shown.emplace_back(p.x(), p.y(), std::clamp(p.z(), b.z.min, b.z.max));
+  }
+  if (shown.empty()) return;
+  polyline3d(shown, color, width);
+  point3d(shown.back(), color, current);
+}
+
 void arrow3d(const Vec3& from, const Vec3& to, ImU32 color, const char* label) {
   segment3d(from, to, color, current_theme().arrow_width);
   const ImVec2 a = screen(from), b = screen(to);

@@ -26,6 +26,10 @@ void surface(const std::function<double(double, double)>& f, int n, ColorMap map
              float opacity = 1);
 void polyline3d(std::span<const Vec3> points, ImU32 color, float width = 2);
 void point3d(const Vec3& p, ImU32 color, float radius = 4);
+// An optimizer's path in 3D, as trail() in 2D: the joins, and a dot at the current (last) point.
+// It ends where the path first leaves the box's x and y ranges (a run that flies off the map
+// stops at the edge); heights are clamped to the box's z range, as surface() clamps its values.
+void trail3d(std::span<const Vec3> path, ImU32 color, float width = 2.5f, float current = 4.5f);
 void segment3d(const Vec3& a, const Vec3& b, ImU32 color, float width = 1.5f);
 void arrow3d(const Vec3& from, const Vec3& to, ImU32 color, const char* label = nullptr);
 // The image of the unit cube under `m` (columns m·e₁, m·e₂, m·e₃), faces shaded and tinted by the

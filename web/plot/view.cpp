@@ -154,12 +154,14 @@ AxisTicks axis_ticks(AxisScale scale, Range range, int target) {
       }
     return ticks;
   }
-  // Every `stride`-th decade, stride from 1, 2, 3, 5, 10, 20, … so labels do not crowd.
+  // Every `stride`-th decade (exponents that are multiples of it), the smallest stride from 1, 2, 3,
+  // 5, 10, 20, … that labels at most `target` decades, so labels do not crowd.
   const int decades = k1 - k0 + 1;
   int stride = 1;
   for (int s : {1, 2, 3, 5, 10, 20, 25, 50, 100, 200}) {
     stride = s;
-    if (decades <= target * s) break;
+    const int labelled = int(std::floor(double(k1) / s) - std::ceil(double(k0) / s)) + 1;
+    if (labelled <= target) break;
   }
   for (int k = k0; k <= k1; ++k) {
     const double v = std::pow(10.0, k);
