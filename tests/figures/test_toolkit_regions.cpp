@@ -27,7 +27,8 @@ namespace {
 constexpr ImU32 kRed = IM_COL32(230, 20, 20, 255), kGreen = IM_COL32(20, 200, 40, 255), kBlue = IM_COL32(20, 40, 230, 255);
 constexpr ImU32 kLine = IM_COL32(0, 0, 0, 255);
 
-// Classes: 0 left of x = 0.5, right of it 1 above y = 0 and 2 below. Probability: σ(4x).
+// Classes: 0 left of x = ½, right of it 1 above y = 0.6 and 2 below (off the axes, which are drawn
+// over the regions). Probability: σ(4(x − ½)).
 class Shaded final : public Figure {
  public:
   enum Mode { Classes, Probability };
@@ -44,9 +45,9 @@ class Shaded final : public Figure {
       plot::RegionOptions options{.opacity = 1, .boundary = boundary ? kLine : 0u, .boundary_width = 3};
       if (mode == Classes) {
         const std::array palette = {kRed, kGreen, kBlue};
-        plot::class_regions([](double x, double y) { return x < 0.5 ? 0 : y > 0 ? 1 : 2; }, palette, options);
+        plot::class_regions([](double x, double y) { return x < 0.5 ? 0 : y > 0.6 ? 1 : 2; }, palette, options);
       } else {
-        plot::probability_regions([](double x, double) { return 1 / (1 + std::exp(-4 * x)); }, kBlue, kRed, options);
+        plot::probability_regions([](double x, double) { return 1 / (1 + std::exp(-4 * (x - 0.5))); }, kBlue, kRed, options);
       }
       plot::drag_point("placed", &placed, kLine, nullptr, {.click_to_place = true});
       plot::drag_point("other", &other, kLine);
@@ -55,9 +56,10 @@ class Shaded final : public Figure {
     ImGui::Button("control");
   }
   std::string describe() const override { return ""; }
+  // Where p is on screen, in whole pixels (ImGui floors the pointer's position).
   ImVec2 screen(const Vec2& p) const {
     const Vec2 s = view.to_screen(p);
-    return {float(s.x()), float(s.y())};
+    return {std::floor(float(s.x())), std::floor(float(s.y()))};
   }
 };
 
@@ -110,17 +112,31 @@ TEST_CASE("toolkit regions: each class's colour on its side of the boundary, ant
   CHECK(near(h.pixel_at(image, {-1.5, -1.5}), rgb(kRed)));
   CHECK(near(h.pixel_at(image, {1.2, 1}), rgb(kGreen)));
   CHECK(near(h.pixel_at(image, {1.2, -1}), rgb(kBlue)));
-  // Two pixels either side of x = 0.5 (between samples, 4 px apart): each side its own colour.
-  CHECK(near(h.pixel_at(image, {0.5, 1.3}, -2.5f), rgb(kRed), 8));
-  CHECK(near(h.pixel_at(image, {0.5, 1.3}, 2.5f), rgb(kGreen), 8));
-  CHECK(near(h.pixel_at(image, {0.5, -1.3}, 2.5f), rgb(kBlue), 8));
-  // With the boundary drawn (3 px, black): black on x = 0.5 and on y = 0 right of it, not beside.
+  // Three pixels either side of x = ½: each side its own colour. Classes are known only at the
+  // samples (4 px apart), so the boundary runs midway between two samples of different classes:
+  // within 2 px of the true one.
+  CHECK(near(h.pixel_at(image, {0.5, 1.3}, -3), rgb(kRed), 8));
+  CHECK(near(h.pixel_at(image, {0.5, 1.3}, 3), rgb(kGreen), 8));
+  CHECK(near(h.pixel_at(image, {0.5, -1.3}, 3), rgb(kBlue), 8));
+  // With the boundary drawn (3 px, black): black within 2 px of x = ½ and of y = 0.6 right of
+  // it, the regions' colours 6 px away, and no line on y = 0.6 left of x = ½ (no boundary there).
   Host lined(Shaded::Classes, true);
   const Image with_line = rasterize_figure(lined.host, false);
-  CHECK(near(lined.pixel_at(with_line, {0.5, 1.3}), {0, 0, 0}, 40));
-  CHECK(near(lined.pixel_at(with_line, {1.2, 0}), {0, 0, 0}, 40));
+  const auto darkest = [&](const Vec2& at, bool across_x) {
+    int least = 3 * 255;
+    for (int d = -2; d <= 2; ++d) {
+      const ImVec2 s = lined.figure().screen(at);
+      const std::array<int, 3> c = lined.pixel(with_line, across_x ? ImVec2(s.x + float(d), s.y) : ImVec2(s.x, s.y + float(d)));
+      least = std::min(least, c[0] + c[1] + c[2]);
+    }
+    return least;
+  };
+  CHECK(darkest({0.5, 1.3}, true) < 30);
+  CHECK(darkest({0.5, -1.3}, true) < 30);
+  CHECK(darkest({1.2, 0.6}, false) < 30);
   CHECK(near(lined.pixel_at(with_line, {0.5, 1.3}, -6), rgb(kRed), 8));
-  CHECK(near(lined.pixel_at(with_line, {-1, 0}), rgb(kRed)));  // y = 0 is no boundary left of x = ½
+  CHECK(near(lined.pixel_at(with_line, {0.5, 1.3}, 6), rgb(kGreen), 8));
+  CHECK(near(lined.pixel_at(with_line, {-1, 0.6}), rgb(kRed)));
 }
 
 TEST_CASE("toolkit regions: a probability fades from one colour through the background to the other") {
@@ -133,17 +149,19 @@ TEST_CASE("toolkit regions: a probability fades from one colour through the back
     return std::array<int, 3>{int(std::lround(bg[0] + (v[0] - bg[0]) * a)), int(std::lround(bg[1] + (v[1] - bg[1]) * a)),
                               int(std::lround(bg[2] + (v[2] - bg[2]) * a))};
   };
-  const double a15 = 2 / (1 + std::exp(-6.0)) - 1, a025 = 2 / (1 + std::exp(-1.0)) - 1;
-  CAPTURE(h.pixel_at(image, {1.5, 1}), h.pixel_at(image, {0.25, 1}), h.pixel_at(image, {-0.25, 1}));
-  CHECK(near(h.pixel_at(image, {1.5, 1}), mix(kRed, a15), 3));
-  CHECK(near(h.pixel_at(image, {-1.5, 1}), mix(kBlue, a15), 3));
-  CHECK(near(h.pixel_at(image, {0.25, 1}), mix(kRed, a025), 6));  // p = σ(1): 46% of red
-  CHECK(near(h.pixel_at(image, {-0.25, 1}), mix(kBlue, a025), 6));
-  CHECK(near(h.pixel_at(image, {0, 1}), bg, 4));  // p = ½: nothing
+  // p = σ(4(x − ½)) at x = 1.75 and −0.75: σ(±5), |2p − 1| = 0.987; at x = 0.75 and 0.25: σ(±1).
+  const double a5 = 2 / (1 + std::exp(-5.0)) - 1, a1 = 2 / (1 + std::exp(-1.0)) - 1;
+  CAPTURE(h.pixel_at(image, {1.75, 1}), h.pixel_at(image, {0.75, 1}), h.pixel_at(image, {0.25, 1}));
+  CHECK(near(h.pixel_at(image, {1.75, 1}), mix(kRed, a5), 3));
+  CHECK(near(h.pixel_at(image, {-0.75, 1}), mix(kBlue, a5), 3));
+  CHECK(near(h.pixel_at(image, {0.75, 1}), mix(kRed, a1), 4));  // 46% of red
+  CHECK(near(h.pixel_at(image, {0.25, 1}), mix(kBlue, a1), 4));
+  CHECK(near(h.pixel_at(image, {0.5, 1}), bg, 4));  // p = ½: nothing
+  // The boundary p = ½, interpolated between samples: on it within a pixel.
   Host lined(Shaded::Probability, true);
   const Image with_line = rasterize_figure(lined.host, false);
-  CHECK(near(lined.pixel_at(with_line, {0, 1}), {0, 0, 0}, 40));  // the line p = ½
-  CHECK(near(lined.pixel_at(with_line, {0.25, 1}), mix(kRed, a025), 6));
+  CHECK(near(lined.pixel_at(with_line, {0.5, 1}), {0, 0, 0}, 40));
+  CHECK(near(lined.pixel_at(with_line, {0.75, 1}), mix(kRed, a1), 4));
 }
 
 TEST_CASE("toolkit regions: a click on empty plot area places the handle, a drag pans") {
@@ -193,7 +211,7 @@ TEST_CASE("toolkit regions: without panning the press that places the handle dra
   h.host.set_focus(true);
   h.host.frame(h.time += 1.0 / 60);
   const double x = h.figure().placed.x();
-  mml::test::tap(h.host, &h.time, HostKey::ArrowRight);
+  mml::test::tap(h.host, &h.time, HostKey::Right);
   CHECK(h.figure().placed.x() == Approx(x + 0.1).margin(0.051));
 }
 
