@@ -52,12 +52,16 @@ vec4 line_over(vec3 region, float region_alpha, float line) {
   return vec4((u_contour_color.rgb * la + region * under) / a, a);
 }
 
-float contour_line(float v) {
+// Coverage of the contour line through a value whose screen-space rate is `rate` (fwidth, taken
+// by the caller before any discard: derivatives need every fragment of the 2×2 quad alive).
+float contour_line(float v, float rate) {
   if (u_contour.x <= 0.0) return 0.0;
   float k = (v - u_contour.y) / u_contour.x;
-  float distance = abs(k - floor(k + 0.5)) / max(fwidth(k), 1e-6);
+  float distance = abs(k - floor(k + 0.5)) / max(rate / u_contour.x, 1e-6);
   return 1.0 - clamp(distance - (0.5 * u_contour.z - 0.5), 0.0, 1.0);
 }
+
+bool finite(float x) { return !isnan(x) && !isinf(x); }
 
 void main() {
   Cell cell = cell_at(v_uv);
@@ -73,13 +77,14 @@ void main() {
         if (k[j] == k[i]) sum[i] += w[j];
     float best = -1.0, best_k = 0.0;
     for (int i = 0; i < 4; ++i)
-      if (!isnan(k[i]) && !isinf(k[i]) && sum[i] > best) { best = sum[i]; best_k = k[i]; }
-    if (best < 0.0) discard;
+      if (finite(k[i]) && sum[i] > best) { best = sum[i]; best_k = k[i]; }
     float second = 0.0, second_k = best_k;
     for (int i = 0; i < 4; ++i)
-      if (!isnan(k[i]) && !isinf(k[i]) && k[i] != best_k && sum[i] > second) { second = sum[i]; second_k = k[i]; }
-    float margin = best - second;
-    float distance = margin / max(fwidth(margin), 1e-6);
+      if (finite(k[i]) && k[i] != best_k && sum[i] > second) { second = sum[i]; second_k = k[i]; }
+    float margin = best >= 0.0 ? best - second : 0.0;
+    float rate = fwidth(margin);
+    if (best < 0.0) discard;
+    float distance = margin / max(rate, 1e-6);  // device pixels to the boundary
     float t = clamp(0.5 - distance, 0.0, 0.5);
     vec4 color = mix(palette(best_k), palette(second_k), t);
     float line = u_contour.x > 0.0 ? 1.0 - clamp(distance - (0.5 * u_contour.z - 0.5), 0.0, 1.0) : 0.0;
@@ -87,8 +92,9 @@ void main() {
     return;
   }
   float v = mix(mix(cell.a, cell.b, cell.f.x), mix(cell.c, cell.d, cell.f.x), cell.f.y);
-  if (isnan(v) || isinf(v)) discard;
-  float line = contour_line(v);
+  float rate = fwidth(finite(v) ? v : 0.0);
+  if (!finite(v)) discard;
+  float line = contour_line(v, rate);
   if (u_style == 2) {
     float s = clamp(2.0 * v - 1.0, -1.0, 1.0);
     vec4 color = palette(s >= 0.0 ? 1.0 : 0.0);

@@ -31,21 +31,29 @@ constexpr ImU32 kLine = IM_COL32(0, 0, 0, 255);
 // over the regions). Probability: σ(4(x − ½)).
 class Shaded final : public Figure {
  public:
-  enum Mode { Classes, Probability };
+  enum Mode { Classes, Probability, Neighbors };
   Mode mode = Classes;
   bool boundary = false, pans = true;
   Vec2 placed{-1, -1}, other{1, -1};  // "placed" takes clicks; "other" is an ordinary handle
   plot::ViewTransform view;
+  plot::RegionCache* cache = nullptr;  // when set, class regions keep their samples in it
+  std::uint64_t key = 1;
+  int evaluations = 0;  // of the class function
 
   void frame(const FrameContext&) override {
     const int flags = plot::PlotFlags_NoGrid | (pans ? plot::PlotFlags_PanZoom : 0);
     if (plot::begin_plot("##p", {-1, -40}, flags)) {
       plot::setup_axes({-2, 2}, {-2, 2});
       view = plot::current_view();
-      plot::RegionOptions options{.opacity = 1, .boundary = boundary ? kLine : 0u, .boundary_width = 3};
+      plot::RegionOptions options{
+          .opacity = 1, .boundary = boundary ? kLine : 0u, .boundary_width = 3, .cache = cache, .key = key};
       if (mode == Classes) {
         const std::array palette = {kRed, kGreen, kBlue};
-        plot::class_regions([](double x, double y) { return x < 0.5 ? 0 : y > 0.6 ? 1 : 2; }, palette, options);
+        const auto f = [this](double x, double y) { return ++evaluations, x < 0.5 ? 0 : y > 0.6 ? 1 : 2; };
+        plot::class_regions(f, palette, options);
+      } else if (mode == Neighbors) {
+        const std::array palette = {kRed, kGreen};
+        plot::class_regions([](double x, double y) { return knn_class(x, y); }, palette, options);
       } else {
         plot::probability_regions([](double x, double) { return 1 / (1 + std::exp(-4 * (x - 0.5))); }, kBlue, kRed, options);
       }
@@ -56,6 +64,11 @@ class Shaded final : public Figure {
     ImGui::Button("control");
   }
   std::string describe() const override { return ""; }
+  // A classifier with a curved boundary: 5 nearest neighbours on two moons, scaled to the view.
+  static int knn_class(double x, double y) {
+    static const LabeledPoints moons = make_dataset(Dataset::TwoMoons, 120, 1, default_noise(Dataset::TwoMoons));
+    return neighbor_vote(moons, {x, y}, 5) > 0.5 ? 1 : 0;
+  }
   // Where p is on screen, in whole pixels (ImGui floors the pointer's position).
   ImVec2 screen(const Vec2& p) const {
     const Vec2 s = view.to_screen(p);
@@ -137,6 +150,71 @@ TEST_CASE("toolkit regions: each class's colour on its side of the boundary, ant
   CHECK(near(lined.pixel_at(with_line, {0.5, 1.3}, -6), rgb(kRed), 8));
   CHECK(near(lined.pixel_at(with_line, {0.5, 1.3}, 6), rgb(kGreen), 8));
   CHECK(near(lined.pixel_at(with_line, {-1, 0.6}), rgb(kRed)));
+}
+
+TEST_CASE("toolkit regions: every poster pixel away from the boundary has the classifier's colour there") {
+  // k-NN on two moons: a boundary that bends everywhere. Across the plot, every 7 px, the
+  // rasterized colour must be the class k-NN gives that point, wherever the class is the same
+  // 5 px around it (the boundary runs midway between samples 4 px apart, so it lies closer
+  // than that). The axes, their labels and the handles are drawn over the regions: skipped.
+  Host h(Shaded::Neighbors);
+  const Image image = rasterize_figure(h.host, false);
+  const plot::ViewTransform& view = h.figure().view;
+  const plot::ScreenRect& r = view.screen();
+  const Vec2 origin = view.to_screen({0, 0});
+  int checked = 0, wrong = 0, classes[2] = {0, 0};
+  for (double sy = r.y + 3; sy < r.y + r.h - 3; sy += 7)
+    for (double sx = r.x + 3; sx < r.x + r.w - 3; sx += 7) {
+      if (std::abs(sx - origin.x()) < 30 || std::abs(sy - origin.y()) < 20) continue;
+      const auto near_handle = [&](const Vec2& p) { return (view.to_screen(p) - Vec2(sx, sy)).norm() < 16; };
+      if (near_handle(h.figure().placed) || near_handle(h.figure().other)) continue;
+      const auto class_at = [&](double dx, double dy) {
+        const Vec2 d = view.to_data({sx + dx, sy + dy});
+        return Shaded::knn_class(d.x(), d.y());
+      };
+      const int k = class_at(0, 0);
+      bool uniform = true;
+      for (int a = -1; a <= 1; ++a)
+        for (int b = -1; b <= 1; ++b) uniform = uniform && class_at(5.0 * a, 5.0 * b) == k;
+      if (!uniform) continue;
+      ++checked;
+      ++classes[k];
+      const std::array<int, 3> got = h.pixel(image, {float(std::floor(sx)), float(std::floor(sy))});
+      if (!near(got, rgb(k == 1 ? kGreen : kRed), 3)) {
+        ++wrong;
+        UNSCOPED_INFO("at (" << sx << ", " << sy << ") class " << k << ": " << got[0] << ", " << got[1] << ", " << got[2]);
+      }
+    }
+  CHECK(checked > 2000);
+  CHECK(classes[0] > 500);
+  CHECK(classes[1] > 500);
+  CHECK(wrong == 0);
+}
+
+TEST_CASE("toolkit regions: with a cache the classifier is sampled again only when its key or the view changes") {
+  Host h;
+  plot::RegionCache cache;
+  h.figure().cache = &cache;
+  h.figure().evaluations = 0;
+  h.host.frame(h.time += 1.0 / 60);  // the cache is empty: sampled
+  const int samples = h.figure().evaluations;
+  CHECK(samples > 1000);  // one every 4 px over the plot
+  CHECK(std::size_t(samples) == cache.values.size());
+  for (int i = 0; i < 3; ++i) h.host.frame(h.time += 1.0 / 60);
+  CHECK(h.figure().evaluations == samples);  // nothing changed: the samples are reused
+  h.figure().key = 2;
+  h.host.frame(h.time += 1.0 / 60);
+  CHECK(h.figure().evaluations == 2 * samples);  // the key changed
+  h.host.frame(h.time += 1.0 / 60);
+  CHECK(h.figure().evaluations == 2 * samples);
+  // A pan moves the view: sampled again. The colours stay right (the first test's checks, cached).
+  const ImVec2 from = h.figure().screen({-1, 1});
+  mml::test::drag(h.host, &h.time, from.x, from.y, 30, 0);
+  CHECK(h.figure().evaluations > 2 * samples);
+  const Image image = rasterize_figure(h.host, false);
+  CHECK(near(h.pixel_at(image, {-1, 1}), rgb(kRed)));
+  CHECK(near(h.pixel_at(image, {1.2, 1}), rgb(kGreen)));
+  CHECK(near(h.pixel_at(image, {1.2, -1}), rgb(kBlue)));
 }
 
 TEST_CASE("toolkit regions: a probability fades from one colour through the background to the other") {

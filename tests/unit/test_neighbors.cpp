@@ -33,3 +33,21 @@ TEST_CASE("neighbors: the vote is the share of class 1 among the k nearest") {
   CHECK(neighbor_vote(data, {0, 5}, 5) == Approx(3.0 / 5));     // everyone votes
   CHECK(std::isnan(neighbor_vote(LabeledPoints{}, {0, 0}, 3)));
 }
+
+TEST_CASE("neighbors: the vote counts exactly the points nearest_neighbors names, ties included") {
+  // Points on an integer lattice, queried at lattice and half-lattice points: many equal distances.
+  LabeledPoints data;
+  for (int i = -3; i <= 3; ++i)
+    for (int j = -3; j <= 3; ++j) {
+      data.points.emplace_back(i, j);
+      data.labels.push_back((i * 7 + j * 3 + 21) % 4 == 0 ? 1 : 0);
+    }
+  for (int k : {1, 2, 4, 5, 9, 49})
+    for (double x = -3; x <= 3; x += 0.5)
+      for (double y = -3; y <= 3; y += 1.5) {
+        int ones = 0;
+        const std::vector<std::size_t> near = nearest_neighbors(data.points, {x, y}, k);
+        for (std::size_t i : near) ones += data.labels[i];
+        CHECK(neighbor_vote(data, {x, y}, k) == double(ones) / double(near.size()));
+      }
+}

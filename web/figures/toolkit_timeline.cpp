@@ -25,7 +25,7 @@ const Vec2 kStart(2, 0);
 class ToolkitTimeline final : public Figure {
  public:
   ToolkitTimeline()
-      : step_(params_.add_int("step", 0, 0, kMaxSteps, "how many times A has been applied")),
+      : step_(params_.add_int("step", 24, 0, kMaxSteps, "how many times A has been applied")),  // one turn
         turn_(params_.add_float("turn", 15, 0, 90, "the angle \u03b8 A turns by, in degrees")),
         shrink_(params_.add_float("shrink", 0.97, 0.8, 1.1, "the factor s A scales by")) {}
 

@@ -11,16 +11,24 @@ namespace {
 constexpr int kMaxSamples = 256;  // per side
 
 // f sampled over the view, one sample every `cell` CSS pixels, as a field with the view's
-// rectangle (NaN where f is not finite).
-FieldDraw sample_view(const std::function<float(double, double)>& f, float cell) {
+// rectangle (NaN where f is not finite); the options' cache's samples while they still hold.
+FieldDraw sample_view(const std::function<float(double, double)>& f, const RegionOptions& options) {
   const ViewTransform& view = current_view();
   const ScreenRect& r = view.screen();
-  const float step = std::max(cell, 1.0f);
+  const float step = std::max(options.cell, 1.0f);
   FieldDraw field;
   field.nx = std::clamp(int(std::ceil(r.w / step)) + 1, 2, kMaxSamples);
   field.ny = std::clamp(int(std::ceil(r.h / step)) + 1, 2, kMaxSamples);
   field.min = {float(r.x), float(r.y)};
   field.max = {float(r.x + r.w), float(r.y + r.h)};
+  RegionCache* cache = options.cache;
+  const float rect[4] = {field.min.x, field.min.y, field.max.x, field.max.y};
+  const double ranges[4] = {view.x().min, view.x().max, view.y().min, view.y().max};
+  if (cache && cache->key == options.key && cache->nx == field.nx && cache->ny == field.ny &&
+      std::equal(rect, rect + 4, cache->rect) && std::equal(ranges, ranges + 4, cache->view)) {
+    field.values = cache->values;
+    return field;
+  }
   field.values.resize(std::size_t(field.nx) * std::size_t(field.ny));
   for (int j = 0; j < field.ny; ++j)
     for (int i = 0; i < field.nx; ++i) {
@@ -29,6 +37,11 @@ FieldDraw sample_view(const std::function<float(double, double)>& f, float cell)
       const Vec2 at = view.to_data({sx, sy});
       field.values[std::size_t(j) * std::size_t(field.nx) + std::size_t(i)] = f(at.x(), at.y());
     }
+  if (cache) {
+    *cache = {options.key, {}, {}, field.nx, field.ny, field.values};
+    std::copy(rect, rect + 4, cache->rect);
+    std::copy(ranges, ranges + 4, cache->view);
+  }
   return field;
 }
 
@@ -43,7 +56,7 @@ void set_boundary(FieldDraw& field, const RegionOptions& options) {
 
 void class_regions(const std::function<int(double, double)>& f, std::span<const ImU32> palette,
                    const RegionOptions& options) {
-  FieldDraw field = sample_view([&](double x, double y) { return float(f(x, y)); }, options.cell);
+  FieldDraw field = sample_view([&](double x, double y) { return float(f(x, y)); }, options);
   field.style = FieldStyle::Classes;
   const Theme& t = current_theme();
   field.palette_size = palette.empty() ? 5 : std::min(int(palette.size()), kMaxFieldPalette);
@@ -60,7 +73,7 @@ void probability_regions(const std::function<double(double, double)>& p, ImU32 l
         const double v = p(x, y);
         return std::isfinite(v) ? float(std::clamp(v, 0.0, 1.0)) : NAN;
       },
-      options.cell);
+      options);
   field.style = FieldStyle::Probability;
   field.palette = {low, high};
   field.palette_size = 2;

@@ -11,16 +11,33 @@
 // The decision boundary (where the class changes, p = ½) is an optional line.
 #include <imgui.h>
 
+#include <cstdint>
 #include <functional>
 #include <span>
+#include <vector>
 
 namespace mml::plot {
+
+// Samples kept from one frame to the next, owned by the figure (one per region item): while the
+// view, the sampling and `RegionOptions::key` are unchanged the classifier is not evaluated again,
+// so dragging a handle over costly regions (k-NN on every sample) stays cheap.
+struct RegionCache {
+  std::uint64_t key = 0;
+  float rect[4] = {};  // the view's screen rectangle the samples were taken over
+  double view[4] = {};  // and its data ranges
+  int nx = 0, ny = 0;
+  std::vector<float> values;
+};
 
 struct RegionOptions {
   float opacity = 0.3f;       // of the regions' colours (a probability's fade multiplies it)
   ImU32 boundary = 0;         // the boundary line's colour (0: no line)
   float boundary_width = 2;   // CSS pixels
   float cell = 4;             // CSS pixels between samples: finer costs more evaluations of f
+  // With a cache, f is sampled again only when the view or `key` changes: the figure's key says
+  // what f depends on (a hash of its parameters); without one, f is sampled every frame.
+  RegionCache* cache = nullptr;
+  std::uint64_t key = 0;
 };
 
 // Regions of f(x, y) ∈ {0, 1, …}, class k in palette[k mod size] (an empty palette: the theme's
