@@ -49,6 +49,10 @@ double round_sig(double v, int digits) {
   return std::round(v / unit) * unit;
 }
 
+std::string format_percent(double share, int significant_digits) {
+  return format_number(share * 100, significant_digits) + "%";
+}
+
 std::string format_vector(const Eigen::Ref<const Eigen::VectorXd>& v, int significant_digits) {
   std::string out = "(";
   for (Eigen::Index i = 0; i < v.size(); ++i) out += (i ? ", " : "") + format_number(v[i], significant_digits);

@@ -24,6 +24,9 @@ std::string format_subscript(long k);
 // read well in a panel and a URL. Zero, negative and non-finite values are returned unchanged.
 double round_sig(double v, int digits = 2);
 
+// For display: a share as a percentage, "99.8%", "3.16%", with format_number's digits.
+std::string format_percent(double share, int significant_digits = 3);
+
 // For display: "(1, −0.5)", each component as format_number shows it.
 std::string format_vector(const Eigen::Ref<const Eigen::VectorXd>& v, int significant_digits = 3);
 

@@ -37,6 +37,10 @@ double positive_loss_slope(ClassifierLoss loss, double p) {
 
 double predict(const Vec2& w, const Vec2& x) { return sigmoid(w.dot(x)); }
 
+double true_class_probability(const Vec2& w, const Vec2& x, int label) {
+  return label == 1 ? sigmoid(w.dot(x)) : sigmoid(-w.dot(x));  // 1 − σ(z) = σ(−z), exact for large z
+}
+
 double mean_loss(ClassifierLoss loss, const LabeledPoints& data, const Vec2& w) {
   const std::size_t n = data.points.size();
   if (n == 0) return 0;
@@ -93,6 +97,13 @@ TrainingRun train_logistic(ClassifierLoss loss, const LabeledPoints& data, const
     run.losses.push_back(f);
   }
   return run;
+}
+
+double descent_progress(const TrainingRun& run, double minimum, int k) {
+  if (run.losses.empty()) return 0;
+  const double first = run.losses.front(), drop = first - minimum;
+  if (!(drop > 1e-12)) return 1;
+  return (first - run.losses[std::size_t(std::clamp(k, 0, run.steps()))]) / drop;
 }
 
 LossMinimum minimize_loss(ClassifierLoss loss, const LabeledPoints& data, const Vec2& start, double limit) {

@@ -35,6 +35,8 @@ double positive_loss_slope(ClassifierLoss loss, double p);
 
 // The model's probability of class 1 at x.
 double predict(const Vec2& w, const Vec2& x);
+// The probability the model gives x's own label: σ(w·x) for label 1, 1 − σ(w·x) for label 0.
+double true_class_probability(const Vec2& w, const Vec2& x, int label);
 
 // Mean loss over the points, its gradient and Hessian with respect to w.
 double mean_loss(ClassifierLoss loss, const LabeledPoints& data, const Vec2& w);
@@ -53,6 +55,10 @@ struct TrainingRun {
 };
 TrainingRun train_logistic(ClassifierLoss loss, const LabeledPoints& data, const Vec2& start,
                            double learning_rate, int steps);
+// How far down a run has come after k steps (k past its end: its last step), as a share of the
+// way from its start to `minimum`: (L₀ − L_k) / (L₀ − L*); 1 when the start is already at the
+// minimum (within 1e-12). Not clamped: a run that overshoots a local minimum's level passes 1.
+double descent_progress(const TrainingRun& run, double minimum, int k);
 
 // The loss's minimum near `start`, by Newton's method with a backtracking line search (plain
 // gradient steps where the Hessian is not positive definite, as squared error's can be).

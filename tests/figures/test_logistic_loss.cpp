@@ -93,7 +93,7 @@ TEST_CASE("logistic-loss: the start follows a drag on either map, and both runs 
 }
 
 TEST_CASE("logistic-loss: queries, New data and Reset all") {
-  Running r("seed=3&n=100&rate=0.5&steps=0&start=1,1");
+  Running r("seed=3&points=100&rate=0.5&steps=0&start=1,1");
   const std::string d = r.host.describe();
   CAPTURE(d);
   const LabeledPoints pts = data(3, 100);
@@ -102,10 +102,12 @@ TEST_CASE("logistic-loss: queries, New data and Reset all") {
   CHECK(contains(d, "cross-entropy " + format_number(mean_loss(ClassifierLoss::CrossEntropy, pts, {1, 1})) + ", " +
                         std::to_string(misclassified(pts, {1, 1})) + " misclassified, 0% of the way down"));
   // New data draws the next seed and keeps the rest; Reset all clears the whole state.
+  // (n is points' old name, still read from links shared before the rename.)
   Running fresh("seed=3&n=100");
+  CHECK(fresh.host.state() == "seed=3&points=100");
   mml::test::click(fresh.host, &fresh.time, "New data");
   CHECK(fresh.param("seed") == "4");
-  CHECK(fresh.param("n") == "100");
+  CHECK(fresh.param("points") == "100");
   mml::test::click(fresh.host, &fresh.time, "Reset all");
   CHECK(fresh.host.state().empty());
 }
@@ -113,8 +115,10 @@ TEST_CASE("logistic-loss: queries, New data and Reset all") {
 TEST_CASE("logistic-loss: the narrow layout and the squared-error shading draw") {
   Running narrow("", 375);
   CHECK(narrow.host.draw_data()->TotalVtxCount > 1000);
-  Running wide("shade=squared-error&steps=300");
+  Running wide("shading=squared-error&steps=300");
   CHECK(contains(wide.host.describe(), "300 steps"));
+  Running old_name("shade=squared-error");  // shading's old name
+  CHECK(old_name.param("shading") == "squared-error");
   CHECK(wide.host.draw_data()->TotalVtxCount > 1000);
 }
 

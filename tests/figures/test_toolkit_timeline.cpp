@@ -9,6 +9,7 @@
 #include <memory>
 #include <string>
 
+#include "core/format.hpp"
 #include "tests/figures/drive.hpp"
 #include "tests/figures/locator.hpp"
 #include "web/plot/timeline.hpp"
@@ -207,4 +208,33 @@ TEST_CASE("toolkit timeline: a continuous position plays smoothly and Step goes 
   CHECK(s.figure().timeline.at_end());
   s.click("Rewind");
   CHECK(s.figure().value() == 0);
+}
+
+TEST_CASE("toolkit-timeline: the demo plays A = s·R(θ) step by step, and Escape stops it") {
+  mml::test::Running r("toolkit-timeline");
+  CHECK_FALSE(r.host.figure().animating());
+  mml::test::click(r.host, &r.time, "Play");
+  REQUIRE(r.host.figure().animating());
+  r.host.set_focus(true);
+  for (int i = 0; i < 30; ++i) r.host.frame(r.time += 1.0 / 60);  // half a second at 8 steps a second
+  tap(r.host, &r.time, HostKey::Escape);
+  CHECK_FALSE(r.host.figure().animating());
+  const std::int64_t k = std::stoll(r.param("step"));
+  CHECK(k >= 24 + 3);  // from the default, one turn (24 steps of 15°)
+  CHECK(k <= 24 + 6);
+  // A rotation keeps lengths, so after k steps the length is 2·sᵏ and the turn k·θ (s = 0.97, θ = 15°).
+  const std::string d = r.host.describe();
+  CAPTURE(d);
+  CHECK(d.find("after " + std::to_string(k) + " steps x has turned " + format_number(15.0 * double(k)) +
+               "\u00b0 and its length is " + format_number(2 * std::pow(0.97, double(k)))) != std::string::npos);
+  mml::test::click(r.host, &r.time, "Rewind");
+  CHECK(r.param("step") == "0");
+
+  // Spiralling out (s = 1.05), the default step 24 is past the view's edge, so Play starts over
+  // from 0 and stops where the next tip would leave the view (|x| < 2.4): 2·1.05⁴ ≈ 2.43, so at 3.
+  mml::test::Running out("toolkit-timeline", "shrink=1.05");
+  mml::test::click(out.host, &out.time, "Play");
+  for (int i = 0; i < 120; ++i) out.host.frame(out.time += 1.0 / 60);
+  CHECK(out.param("step") == "3");
+  CHECK_FALSE(out.host.figure().animating());
 }

@@ -32,6 +32,14 @@ TEST_CASE("math display writes exponents with a times sign and superscripts") {
   CHECK(mml::format_number_math(0.5) == "0.5");
 }
 
+TEST_CASE("shares as percentages, with format_number's digits") {
+  CHECK(mml::format_percent(0.998) == "99.8%");
+  CHECK(mml::format_percent(0.0316) == "3.16%");
+  CHECK(mml::format_percent(1) == "100%");
+  CHECK(mml::format_percent(0) == "0%");
+  CHECK(mml::format_percent(-0.05) == "\u22125%");
+}
+
 TEST_CASE("vectors and matrices show each entry as format_number does") {
   CHECK(mml::format_vector(Eigen::Vector2d(1, -0.5)) == "(1, \u22120.5)");
   CHECK(mml::format_vector(Eigen::Vector3d(2.0 / 3.0, 0, 1e-12)) == "(0.667, 0, 0)");

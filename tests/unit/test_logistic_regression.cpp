@@ -166,17 +166,38 @@ TEST_CASE("gradient descent: both losses get down from a confidently wrong start
   // After 30 steps cross-entropy has come more than 99% of the way down; squared error, starting
   // where σ' is nearly 0 for most points, has come about 3% of the way (numpy: 0.998 and 0.032;
   // after 300 steps squared error is at 0.9998).
-  const auto progress = [](const TrainingRun& r, double bottom, int k) {
-    return (r.losses[0] - r.losses[std::size_t(k)]) / (r.losses[0] - bottom);
-  };
-  CHECK(progress(ce, 0.2656015154, 30) > 0.99);
-  CHECK(progress(se, 0.085551566666, 30) < 0.05);
-  CHECK(progress(se, 0.085551566666, 300) > 0.99);
+  CHECK(descent_progress(ce, 0.2656015154, 30) > 0.99);
+  CHECK(descent_progress(se, 0.085551566666, 30) < 0.05);
+  CHECK(descent_progress(se, 0.085551566666, 300) > 0.99);
   // One step by hand from the two-point example: w − η∇L with ∇L = (−1/8, 1/2).
   const TrainingRun one = train_logistic(ClassifierLoss::CrossEntropy, two_points(), {std::log(3.0), 0}, 2, 1);
   REQUIRE(one.steps() == 1);
   CHECK(one.path[1].x() == Approx(std::log(3.0) + 0.25));
   CHECK(one.path[1].y() == Approx(-1));
+}
+
+TEST_CASE("descent progress: the share of the drop from the start to the minimum") {
+  // Losses 4, 3, 1.5, 1.5 against a minimum of 0: (4 − L_k) / 4.
+  TrainingRun run;
+  run.path.assign(4, Vec2::Zero());
+  run.losses = {4, 3, 1.5, 1.5};
+  CHECK(descent_progress(run, 0, 0) == 0);
+  CHECK(descent_progress(run, 0, 1) == 0.25);
+  CHECK(descent_progress(run, 0, 2) == 0.625);
+  CHECK(descent_progress(run, 0, 99) == 0.625);  // past the end: the last step
+  CHECK(descent_progress(run, 0, -1) == 0);
+  CHECK(descent_progress(run, 2, 2) == 1.25);    // below the given minimum: past 1, not clamped
+  CHECK(descent_progress(run, 4, 2) == 1);       // started at the minimum: nothing left to drop
+  CHECK(descent_progress(TrainingRun{}, 0, 3) == 0);
+}
+
+TEST_CASE("the probability a model gives a point's own label") {
+  // w·x = ln 3: σ = 3/4, so label 1 gets 3/4 and label 0 gets 1/4.
+  const Vec2 w(std::log(3.0), 0), x(1, 5);
+  CHECK(true_class_probability(w, x, 1) == Approx(0.75));
+  CHECK(true_class_probability(w, x, 0) == Approx(0.25));
+  // Far on the wrong side, 1 − σ(z) would round to 0; σ(−z) keeps e^−40.
+  CHECK(true_class_probability({40, 0}, {1, 0}, 0) == Approx(std::exp(-40.0)).epsilon(1e-9));
 }
 
 TEST_CASE("separable data: cross-entropy has no minimum, and the search says so") {

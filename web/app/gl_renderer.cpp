@@ -79,6 +79,9 @@ bool GlRenderer::init() {
   uf_contour_ = glGetUniformLocation(field_program_, "u_contour");
   uf_contour_color_ = glGetUniformLocation(field_program_, "u_contour_color");
   uf_opacity_ = glGetUniformLocation(field_program_, "u_opacity");
+  uf_style_ = glGetUniformLocation(field_program_, "u_style");
+  uf_palette_ = glGetUniformLocation(field_program_, "u_palette");
+  uf_palette_size_ = glGetUniformLocation(field_program_, "u_palette_size");
   glGenVertexArrays(1, &field_vao_);  // empty: the field's quad comes from gl_VertexID
   for (int m = 0; m < 2; ++m) {
     const auto table = plot::colormap_table(m == 0 ? plot::ColorMap::Viridis : plot::ColorMap::Cividis);
@@ -246,6 +249,14 @@ void GlRenderer::draw_field(const plot::FieldDraw& f, std::size_t slot, const fl
   const ImVec4 c = ImGui::ColorConvertU32ToFloat4(f.contour_color);
   glUniform4f(uf_contour_color_, c.x, c.y, c.z, c.w);
   glUniform1f(uf_opacity_, f.opacity);
+  glUniform1i(uf_style_, int(f.style));
+  float palette[plot::kMaxFieldPalette * 4] = {};
+  for (int k = 0; k < std::min(f.palette_size, plot::kMaxFieldPalette); ++k) {
+    const ImVec4 p = ImGui::ColorConvertU32ToFloat4(f.palette[std::size_t(k)]);
+    palette[k * 4 + 0] = p.x, palette[k * 4 + 1] = p.y, palette[k * 4 + 2] = p.z, palette[k * 4 + 3] = p.w;
+  }
+  glUniform4fv(uf_palette_, plot::kMaxFieldPalette, palette);
+  glUniform1i(uf_palette_size_, std::clamp(f.palette_size, 0, plot::kMaxFieldPalette));
   glBindVertexArray(field_vao_);
   glDrawArrays(GL_TRIANGLE_STRIP, 0, 4);
   glActiveTexture(GL_TEXTURE0);

@@ -35,7 +35,8 @@ class GlRenderer {
   // Scalar fields: their program, one colour-map texture per map, a value texture per slot.
   unsigned field_program_ = 0, field_vao_ = 0, colormap_textures_[2] = {0, 0};
   int uf_projection_ = -1, uf_rect_ = -1, uf_values_ = -1, uf_colormap_ = -1, uf_range_ = -1,
-      uf_contour_ = -1, uf_contour_color_ = -1, uf_opacity_ = -1;
+      uf_contour_ = -1, uf_contour_color_ = -1, uf_opacity_ = -1, uf_style_ = -1, uf_palette_ = -1,
+      uf_palette_size_ = -1;
   struct FieldTexture {
     unsigned texture = 0;
     std::uint64_t hash = 0;

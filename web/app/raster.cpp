@@ -85,7 +85,7 @@ void triangle(Target& target, const ImDrawVert& a, const ImDrawVert& b, const Im
   }
 }
 
-// A heatmap (plot::heatmap's callback): the field shader's arithmetic, pixel by pixel.
+// A field (a heatmap, decision regions): the field shader's arithmetic, pixel by pixel.
 void paint_field(Target& target, const plot::FieldDraw& f, float scale, const ImVec4& clip) {
   const Image& img = *target.image;
   const float x0 = f.min.x * scale, y0 = f.min.y * scale, x1 = f.max.x * scale, y1 = f.max.y * scale;
@@ -94,15 +94,12 @@ void paint_field(Target& target, const plot::FieldDraw& f, float scale, const Im
   const int px1 = std::min({int(std::ceil(x1)), int(std::ceil(clip.z)), img.width});
   const int py0 = std::max({int(std::floor(y0)), int(clip.y), 0});
   const int py1 = std::min({int(std::ceil(y1)), int(std::ceil(clip.w)), img.height});
-  auto value = [&](float x, float y) { return plot::field_value(f, (x - x0) / (x1 - x0), 1 - (y - y0) / (y1 - y0)); };
+  const float du = 1 / (x1 - x0), dv = -1 / (y1 - y0);  // one device pixel right, one down
   for (int y = py0; y < py1; ++y)
     for (int x = px0; x < px1; ++x) {
-      const float cx = float(x) + 0.5f, cy = float(y) + 0.5f;
-      const float v = value(cx, cy);
-      if (!std::isfinite(v)) continue;
-      const float rate = std::abs(value(cx + 1, cy) - v) + std::abs(value(cx, cy + 1) - v);
+      const float u = (float(x) + 0.5f - x0) / (x1 - x0), v = 1 - (float(y) + 0.5f - y0) / (y1 - y0);
       float rgba[4];
-      plot::shade_field(f, v, plot::contour_coverage(f, v, rate, scale), rgba);
+      if (!plot::field_pixel(f, u, v, du, dv, scale, rgba)) continue;
       float* dst = &target.rgb[(std::size_t(y) * std::size_t(img.width) + std::size_t(x)) * 3];
       for (int k = 0; k < 3; ++k) dst[k] = rgba[k] * rgba[3] + dst[k] * (1 - rgba[3]);
     }

@@ -33,6 +33,7 @@ struct CurrentPlot {
   double ax = 0, ay = 0;
   float ax_screen = 0, ay_screen = 0;
   int x_label_side = 1, y_label_side = -1;
+  ImGuiID background = 0;  // the pan background's item (PlotFlags_PanZoom)
   ImGuiID link_x = 0, link_y = 0;  // link groups of the axes (subplots), 0: not linked
 };
 
@@ -220,6 +221,33 @@ Vec2 limited(const Vec2& p, double limit) {
   return {std::clamp(p.x(), -limit, limit), std::clamp(p.y(), -limit, limit)};
 }
 
+// DragOptions::click_to_place, before the handle is submitted. Whether a press hit empty plot area
+// is known only a frame later, once every item had its chance at it: no item took it when ImGui's
+// active id is the window's move id (it holds that id for a press on a window's void) or the pan
+// background. Returns whether it moved *p; on a plot without panning the handle then takes the
+// press over, so the same press drags it on.
+bool place_on_click(ImGuiID item, Vec2* p, const DragOptions& options) {
+  ImGuiContext& g = *GImGui;
+  const ImGuiIO& io = g.IO;
+  ImGuiWindow* window = ImGui::GetCurrentWindow();
+  const bool pans = g_plot.background != 0;
+  const ImGuiID held = g.ActiveIdPreviousFrame;
+  if (held == 0 || held != (pans ? g_plot.background : window->MoveId)) return false;
+  if (!g_plot.rect.Contains(io.MouseClickedPos[0])) return false;
+  if (pans && !(ImGui::IsMouseReleased(0) && io.MouseDragMaxDistanceSqr[0] <= io.MouseDragThreshold * io.MouseDragThreshold))
+    return false;
+  if (!pans && !(io.MouseDown[0] || ImGui::IsMouseReleased(0))) return false;
+  const Vec2 at = g_plot.view.to_data({io.MousePos.x, io.MousePos.y});
+  if (!at.allFinite()) return false;
+  *p = limited(io.KeyShift ? at : snapped(at, options.snap), options.limit);
+  if (!pans && io.MouseDown[0]) {
+    ImGui::SetActiveID(item, window);  // as ButtonBehavior does on a press
+    g.ActiveIdMouseButton = 0;
+  }
+  set_keyboard_selection(item);
+  return true;
+}
+
 }  // namespace
 
 // Called at the start of every figure's frame. A plot left open belongs to a frame that never
@@ -330,6 +358,7 @@ static void pan_zoom(Range* x, Range* y) {
     ImGui::SetCursorScreenPos(r.Min);
     ImGui::InvisibleButton("##background", r.GetSize());
     ImGui::SetItemAllowOverlap();
+    g_plot.background = ImGui::GetItemID();
     const ViewTransform before = [&] {
       Range lx, ly;
       ranges(&lx, &ly);
@@ -706,30 +735,30 @@ Grid sample_grid(const std::function<double(double, double)>& f, Range x, Range 
 void heatmap(const Grid& grid, Range colors, ColorMap map, double contour_step, ImU32 contour_color,
              float opacity) {
   const Eigen::Index nx = grid.values.rows(), ny = grid.values.cols();
-  if (nx < 2 || ny < 2 || !g_options.fields) return;
+  if (nx < 2 || ny < 2) return;
   FieldDraw field;
   field.min = to_screen({grid.x0, grid.y0 + grid.dy * double(ny - 1)});
   field.max = to_screen({grid.x0 + grid.dx * double(nx - 1), grid.y0});
   field.nx = int(nx);
   field.ny = int(ny);
   field.values.resize(std::size_t(nx * ny));
-  std::uint64_t hash = 1469598103934665603ull ^ std::uint64_t(nx * 131 + ny);
   for (Eigen::Index j = 0; j < ny; ++j)
     for (Eigen::Index i = 0; i < nx; ++i) {
       const double v = grid.values(i, j);
-      const float value = std::isfinite(v) ? float(std::clamp(v, -3e38, 3e38)) : NAN;
-      field.values[std::size_t(j * nx + i)] = value;
-      std::uint32_t bits;
-      std::memcpy(&bits, &value, sizeof bits);
-      hash = (hash ^ bits) * 1099511628211ull;  // FNV-1a over the samples
+      field.values[std::size_t(j * nx + i)] = std::isfinite(v) ? float(std::clamp(v, -3e38, 3e38)) : NAN;
     }
-  field.hash = hash;
   field.lo = float(colors.min);
   field.hi = float(colors.max);
   field.map = map;
   field.contour_step = std::isfinite(contour_step) && contour_step > 0 ? float(contour_step) : 0;
   field.contour_color = contour_color;
   field.opacity = opacity;
+  field_item(std::move(field));
+}
+
+void field_item(FieldDraw field) {
+  if (field.nx < 2 || field.ny < 2 || !g_options.fields) return;
+  field.hash = field_hash(field.nx, field.ny, field.values);
   g_options.fields->push_back(std::move(field));
   g_plot.draw->AddCallback(field_callback, &g_options.fields->back());
   g_plot.draw->AddCallback(ImDrawCallback_ResetRenderState, nullptr);
@@ -794,13 +823,14 @@ bool drag_point(const char* id, Vec2* p, ImU32 color, const char* label, const D
   ImGuiIO& io = ImGui::GetIO();
   ImGuiStorage* storage = ImGui::GetStateStorage();
   const ImGuiID item = ImGui::GetID(id);
+  const Vec2 before = *p;
+  if (options.click_to_place) place_on_click(item, p, options);
   const ImVec2 s = to_screen(*p);
   const float r = t.handle_hit_radius;
   ImGui::SetCursorScreenPos({s.x - r, s.y - r});
   ImGui::InvisibleButton(id, {2 * r, 2 * r});
   name_item(id);
   const bool hovered = ImGui::IsItemHovered(), active = ImGui::IsItemActive();
-  const Vec2 before = *p;
   // Drags accumulate the unsnapped position so snapping never makes the handle lag the pointer.
   const ImGuiID raw_x = item + 1, raw_y = item + 2;
   // (in the axes' linear space, so a handle on a log axis follows the pointer too).

@@ -122,6 +122,9 @@ void bars(std::span<const double> centres, std::span<const double> heights, doub
 // every `contour_step` (0: none) through 0. NaN samples are transparent.
 void heatmap(const Grid& grid, Range colors, ColorMap map = ColorMap::Viridis, double contour_step = 0,
              ImU32 contour_color = IM_COL32(255, 255, 255, 150), float opacity = 1);
+// A prepared field (web/plot/field.hpp: screen rectangle, samples, style) for the renderers, with
+// the axes put back on top; heatmap and the region verbs (regions.hpp) draw through it.
+void field_item(FieldDraw field);
 // f sampled on an nx × ny grid over the ranges (sizes clamped to [2, 512]).
 Grid sample_grid(const std::function<double(double, double)>& f, Range x, Range y, int nx, int ny);
 // A vertical colour bar with ticks, as a panel item `size` CSS pixels.
@@ -135,6 +138,10 @@ struct DragOptions {
   double snap = 0;          // snap to multiples of this while dragging (0: free); Shift disables
   double nudge = 0.1;       // arrow-key step; Shift: a tenth of it
   double limit = 1e9;       // keep |x|, |y| ≤ limit
+  // A press on empty plot area brings the handle there and drags on; on a plot that pans, where
+  // dragging the background pans, a click or tap (press and release without moving) places it.
+  // Never when the press lands on a handle or a control. One such handle per plot.
+  bool click_to_place = false;
 };
 // The one item per figure that takes the arrow keys (a handle, a row of bars, a matrix input),
 // whatever plot or panel it is in; 0 until one is picked. Kept in the figure's root window.
