@@ -37,6 +37,18 @@ std::string format_number_math(double value, int significant_digits) {
   return out;
 }
 
+std::string format_bits(double bits) {
+  if (!std::isfinite(bits)) return "\u221e";
+  const std::string shown = format_number(bits);
+  return shown + (shown == "1" ? " bit" : " bits");  // singular as the reader sees it: 0.9999 shows "1 bit"
+}
+
+double round_sig(double v, int digits) {
+  if (!(v > 0) || !std::isfinite(v)) return v;
+  const double unit = std::pow(10.0, std::floor(std::log10(v)) - (digits - 1));
+  return std::round(v / unit) * unit;
+}
+
 std::string format_vector(const Eigen::Ref<const Eigen::VectorXd>& v, int significant_digits) {
   std::string out = "(";
   for (Eigen::Index i = 0; i < v.size(); ++i) out += (i ? ", " : "") + format_number(v[i], significant_digits);
@@ -51,6 +63,14 @@ std::string format_matrix(const Eigen::Ref<const Eigen::MatrixXd>& m, int signif
     out += "]";
   }
   return out + "]";
+}
+
+std::string format_subscript(long k) {
+  static const char* const kDigits[] = {"\u2080", "\u2081", "\u2082", "\u2083", "\u2084",
+                                        "\u2085", "\u2086", "\u2087", "\u2088", "\u2089"};
+  std::string s = k < 0 ? "\u208b" : "";
+  for (char c : std::to_string(k < 0 ? -k : k)) s += kDigits[c - '0'];
+  return s;
 }
 
 }  // namespace mml

@@ -3,6 +3,7 @@
 #include <algorithm>
 #include <cctype>
 #include <cmath>
+#include <cstdio>
 #include <cstdlib>
 #include <stdexcept>
 
@@ -66,10 +67,56 @@ ParseResult fail(const ParamSpec& spec, const std::string& what) {
   return {false, {}, spec.name + ": " + what + "; expected " + describe_valid(spec)};
 }
 
+// The length of the UTF-8 sequence starting at s[i] and its code point, or 0 when the bytes there
+// are not well-formed UTF-8 (a stray continuation byte, an overlong form, a surrogate, a cut-off end).
+std::size_t utf8_sequence(std::string_view s, std::size_t i, char32_t* code) {
+  const auto byte = [&](std::size_t k) { return static_cast<unsigned char>(s[k]); };
+  const unsigned char b = byte(i);
+  const std::size_t n = b < 0x80 ? 1 : (b & 0xE0) == 0xC0 ? 2 : (b & 0xF0) == 0xE0 ? 3 : (b & 0xF8) == 0xF0 ? 4 : 0;
+  if (n == 0 || i + n > s.size()) return 0;
+  char32_t c = n == 1 ? b : n == 2 ? b & 0x1F : n == 3 ? b & 0x0F : b & 0x07;
+  for (std::size_t k = 1; k < n; ++k) {
+    if ((byte(i + k) & 0xC0) != 0x80) return 0;
+    c = (c << 6) | (byte(i + k) & 0x3F);
+  }
+  static constexpr char32_t kLeast[5] = {0, 0, 0x80, 0x800, 0x10000};
+  if (c < kLeast[n] || c > 0x10FFFF || (c >= 0xD800 && c <= 0xDFFF)) return 0;
+  *code = c;
+  return n;
+}
+
+// Invisible characters that would hide or reorder the rest of a message: C0 and C1 controls, DEL,
+// and the bidirectional controls that can make text display in another order than it reads.
+bool invisible(char32_t c) {
+  return c < 0x20 || (c >= 0x7F && c <= 0x9F) || c == 0x200E || c == 0x200F || (c >= 0x202A && c <= 0x202E) ||
+         (c >= 0x2066 && c <= 0x2069);
+}
+
+// A reader's text as it goes into an error message: in quotes, its first 40 characters, with
+// invisible characters written as escapes (\x01, \u202E) and bytes that are not UTF-8 as U+FFFD,
+// so the message shows what was typed and is itself valid UTF-8 with no control bytes.
 std::string quoted(std::string_view text) {
-  std::string shown(text.substr(0, 40));
-  if (text.size() > 40) shown += "…";
-  return "\"" + shown + "\"";
+  std::string shown = "\"";
+  std::size_t i = 0;
+  for (int chars = 0; i < text.size() && chars < 40; ++chars) {
+    char32_t c = 0;
+    const std::size_t n = utf8_sequence(text, i, &c);
+    if (n == 0) {
+      shown += "\uFFFD";
+      ++i;
+      continue;
+    }
+    if (invisible(c)) {
+      char escape[8];
+      std::snprintf(escape, sizeof escape, c < 0x100 ? "\\x%02X" : "\\u%04X", unsigned(c));
+      shown += escape;
+    } else {
+      shown.append(text.substr(i, n));
+    }
+    i += n;
+  }
+  if (i < text.size()) shown += "…";
+  return shown + "\"";
 }
 
 }  // namespace
@@ -354,6 +401,15 @@ void ParamSet::store(std::size_t index, ParamValue value) {
 }
 
 void ParamSet::set(Param<double> p, double v) { store(p.index, {{v}, {}}); }
+void ParamSet::set(std::span<const Param<double>> params, std::span<const double> values) {
+  for (std::size_t i = 0; i < std::min(params.size(), values.size()); ++i) set(params[i], values[i]);
+}
+std::vector<double> ParamSet::get(std::span<const Param<double>> params) const {
+  std::vector<double> values;
+  values.reserve(params.size());
+  for (const Param<double> p : params) values.push_back(get(p));
+  return values;
+}
 void ParamSet::set(Param<std::int64_t> p, std::int64_t v) { store(p.index, {{double(v)}, {}}); }
 void ParamSet::set(Param<Eigen::Vector2d> p, const Eigen::Vector2d& v) {
   store(p.index, {{v.x(), v.y()}, {}});

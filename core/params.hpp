@@ -7,6 +7,7 @@
 #include <Eigen/Dense>
 #include <array>
 #include <cstdint>
+#include <span>
 #include <string>
 #include <string_view>
 #include <vector>
@@ -99,6 +100,8 @@ class ParamSet {
   bool get(Param<bool> p) const { return values_[p.index].num[0] != 0; }
   std::uint64_t get(Param<std::uint64_t> p) const { return std::uint64_t(values_[p.index].num[0]); }
   const std::string& get(Param<std::string> p) const { return values_[p.index].text; }
+  // A row of number parameters read together (a distribution's weights, one parameter each), in order.
+  std::vector<double> get(std::span<const Param<double>> params) const;
 
   // Setters from figure code clamp into range (a drag past the edge stops at the edge).
   void set(Param<double> p, double v);
@@ -109,6 +112,8 @@ class ParamSet {
   void set(Param<bool> p, bool v);
   void set(Param<std::uint64_t> p, std::uint64_t v);
   void set(Param<std::string> p, std::string v);
+  // values[i] into params[i], for as many as both have (each clamped into its range).
+  void set(std::span<const Param<double>> params, std::span<const double> values);
 
   // From untrusted text: false with a message when the name or value is not valid.
   bool set_text(std::string_view name, std::string_view text, std::string* error);

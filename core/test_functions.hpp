@@ -9,6 +9,7 @@
 //   saddle      x² − y²: a critical point that is not a minimum (unbounded below along y).
 #include <Eigen/Dense>
 #include <array>
+#include <vector>
 
 namespace mml {
 
@@ -16,6 +17,11 @@ using Vec2 = Eigen::Vector2d;
 using Mat2 = Eigen::Matrix2d;
 
 enum class LandscapeKind { Bowl, Rosenbrock, Himmelblau, Saddle };
+
+// The lowest and highest value of a function over a region.
+struct ValueRange {
+  double min = 0, max = 0;
+};
 
 struct Landscape {
   LandscapeKind kind = LandscapeKind::Rosenbrock;
@@ -27,7 +33,16 @@ struct Landscape {
   // The lowest value (the saddle has none: −∞). Figures plot f − f_min on a log axis.
   double minimum_value() const;
   bool bounded_below() const { return kind != LandscapeKind::Saddle; }
+  // The minima: the bowl's origin, Rosenbrock's (1, 1), Himmelblau's four; the saddle has none.
+  std::vector<Vec2> minima() const;
+  // Every critical point ∇f = 0 (Himmelblau: its four minima, four saddles and one maximum).
+  std::vector<Vec2> critical_points() const;
+  // The lowest and highest f over the box [lo, hi]: the extremes of a smooth f on a box are at a
+  // critical point inside or on the boundary, so these are the best of the critical points in the
+  // box and of each edge (sampled densely, the best sample refined by golden-section search).
+  ValueRange value_range(const Vec2& lo, const Vec2& hi) const;
 };
+
 
 // The pieces, for tests and for figures that need only one.
 double rosenbrock(const Vec2& p);

@@ -8,7 +8,7 @@ import { after, before, test } from "node:test";
 import { checkLinkRestores, controlValue, downloadCsv, drag, figureState, findDisc, formatNumber,
          liveSummary, openBrowser, openFigure, parseCsv, pressKeys, resetFigure, waitIdle } from "./harness.mjs";
 
-const SELECTOR = 'mml-figure[name="loss-landscape"]:not([function])';
+const SELECTOR = 'mml-figure[name="loss-landscape"]:not([landscape])';
 let env;
 before(async () => { env = await openBrowser(); });
 after(async () => { await env?.close(); });

@@ -8,7 +8,9 @@
 
 using namespace mml;
 using mml::test::drag;
+using mml::test::Running;
 using mml::test::settle;
+using mml::test::tap;
 
 namespace {
 
@@ -16,15 +18,10 @@ namespace {
 // the state it leaves.
 template <class Gesture>
 std::string state_after_gesture_on_a(Gesture gesture) {
-  const FigureInfo* info = find_figure("basis-images");
-  REQUIRE(info != nullptr);
-  FigureHost host(*info);
-  double time = 0;
-  host.resize(900, 900 / info->aspect, 1);
-  settle(host, &time);
-  const mml::test::ItemRect e1 = mml::test::find_item(host, "e1");
-  gesture(host, &time, e1.cx(), e1.cy());
-  return host.state();
+  Running r("basis-images");
+  const mml::test::ItemRect e1 = mml::test::find_item(r.host, "e1");
+  gesture(r.host, &r.time, e1.cx(), e1.cy());
+  return r.host.state();
 }
 
 // e₁ started at (1, 0): a drag right and up gives larger x and larger y, and leaves e₂ alone.
@@ -45,36 +42,19 @@ TEST_CASE("basis-images: dragging a handle moves that column the way the pointer
 }
 
 TEST_CASE("basis-images: with keyboard focus, arrow keys nudge the first handle") {
-  const FigureInfo* info = find_figure("basis-images");
-  REQUIRE(info != nullptr);
-  FigureHost host(*info);
-  double time = 0;
-  host.resize(900, 900 / info->aspect, 1);
-  settle(host, &time);
-  host.set_focus(true);
-  host.frame(time += 1.0 / 60);
-  for (HostKey key : {HostKey::Right, HostKey::Right, HostKey::Up}) {
-    host.key(key, true, 0);
-    host.frame(time += 1.0 / 60);
-    host.key(key, false, 0);
-    host.frame(time += 1.0 / 60);
-  }
-  CHECK(host.state() == "a=1.2,0.1");
+  Running r("basis-images");
+  r.focus();
+  for (HostKey key : {HostKey::Right, HostKey::Right, HostKey::Up}) tap(r.host, &r.time, key);
+  CHECK(r.host.state() == "a=1.2,0.1");
 }
 
 TEST_CASE("basis-images: a key tapped between two frames still nudges once, and the figure idles") {
-  const FigureInfo* info = find_figure("basis-images");
-  REQUIRE(info != nullptr);
-  FigureHost host(*info);
-  double time = 0;
-  host.resize(900, 900 / info->aspect, 1);
-  settle(host, &time);
-  host.set_focus(true);
-  host.frame(time += 1.0 / 60);
-  host.key(HostKey::Right, true, 0);  // down and up with no frame between them
-  host.key(HostKey::Right, false, 0);
-  CHECK(settle(host, &time) < 60);
-  CHECK(host.state() == "a=1.1,0");
+  Running r("basis-images");
+  r.focus();
+  r.host.key(HostKey::Right, true, 0);  // down and up with no frame between them
+  r.host.key(HostKey::Right, false, 0);
+  CHECK(settle(r.host, &r.time) < 60);
+  CHECK(r.host.state() == "a=1.1,0");
 }
 
 // On a slow machine a whole drag can arrive between two frames: the press on the handle, the

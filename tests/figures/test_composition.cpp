@@ -13,6 +13,7 @@ using namespace mml;
 using mml::test::click;
 using mml::test::drag;
 using mml::test::find_item;
+using mml::test::Running;
 using mml::test::settle;
 
 namespace {
@@ -27,12 +28,8 @@ std::string rows(const Mat2& m) {
 }  // namespace
 
 TEST_CASE("composition: defaults show B then A with AB ≠ BA, in core's numbers") {
-  const FigureInfo* info = find_figure("composition");
-  REQUIRE(info != nullptr);
-  FigureHost host(*info);
-  double time = 0;
-  host.resize(kWidth, kHeight, 1);
-  settle(host, &time);
+  Running r("composition");
+  FigureHost& host = r.host;
   CHECK(host.state().empty());
   CHECK_FALSE(host.needs_frame());  // nothing plays by itself
   // Defaults: A = quarter turn [0 −1; 1 0], B = shear [1 1; 0 1]; AB = [0 −1; 1 1], BA = [1 −1; 1 0].
@@ -62,14 +59,9 @@ TEST_CASE("composition: describe() follows core for any columns and order") {
 }
 
 TEST_CASE("composition: Step walks the stages, Reset goes back, Play runs to the end and stops") {
-  const FigureInfo* info = find_figure("composition");
-  REQUIRE(info != nullptr);
-  FigureHost host(*info);
-  std::vector<std::string> errors;
-  double time = 0;
-  host.resize(kWidth, kHeight, 1);
-  host.configure("t=0", &errors);
-  settle(host, &time);
+  Running r("composition", "t=0");
+  FigureHost& host = r.host;
+  double& time = r.time;
   click(host, &time, "Step");
   CHECK(host.state() == "t=1");
   CHECK(host.describe().find("AB") != std::string::npos);
@@ -102,12 +94,9 @@ TEST_CASE("composition: under reduced motion nothing starts by itself") {
 }
 
 TEST_CASE("composition: dragging Be₁ in B's plane changes B's first column only") {
-  const FigureInfo* info = find_figure("composition");
-  REQUIRE(info != nullptr);
-  FigureHost host(*info);
-  double time = 0;
-  host.resize(kWidth, kHeight, 1);
-  settle(host, &time);
+  Running r("composition");
+  FigureHost& host = r.host;
+  double& time = r.time;
   const mml::test::ItemRect be1 = find_item(host, "##map-B1");
   drag(host, &time, be1.cx(), be1.cy(), 40, -40);
   const std::string state = host.state();
@@ -124,14 +113,10 @@ TEST_CASE("composition: dragging Be₁ in B's plane changes B's first column onl
 }
 
 TEST_CASE("composition: with keyboard focus the arrow keys nudge the first map's first column") {
-  const FigureInfo* info = find_figure("composition");
-  REQUIRE(info != nullptr);
-  FigureHost host(*info);
-  double time = 0;
-  host.resize(kWidth, kHeight, 1);
-  settle(host, &time);
-  host.set_focus(true);
-  host.frame(time += 1.0 / 60);
+  Running r("composition");
+  r.focus();
+  FigureHost& host = r.host;
+  double& time = r.time;
   mml::test::tap(host, &time, HostKey::Up);
   CHECK(host.state() == "b1=1,0.1");
   // Once the reader picks a handle in A's plane, the arrows move that one instead (and only it).
@@ -141,12 +126,9 @@ TEST_CASE("composition: with keyboard focus the arrow keys nudge the first map's
 }
 
 TEST_CASE("composition: Swap order shows BA") {
-  const FigureInfo* info = find_figure("composition");
-  REQUIRE(info != nullptr);
-  FigureHost host(*info);
-  double time = 0;
-  host.resize(kWidth, kHeight, 1);
-  settle(host, &time);
+  Running r("composition");
+  FigureHost& host = r.host;
+  double& time = r.time;
   click(host, &time, "Swap order");
   CHECK(host.state() == "order=a-then-b");
   CHECK(host.describe().rfind("A then B: BA = [[1, \u22121], [1, 0]]", 0) == 0);

@@ -110,7 +110,7 @@ TEST_CASE("csv: gradient-descent-1d lists the walk x_k = 2.5 * 0.6^k on the bowl
 }
 
 TEST_CASE("csv: loss-landscape lists each shown optimizer's path with the Rosenbrock loss") {
-  Running r("loss-landscape", "steps=40&adam=0.1&gd=false");
+  Running r("loss-landscape", "steps=40&adam_rate=0.1&show_gd=false");
   const CsvRead t = csv_of(r);
   CHECK(t.header == std::vector<std::string>{"optimizer", "step", "x", "y", "loss f(x, y)"});
   std::set<std::string> names;

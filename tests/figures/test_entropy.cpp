@@ -13,29 +13,13 @@
 #include "tests/figures/locator.hpp"
 
 using namespace mml;
-using mml::test::drag;
-using mml::test::number_param;
-using mml::test::settle;
-using mml::test::tap;
+using namespace mml::test;
 
 namespace {
 
-const FigureInfo& info() {
-  const FigureInfo* f = find_figure("entropy");
-  REQUIRE(f != nullptr);
-  return *f;
-}
-
 std::unique_ptr<FigureHost> make_host(double* time, const char* query = "") {
-  auto host = std::make_unique<FigureHost>(info());
-  std::vector<std::string> errors;
-  REQUIRE(host->configure(query, &errors));
-  host->resize(900, 900 / info().aspect, 1);
-  settle(*host, time);
-  return host;
+  return mml::test::open_figure("entropy", time, query);
 }
-
-bool contains(const std::string& s, const std::string& part) { return s.find(part) != std::string::npos; }
 
 }  // namespace
 

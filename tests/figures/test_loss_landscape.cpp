@@ -1,10 +1,12 @@
 // loss-landscape, headless: defaults tell the Rosenbrock story, describe() quotes core's numbers,
 // the start follows drags, clicks and arrow keys, the Step, Play and Rewind buttons stay within the
-// 500-step cap.
+// 500-step cap; the parameters' names before issue 13 still set the same things.
 #include <catch2/catch.hpp>
 
+#include <array>
 #include <cmath>
 #include <string>
+#include <vector>
 
 #include "core/format.hpp"
 #include "core/optimizers.hpp"
@@ -154,9 +156,9 @@ TEST_CASE("loss-landscape: with focus, arrow keys nudge the start") {
 }
 
 TEST_CASE("loss-landscape: every landscape and view draws, and diverged runs stop cleanly") {
-  for (const char* q : {"function=bowl&kappa=100&rate=0.03", "function=himmelblau&start=-0.5,0.5",
-                        "function=saddle&start=1.5,0.05&rate=0.05&newton=abs&steps=500", "view=map&arrows=1",
-                        "view=surface&function=bowl"}) {
+  for (const char* q : {"landscape=bowl&kappa=100&rate=0.03", "landscape=himmelblau&start=-0.5,0.5",
+                        "landscape=saddle&start=1.5,0.05&rate=0.05&newton_hessian=abs&steps=500", "view=map&arrows=1",
+                        "view=surface&landscape=bowl"}) {
     for (float w : {900.f, 360.f}) {
       CAPTURE(q, w);
       Running r(q, w);
@@ -165,11 +167,44 @@ TEST_CASE("loss-landscape: every landscape and view draws, and diverged runs sto
     }
   }
   // κ = 100 with η = 0.03 > 2/100: gradient descent diverges, and the figure says so.
-  Running bowl("function=bowl&kappa=100&rate=0.03");
+  Running bowl("landscape=bowl&kappa=100&rate=0.03");
   CHECK(bowl.host.describe().find("gradient descent diverged at step") != std::string::npos);
-  Running saddle("function=saddle&start=1.5,0.05&rate=0.05&steps=500");
+  Running saddle("landscape=saddle&start=1.5,0.05&rate=0.05&steps=500");
   const std::string d = saddle.host.describe();
   CAPTURE(d);
   CHECK(d.find("ran off the map") != std::string::npos);
   CHECK(d.find("Newton reached a critical point in 1 step (f = 0)") != std::string::npos);
+}
+
+// Issue 13 renamed the parameters so each name says what it sets; links shared before keep
+// working: each old name sets the same parameter as its new one, and the state is written with
+// the new name.
+TEST_CASE("loss-landscape: the old parameter names still parse and set what the new names set") {
+  const std::array<std::array<const char*, 3>, 7> renamed = {{{"function", "landscape", "saddle"},
+                                                              {"adam", "adam_rate", "0.05"},
+                                                              {"gd", "show_gd", "false"},
+                                                              {"momentum", "show_momentum", "false"},
+                                                              {"adamrun", "show_adam", "false"},
+                                                              {"newtonrun", "show_newton", "false"},
+                                                              {"newton", "newton_hessian", "abs"}}};
+  for (const auto& [old_name, new_name, value] : renamed) {
+    CAPTURE(old_name, new_name, value);
+    const std::string by_old = std::string(old_name) + "=" + value, by_new = std::string(new_name) + "=" + value;
+    Running old_link, new_link;
+    std::vector<std::string> errors;
+    CHECK(old_link.host.configure(by_old, &errors));
+    CHECK(new_link.host.configure(by_new, &errors));
+    CHECK(errors.empty());
+    settle(old_link.host, &old_link.time);
+    settle(new_link.host, &new_link.time);
+    CHECK(old_link.host.state() == by_new);
+    CHECK(new_link.host.state() == by_new);
+    CHECK(old_link.host.describe() == new_link.host.describe());
+  }
+  // All at once, as the chapter's second figure had them.
+  Running old_page("function=saddle&start=1.5,0.05&rate=0.05&adam=0.05&steps=60&view=map");
+  Running new_page("landscape=saddle&start=1.5,0.05&rate=0.05&adam_rate=0.05&steps=60&view=map");
+  CHECK(old_page.host.state() == new_page.host.state());
+  CHECK(old_page.host.describe() == new_page.host.describe());
+  CHECK(old_page.host.describe().find("Saddle") == 0);
 }

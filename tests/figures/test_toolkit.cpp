@@ -16,33 +16,7 @@
 
 using namespace mml;
 
-namespace {
-
-// Runs `items` inside a plot in a fresh frame; returns the vertices they added.
-template <class F>
-int vertices_of(F items, int flags = plot::PlotFlags_None, plot::Range x = {-3, 3}, plot::Range y = {-2, 2}) {
-  ImGuiContext* context = ImGui::CreateContext(shared_font_atlas(1));
-  ImGuiIO& io = ImGui::GetIO();
-  io.IniFilename = nullptr;
-  io.DisplaySize = {640, 400};
-  io.DeltaTime = 1.0f / 60;
-  ImGui::NewFrame();
-  ImGui::SetNextWindowPos({0, 0});
-  ImGui::SetNextWindowSize(io.DisplaySize);
-  ImGui::Begin("##t", nullptr, ImGuiWindowFlags_NoDecoration);
-  plot::begin_plot("##p", {-1, -1}, flags);
-  plot::setup_axes(x, y);
-  const int before = ImGui::GetWindowDrawList()->VtxBuffer.Size;
-  items();
-  const int added = ImGui::GetWindowDrawList()->VtxBuffer.Size - before;
-  plot::end_plot();
-  ImGui::End();
-  ImGui::Render();
-  ImGui::DestroyContext(context);
-  return added;
-}
-
-}  // namespace
+using mml::test::vertices_of;
 
 TEST_CASE("toolkit: every item draws for sane input and survives hopeless input") {
   const plot::Theme& t = plot::light_theme();
@@ -142,35 +116,22 @@ struct PlotFrame {
 
 PlotFrame plot_frame(plot::Range x, plot::Range y, bool with_heatmap) {
   plot::FieldStore fields;
-  plot::FrameOptions options;
-  options.fields = &fields;
-  plot::set_frame_options(options);
-  ImGuiContext* context = ImGui::CreateContext(shared_font_atlas(1));
-  ImGuiIO& io = ImGui::GetIO();
-  io.IniFilename = nullptr;
-  io.DisplaySize = {640, 400};
-  io.DeltaTime = 1.0f / 60;
-  ImGui::NewFrame();
-  ImGui::SetNextWindowPos({0, 0});
-  ImGui::SetNextWindowSize(io.DisplaySize);
-  ImGui::Begin("##t", nullptr, ImGuiWindowFlags_NoDecoration);
+  mml::test::Bench bench(false, {640, 400}, &fields);
   PlotFrame out;
-  out.rect = plot::plot_area({-1, -1});
-  plot::begin_plot("##p", {-1, -1});
-  plot::setup_axes(x, y);
-  if (with_heatmap)
-    plot::heatmap(plot::sample_grid([](double a, double b) { return a + b; }, x, y, 16, 16), {x.min + y.min, x.max + y.max});
-  plot::end_plot();
-  ImDrawList* dl = ImGui::GetWindowDrawList();
-  for (int i = 0; i < dl->CmdBuffer.Size; ++i) {
-    out.commands.push_back(dl->CmdBuffer[i]);
-    if (dl->CmdBuffer[i].UserCallback == plot::field_callback) out.field_command = i;
-  }
-  out.vertices.assign(dl->VtxBuffer.begin(), dl->VtxBuffer.end());
-  ImGui::End();
-  ImGui::Render();
-  ImGui::DestroyContext(context);
-  plot::set_frame_options({});
+  bench.frame([&] {
+    out.rect = plot::plot_area({-1, -1});
+    plot::begin_plot("##p", {-1, -1});
+    plot::setup_axes(x, y);
+    if (with_heatmap)
+      plot::heatmap(plot::sample_grid([](double a, double b) { return a + b; }, x, y, 16, 16), {x.min + y.min, x.max + y.max});
+    plot::end_plot();
+    ImDrawList* dl = ImGui::GetWindowDrawList();
+    for (int i = 0; i < dl->CmdBuffer.Size; ++i) {
+      out.commands.push_back(dl->CmdBuffer[i]);
+      if (dl->CmdBuffer[i].UserCallback == plot::field_callback) out.field_command = i;
+    }
+    out.vertices.assign(dl->VtxBuffer.begin(), dl->VtxBuffer.end());
+  });
   return out;
 }
 
@@ -317,4 +278,22 @@ TEST_CASE("toolkit: the item locator finds buttons and handles of the last frame
   mml::test::click(r.host, &r.time, "Play");
   CHECK(r.host.item_log().find("Play").empty());
   CHECK(r.host.item_log().find("Pause").size() == 1);
+}
+
+// preset_row (web/plot/controls.hpp): one button per preset, named by its label; the click returns
+// that preset and nothing else, and a frame without a click returns none (toolkit-plane's row).
+TEST_CASE("toolkit: a preset row gives the preset clicked, and only on the click") {
+  mml::test::Running r("toolkit-plane");
+  REQUIRE(r.host.state().empty());
+  mml::test::settle(r.host, &r.time);
+  CHECK(r.host.state().empty());  // frames with no click apply nothing
+  mml::test::click(r.host, &r.time, "Shear");
+  CHECK(r.param("a") == "1,0");
+  CHECK(r.param("b") == "1,1");
+  mml::test::click(r.host, &r.time, "Mirror");
+  CHECK(r.param("a") == "1,0");
+  CHECK(r.param("b") == "0,-1");
+  mml::test::click(r.host, &r.time, "Rotate");
+  CHECK(r.param("a") == "0,1");
+  CHECK(r.param("b") == "-1,0");
 }

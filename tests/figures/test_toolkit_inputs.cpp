@@ -9,84 +9,17 @@
 #include <string>
 #include <vector>
 
-#include "web/app/fonts.hpp"
 #include "web/plot/bars.hpp"
 #include "web/plot/controls.hpp"
 #include "web/plot/matrix_input.hpp"
 #include "web/plot/plot.hpp"
+#include "tests/figures/drive.hpp"
 
 using namespace mml;
+using mml::test::Bench;
+using enum mml::test::BenchKey;
 
 namespace {
-
-enum Key { kLeft = 1, kRight, kUp, kDown, kEnter, kBackspace };
-
-// One ImGui context with the figures' style and a window over the whole display; frame(body)
-// runs body inside it. Pointer and keys are set between frames, as the host does.
-struct Bench {
-  ImGuiContext* context;
-  explicit Bench(bool focus, ImVec2 size = {640, 400}) : context(ImGui::CreateContext(shared_font_atlas(1))) {
-    ImGuiIO& io = ImGui::GetIO();
-    io.IniFilename = nullptr;
-    io.DisplaySize = size;
-    io.KeyMap[ImGuiKey_LeftArrow] = kLeft;
-    io.KeyMap[ImGuiKey_RightArrow] = kRight;
-    io.KeyMap[ImGuiKey_UpArrow] = kUp;
-    io.KeyMap[ImGuiKey_DownArrow] = kDown;
-    io.KeyMap[ImGuiKey_Enter] = kEnter;
-    io.KeyMap[ImGuiKey_Backspace] = kBackspace;
-    plot::apply_imgui_style(plot::light_theme(), ImGui::GetStyle());
-    plot::FrameOptions options;
-    options.keyboard_focus = focus;
-    plot::set_frame_options(options);
-  }
-  ~Bench() {
-    ImGui::DestroyContext(context);
-    plot::set_frame_options({});
-  }
-  template <class F>
-  void frame(F body) {
-    ImGuiIO& io = ImGui::GetIO();
-    io.DeltaTime = 1.0f / 60;
-    ImGui::NewFrame();
-    ImGui::SetNextWindowPos({0, 0});
-    ImGui::SetNextWindowSize(io.DisplaySize);
-    ImGui::Begin("##bench", nullptr, ImGuiWindowFlags_NoDecoration);
-    body();
-    ImGui::End();
-    ImGui::Render();
-  }
-  template <class F>
-  void tap(int key, F body, bool shift = false) {
-    ImGuiIO& io = ImGui::GetIO();
-    io.KeyShift = shift;
-    io.KeysDown[key] = true;
-    frame(body);
-    io.KeysDown[key] = false;
-    frame(body);
-    io.KeyShift = false;
-  }
-  // Press at `at`, move by `by` in four steps, release; a frame after each event.
-  template <class F>
-  void drag(ImVec2 at, ImVec2 by, F body) {
-    ImGuiIO& io = ImGui::GetIO();
-    io.MousePos = at;
-    frame(body);
-    io.MouseDown[0] = true;
-    frame(body);
-    for (int step = 1; step <= 4; ++step) {
-      io.MousePos = {at.x + by.x * float(step) / 4, at.y + by.y * float(step) / 4};
-      frame(body);
-    }
-    io.MouseDown[0] = false;
-    frame(body);
-  }
-  template <class F>
-  void type(const char* text, F body) {
-    for (const char* c = text; *c; ++c) ImGui::GetIO().AddInputCharacter(unsigned(*c));
-    frame(body);
-  }
-};
 
 double sum(const std::vector<double>& v) { return std::accumulate(v.begin(), v.end(), 0.0); }
 

@@ -10,6 +10,7 @@
 #include <string>
 
 #include "tests/figures/drive.hpp"
+#include "tests/figures/locator.hpp"
 #include "web/plot/timeline.hpp"
 
 using namespace mml;
@@ -17,28 +18,6 @@ using mml::test::settle;
 using mml::test::tap;
 
 namespace {
-
-// Where the timeline's buttons are: computed in the frame from the labels and the style, the
-// way ImGui lays out a row of buttons.
-struct Buttons {
-  ImVec2 play, step, rewind, speed;
-  void locate(bool playing, const char* speed_label) {
-    const ImVec2 at = ImGui::GetCursorScreenPos();
-    const ImGuiStyle& style = ImGui::GetStyle();
-    const float y = at.y + ImGui::GetFrameHeight() / 2;
-    float x = at.x;
-    const auto next = [&](const char* label) {
-      const float w = ImGui::CalcTextSize(label, nullptr, true).x + 2 * style.FramePadding.x;
-      const ImVec2 centre{x + w / 2, y};
-      x += w + style.ItemSpacing.x;
-      return centre;
-    };
-    play = next(playing ? "Pause" : "Play");
-    step = next("Step");
-    rewind = next("Rewind");
-    speed = next(speed_label);
-  }
-};
 
 const char* speed_label(double speed) {
   return speed == 0.5 ? "\u00d70.5" : speed == 1 ? "\u00d71" : speed == 2 ? "\u00d72" : "\u00d74";
@@ -53,7 +32,6 @@ class Bound final : public Figure {
   Bound();
   void frame(const FrameContext& context) override {
     timeline.advance(context.dt, context.reduced_motion);
-    buttons.locate(timeline.playing(), speed_label(timeline.speed()));
     timeline.controls();
   }
   bool animating() const override { return timeline.playing(); }
@@ -63,7 +41,6 @@ class Bound final : public Figure {
   Param<T> param;
   std::int64_t last = 1000;
   plot::Timeline timeline;
-  Buttons buttons;
 };
 using Stepper = Bound<std::int64_t>;
 using Stages = Bound<double>;
@@ -95,15 +72,11 @@ struct Host {
     settle(host, &time);
   }
   F& figure() { return static_cast<F&>(host.figure()); }
-  // Press and release at `at` (a frame after each); the button acts on the release's frame.
-  void click(ImVec2 at) {
-    host.pointer_move(at.x, at.y);
-    host.frame(time += 1.0 / 60);
-    host.pointer_button(0, true);
-    host.frame(time += 1.0 / 60);
-    host.pointer_button(0, false);
-    host.frame(time += 1.0 / 60);
-  }
+  // Clicks the timeline's button labelled `label` ("Play", "Pause", "Step", "Rewind"), found by
+  // name; the button acts on the release's frame, and one more frame runs with the pointer away.
+  void click(std::string_view label) { mml::test::click(host, &time, label); }
+  // Clicks the speed button, whose label is the speed it plays at ("×1").
+  void click_speed() { click(speed_label(figure().timeline.speed())); }
   void frames(int n) {
     for (int i = 0; i < n; ++i) host.frame(time += 1.0 / 60);
   }
@@ -114,18 +87,18 @@ struct Host {
 TEST_CASE("toolkit timeline: Play advances steps_per_second × speed × dt") {
   Host<Stepper> h("", false);
   CHECK_FALSE(h.host.needs_frame());  // nothing plays by itself
-  h.click(h.figure().buttons.play);
+  h.click("Play");
   REQUIRE(h.figure().timeline.playing());
   CHECK(h.figure().value() == 0);
   h.frames(60);  // one second at 12 steps a second
   CHECK(h.figure().value() == 12);
-  h.click(h.figure().buttons.speed);  // ×1 → ×2; the click's frames play on at ×1 until it lands
+  h.click_speed();  // ×1 → ×2; the click's frames play on at ×1 until it lands
   CHECK(h.figure().timeline.speed() == 2);
   const std::int64_t from = h.figure().value();
   h.frames(30);  // half a second at 24 a second
   CHECK(h.figure().value() == from + 12);
   // Pause holds the step.
-  h.click(h.figure().buttons.play);
+  h.click("Pause");
   CHECK_FALSE(h.figure().timeline.playing());
   const std::int64_t held = h.figure().value();
   h.frames(30);
@@ -135,49 +108,49 @@ TEST_CASE("toolkit timeline: Play advances steps_per_second × speed × dt") {
 
 TEST_CASE("toolkit timeline: Play stops at the end, where Step is disabled, and Play there starts over") {
   Host<Stepper> h("step=25");
-  h.click(h.figure().buttons.play);
+  h.click("Play");
   h.frames(120);
   CHECK(h.figure().value() == 30);  // options.end
   CHECK_FALSE(h.figure().timeline.playing());
   CHECK_FALSE(h.host.needs_frame());
   CHECK(h.figure().timeline.at_end());
-  h.click(h.figure().buttons.step);  // disabled: nothing happens
+  h.click("Step");  // disabled: nothing happens
   CHECK(h.figure().value() == 30);
-  h.click(h.figure().buttons.play);  // at the end: back to 0, and playing
+  h.click("Play");  // at the end: back to 0, and playing
   CHECK(h.figure().timeline.playing());
   CHECK(h.figure().value() == 0);
 
   // The figure's own end condition: no step after 7.
   Host<Stepper> c("step=5");
   c.figure().last = 7;
-  c.click(c.figure().buttons.step);
+  c.click("Step");
   CHECK(c.figure().value() == 6);
-  c.click(c.figure().buttons.play);
+  c.click("Play");
   c.frames(60);
   CHECK(c.figure().value() == 7);
   CHECK_FALSE(c.figure().timeline.playing());
-  c.click(c.figure().buttons.step);
+  c.click("Step");
   CHECK(c.figure().value() == 7);
   // Without restart_at_end, Play at the end does nothing.
   c.figure().timeline.options().restart_at_end = false;
-  c.click(c.figure().buttons.play);
+  c.click("Play");
   CHECK(c.figure().value() == 7);
   CHECK_FALSE(c.figure().timeline.playing());
 }
 
 TEST_CASE("toolkit timeline: Step adds one and stops Play, Rewind goes to 0") {
   Host<Stepper> h("step=17");
-  h.click(h.figure().buttons.step);
+  h.click("Step");
   CHECK(h.figure().value() == 18);
   CHECK(h.host.state() == "step=18");
-  h.click(h.figure().buttons.play);
+  h.click("Play");
   h.frames(10);
   REQUIRE(h.figure().timeline.playing());
-  h.click(h.figure().buttons.step);  // where Step is while playing (right of "Pause")
+  h.click("Step");  // while playing
   CHECK_FALSE(h.figure().timeline.playing());
   const std::int64_t at = h.figure().value();
   CHECK(at > 18);
-  h.click(h.figure().buttons.rewind);
+  h.click("Rewind");
   CHECK(h.figure().value() == 0);
   CHECK(h.host.state().empty());
   CHECK_FALSE(h.figure().timeline.playing());
@@ -185,7 +158,7 @@ TEST_CASE("toolkit timeline: Step adds one and stops Play, Rewind goes to 0") {
 
 TEST_CASE("toolkit timeline: Escape stops Play only while the figure has keyboard focus") {
   Host<Stepper> h;
-  h.click(h.figure().buttons.play);
+  h.click("Play");
   h.frames(10);
   tap(h.host, &h.time, HostKey::Escape);
   CHECK(h.figure().timeline.playing());  // the page has the keyboard, not the figure
@@ -203,16 +176,16 @@ TEST_CASE("toolkit timeline: Escape stops Play only while the figure has keyboar
 TEST_CASE("toolkit timeline: under reduced motion Play shows whole steps at a calm pace") {
   Host<Stepper> h("", true);
   CHECK_FALSE(h.host.needs_frame());
-  h.click(h.figure().buttons.speed);
-  h.click(h.figure().buttons.speed);  // ×4: still calm
+  h.click_speed();
+  h.click_speed();  // ×4: still calm
   CHECK(h.figure().timeline.speed() == 4);
-  h.click(h.figure().buttons.play);
+  h.click("Play");
   h.frames(60);
   CHECK(h.figure().value() == std::int64_t(plot::kCalmStepsPerSecond));
 
   // A continuous position jumps from stage to stage instead of sliding.
   Host<Stages> s("", true);
-  s.click(s.figure().buttons.play);
+  s.click("Play");
   for (int i = 0; i < 4 * 60 + 10; ++i) {  // two stages at half a stage a second
     s.frames(1);
     CHECK(s.figure().value() == std::floor(s.figure().value()));
@@ -223,15 +196,15 @@ TEST_CASE("toolkit timeline: under reduced motion Play shows whole steps at a ca
 
 TEST_CASE("toolkit timeline: a continuous position plays smoothly and Step goes to the next stage") {
   Host<Stages> s;
-  s.click(s.figure().buttons.play);
-  s.frames(60);  // one second at half a stage a second
+  s.click("Play");  // its last frame, the pointer moved away, is the first of the second played
+  s.frames(59);     // one second at half a stage a second
   CHECK(s.figure().value() == Approx(0.5).margin(1e-4));
-  s.click(s.figure().buttons.step);
+  s.click("Step");
   CHECK(s.figure().value() == 1);
   CHECK_FALSE(s.figure().timeline.playing());
-  s.click(s.figure().buttons.step);
+  s.click("Step");
   CHECK(s.figure().value() == 2);
   CHECK(s.figure().timeline.at_end());
-  s.click(s.figure().buttons.rewind);
+  s.click("Rewind");
   CHECK(s.figure().value() == 0);
 }

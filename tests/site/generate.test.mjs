@@ -56,7 +56,9 @@ describe('a good build of the real chapters', () => {
     }
     assert.equal(result.pages, htmlFiles(out).length);
     assert.ok(result.figures >= 1);
-    assert.ok(result.ms > 0 && result.ms < 5000, `build took ${result.ms} ms`);
+    // The generator reports its build time; how long that is belongs to tests/bench/site_report.mjs
+    // (no timed assertions in the suite: a loaded machine would fail them).
+    assert.ok(Number.isFinite(result.ms) && result.ms >= 0, `build time reported as ${result.ms}`);
   });
 
   test('math is KaTeX HTML, rendered at build time, with no $ left', () => {

@@ -1,5 +1,10 @@
 #include <catch2/catch.hpp>
+#include <algorithm>
+#include <array>
+#include <span>
 #include <limits>
+#include <string>
+#include <string_view>
 
 #include "core/params.hpp"
 
@@ -61,6 +66,36 @@ TEST_CASE("bad values are refused with a message naming what is valid") {
   CHECK(e.set.revision() == 0);
 }
 
+TEST_CASE("a refused value is quoted visibly: control bytes escaped, broken UTF-8 replaced, long text cut") {
+  Example e;
+  const auto refuse = [&](std::string_view name, std::string_view text) {
+    std::string error;
+    CHECK_FALSE(e.set.set_text(name, text, &error));
+    return error;
+  };
+  using namespace std::string_literals;
+  // C0 controls (NUL, SOH, newline, ESC), DEL and a C1 control (U+0085, NEL) are written as escapes.
+  CHECK(refuse("preset", "a\x01" "b\nc\x1b[2J\x7f"s).rfind("preset: \"a\\x01b\\x0Ac\\x1B[2J\\x7F\" is not an option", 0) == 0);
+  CHECK(refuse("preset", "x\0y"s).rfind("preset: \"x\\x00y\"", 0) == 0);
+  CHECK(refuse("preset", "\xc2\x85"s).rfind("preset: \"\\x85\"", 0) == 0);
+  // A right-to-left override would display the rest of the message backwards.
+  CHECK(refuse("preset", "ab\u202Ecd"s).rfind("preset: \"ab\\u202Ecd\"", 0) == 0);
+  // Bytes that are not UTF-8 (a stray continuation byte, a lead byte cut off, an overlong '/')
+  // become U+FFFD, one per byte; well-formed text outside ASCII is kept as it is.
+  CHECK(refuse("preset", "\x80x\xe2\x82"s).rfind("preset: \"\uFFFDx\uFFFD\uFFFD\"", 0) == 0);
+  CHECK(refuse("preset", "\xc0\xaf"s).rfind("preset: \"\uFFFD\uFFFD\"", 0) == 0);
+  CHECK(refuse("preset", "\u03b8\u2192\u00b2"s).rfind("preset: \"\u03b8\u2192\u00b2\"", 0) == 0);
+  // At most 40 characters (not bytes: a character is never cut in two), then an ellipsis.
+  std::string thetas;
+  for (int i = 0; i < 41; ++i) thetas += "\u03b8";
+  CHECK(refuse("preset", thetas).rfind("preset: \"" + thetas.substr(0, 80) + "\u2026\"", 0) == 0);
+  CHECK(refuse("preset", std::string(40, 'x')).rfind("preset: \"" + std::string(40, 'x') + "\" is", 0) == 0);
+  // Whatever came in, the message has no control byte left in it.
+  const std::string all = refuse("a", "\x01\x02\x03,\x1f\x7f"s) + refuse("nope\x07"s, "1");
+  CAPTURE(all);
+  CHECK(std::none_of(all.begin(), all.end(), [](char c) { return static_cast<unsigned char>(c) < 0x20 || c == 0x7f; }));
+}
+
 TEST_CASE("figure code setters clamp into range and count revisions") {
   Example e;
   e.set.set(e.a, Eigen::Vector2d(10, -10));
@@ -72,6 +107,25 @@ TEST_CASE("figure code setters clamp into range and count revisions") {
   CHECK(e.set.get(e.rate) == 0.1);
   e.set.reset();
   CHECK(e.set.get(e.a) == Eigen::Vector2d(1, 0));
+}
+
+TEST_CASE("a row of number parameters is read and written together, each clamped into its range") {
+  ParamSet set;
+  std::array<Param<double>, 4> w;
+  for (std::size_t i = 0; i < w.size(); ++i)
+    w[i] = set.add_float("w" + std::to_string(i + 1), 0.25, 0, 1, "weight " + std::to_string(i + 1));
+  CHECK(set.get(w) == std::vector<double>{0.25, 0.25, 0.25, 0.25});
+  CHECK(set.get(std::span(w).first(2)) == std::vector<double>{0.25, 0.25});
+  CHECK(set.get(std::span<const Param<double>>()).empty());
+  // Fewer values than parameters: the rest keep theirs; out of range: clamped, as set() does.
+  const std::vector<double> three = {0.5, 1.5, -2};
+  set.set(w, three);
+  CHECK(set.get(w) == std::vector<double>{0.5, 1, 0, 0.25});
+  CHECK(set.revision() == 3);
+  // More values than parameters: the extra ones are ignored.
+  const std::vector<double> six = {0.1, 0.2, 0.3, 0.4, 0.5, 0.6};
+  set.set(std::span(w).first(2), six);
+  CHECK(set.get(w) == std::vector<double>{0.1, 0.2, 0, 0.25});
 }
 
 TEST_CASE("state round-trips through a query string") {

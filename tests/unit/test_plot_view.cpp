@@ -176,3 +176,21 @@ TEST_CASE("decade labels: plain numbers near 1, powers of ten with superscripts 
   CHECK_FALSE(is_decade(0));
   CHECK_FALSE(is_decade(-10));
 }
+
+TEST_CASE("framing_range trims the 2% of samples at each end and survives flat and undefined functions") {
+  // f(x) = x at x = 0, 1, …, 200: the 201 values sorted; index 201/50 = 4 and 200 − 4 = 196.
+  const Range line = framing_range([](double x) { return x; }, {0, 200});
+  CHECK(line.min == Approx(4));
+  CHECK(line.max == Approx(196));
+  // 1/x on [−1, 1] at steps of 0.01: x = 0 is dropped (infinite), and the 4 largest values on each
+  // side (1/0.01 … 1/0.04) are the trimmed spikes, so the range is ±1/0.05 = ±20.
+  const Range pole = framing_range([](double x) { return 1 / x; }, {-1, 1});
+  CHECK(pole.min == Approx(-20));
+  CHECK(pole.max == Approx(20));
+  const Range flat = framing_range([](double) { return 3.0; }, {-1, 1});
+  CHECK(flat.min == Approx(2));
+  CHECK(flat.max == Approx(4));
+  const Range nowhere = framing_range([](double) { return NAN; }, {-1, 1});
+  CHECK(nowhere.min == -1);
+  CHECK(nowhere.max == 1);
+}

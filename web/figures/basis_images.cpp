@@ -69,11 +69,8 @@ class BasisImages final : public Figure {
     plot::note(area_sentence(m).c_str());
     ImGui::Spacing();
     // Presets only: resetting is the toolbar's Reset, one button for every figure.
-    std::array<const char*, kPresets.size()> labels{};
-    for (std::size_t i = 0; i < kPresets.size(); ++i) labels[i] = kPresets[i].label;
-    const int clicked = plot::button_row(labels);
-    if (clicked >= 0 && clicked < int(kPresets.size())) {
-      const Mat2 p = preset_matrix(kPresets[std::size_t(clicked)].preset);
+    if (const Preset* preset = plot::preset_row(kPresets)) {
+      const Mat2 p = preset_matrix(preset->preset);
       params_.set(a_, p.col(0));
       params_.set(b_, p.col(1));
     }
@@ -96,31 +93,19 @@ class BasisImages final : public Figure {
     return rest + ".";
   }
 
-  // The unit square's image (signed area = det, coloured by orientation) and the letter F's.
+  // The unit square's image, coloured by its signed area (det), and the letter F's.
   static void draw_images(const Mat2& m, const plot::Theme& t) {
-    const auto square = map_points(m, unit_square());
+    plot::oriented_polygon(map_points(m, unit_square()));
     const auto letter = map_points(m, letter_f());
-    switch (orientation(m)) {
-      case Orientation::Collapsed:
-        // Everything lands on a line (or the origin): show the segment the square became.
-        for (std::size_t i = 0; i < square.size(); ++i)
-          plot::segment(square[i], square[(i + 1) % square.size()], t.collapsed, 3);
-        for (std::size_t i = 0; i < letter.size(); ++i)
-          plot::segment(letter[i], letter[(i + 1) % letter.size()], t.third, 2);
-        break;
-      case Orientation::Flipped:
-      case Orientation::Preserved: {
-        const bool flipped = orientation(m) == Orientation::Flipped;
-        plot::polygon(square, flipped ? t.negative_fill : t.positive_fill,
-                      flipped ? t.negative_line : t.positive_line);
-        plot::polygon(letter, (t.third & ~IM_COL32_A_MASK) | (150u << IM_COL32_A_SHIFT), t.third);
-        const Vec2 centre = m * Vec2(0.83, 0.3);  // beside the F, inside the square
-        const std::string label = "det " + format_number(m.determinant());
-        plot::text(centre, label.c_str(), flipped ? t.negative_line : t.positive_line, {0.5f, 0.5f},
-                   {0, 0});
-        break;
-      }
+    if (orientation(m) == Orientation::Collapsed) {
+      // Everything lands on a line (or the origin): the F is the segment it became.
+      plot::polyline(letter, t.third, 2, plot::kSolid, true);
+      return;
     }
+    plot::polygon(letter, plot::with_alpha(t.third, 150), t.third);
+    const Vec2 centre = m * Vec2(0.83, 0.3);  // beside the F, inside the square
+    const std::string label = "det " + format_number(m.determinant());
+    plot::text(centre, label.c_str(), m.determinant() < 0 ? t.negative_line : t.positive_line, {0.5f, 0.5f});
   }
 
   Param<Eigen::Vector2d> a_, b_;

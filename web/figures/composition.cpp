@@ -13,6 +13,7 @@
 #include "core/format.hpp"
 #include "web/figures/figure.hpp"
 #include "web/plot/controls.hpp"
+#include "web/plot/labels.hpp"
 #include "web/plot/plot.hpp"
 #include "web/plot/timeline.hpp"
 
@@ -21,7 +22,6 @@ namespace {
 
 constexpr double kLimit = 3;           // columns stay in [-3, 3]²
 constexpr double kStagesPerSecond = 0.6;  // Play: each stage takes about 1.7 s
-
 
 // "1·Ae₁ + 0·Ae₂": column j of the product as a combination of the second map's columns.
 std::string combination(const Vec2& weights, const char* name) {
@@ -146,11 +146,9 @@ class Composition final : public Figure {
     if (plot::drag_point((id + "1").c_str(), &p1, t.first, l1.c_str(), drag)) params_.set(c1, p1);
     if (plot::drag_point((id + "2").c_str(), &p2, t.second, l2.c_str(), drag)) params_.set(c2, p2);
     const std::string title = std::string(plane == 0 ? "first: " : "then: ") + name;
-    label_box(title.c_str(), t);
+    plot::caption(title.c_str());
+    plot::border(t.grid_strong);  // a hairline between the small planes and the big one
     plot::end_plot();
-    // A hairline between the small planes and the big one.
-    const ImVec2 at = ImGui::GetItemRectMin();
-    ImGui::GetWindowDrawList()->AddRect(at, {at.x + size.x, at.y + size.y}, t.grid_strong);
   }
 
   // The big plane: the grid, unit square and F carried through identity → first → product.
@@ -184,7 +182,7 @@ class Composition final : public Figure {
       for (int j = 0; j < 2; ++j) {
         const ImU32 c = j == 0 ? t.first : t.second;
         plot::arrow({0, 0}, m.first.col(j), plot::with_alpha(c, 90), j == 0 ? fe1.c_str() : fe2.c_str());
-        dotted(m.first.col(j), now.col(j), plot::with_alpha(c, 150));
+        plot::segment(m.first.col(j), now.col(j), plot::with_alpha(c, 150), 2.5f, plot::kDotted);
         const std::string label = g + "(" + f + "e" + (j == 0 ? "\u2081" : "\u2082") + ")";
         plot::arrow({0, 0}, now.col(j), c, done ? label.c_str() : nullptr);
       }
@@ -194,27 +192,8 @@ class Composition final : public Figure {
                                 : p == 1  ? "after " + f
                                 : p < 2   ? "after " + f + ", applying " + g
                                           : "after " + f + ", then " + g + ": the plane under " + m.product_name;
-    label_box(caption.c_str(), t);
+    plot::caption(caption.c_str());
     plot::end_plot();
-  }
-
-  // Text in the plot's top-left corner on a backdrop, readable over the moving grid.
-  static void label_box(const char* s, const plot::Theme& t) {
-    const plot::ViewTransform& v = plot::current_view();
-    const ImVec2 at = plot::to_screen({v.x().min, v.y().max}), size = ImGui::CalcTextSize(s);
-    ImGui::GetWindowDrawList()->AddRectFilled({at.x + 4, at.y + 4}, {at.x + size.x + 14, at.y + size.y + 10},
-                                              plot::with_alpha(t.background, 215), 4);
-    ImGui::GetWindowDrawList()->AddText({at.x + 9, at.y + 7}, t.text, s);
-  }
-
-  static void dotted(const Vec2& from, const Vec2& to, ImU32 color) {
-    const ImVec2 a = plot::to_screen(from), b = plot::to_screen(to);
-    const float length = std::hypot(b.x - a.x, b.y - a.y);
-    const int dots = int(length / 7);
-    for (int i = 1; i < dots; ++i) {
-      const float s = float(i) / float(dots);
-      ImGui::GetWindowDrawList()->AddCircleFilled({a.x + s * (b.x - a.x), a.y + s * (b.y - a.y)}, 1.4f, color);
-    }
   }
 
   void draw_panel(const plot::FigureLayout& layout, const Maps& m) {

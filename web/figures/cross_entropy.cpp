@@ -30,12 +30,6 @@ constexpr std::array<double, kMaxClasses> kTrue = {0.5, 0.25, 0.125, 0.125, 0, 0
 constexpr std::array<double, kMaxClasses> kModel = {0.25, 0.25, 0.25, 0.25, 0, 0};
 const std::array<std::string, kMaxClasses> kNames = {"cat", "dog", "fox", "owl", "bee", "cow"};
 
-// Bits for display: "∞" rather than inf or NaN.
-std::string bits(double b) {
-  if (!std::isfinite(b)) return "\u221e";
-  return format_number(b) + (b == 1 ? " bit" : " bits");
-}
-
 class CrossEntropy final : public Figure {
  public:
   CrossEntropy() {
@@ -75,7 +69,8 @@ class CrossEntropy final : public Figure {
   std::string describe() const override {
     const std::vector<double> p = distribution(p_), q = distribution(q_);
     const double h = entropy_bits(p), hpq = cross_entropy_bits(p, q), kl = kl_divergence_bits(p, q);
-    std::string s = "H(p) = " + bits(h) + ", H(p, q) = " + bits(hpq) + ", KL(p\u2016q) = " + bits(kl) + ".";
+    std::string s =
+        "H(p) = " + format_bits(h) + ", H(p, q) = " + format_bits(hpq) + ", KL(p\u2016q) = " + format_bits(kl) + ".";
     const int ruled_out = first_ruled_out(p, q);
     if (ruled_out >= 0)
       s += " The model gives probability 0 to " + kNames[std::size_t(ruled_out)] + ", which happens.";
@@ -86,14 +81,12 @@ class CrossEntropy final : public Figure {
 
  private:
   int classes() const { return int(params_.get(k_)); }
+  // The first k weights of p or q, normalized; stored back at the URL's precision.
   std::vector<double> distribution(const std::array<Param<double>, kMaxClasses>& params) const {
-    std::vector<double> w(static_cast<std::size_t>(classes()));
-    for (std::size_t i = 0; i < w.size(); ++i) w[i] = params_.get(params[i]);
-    return normalized(w);
+    return normalized(params_.get(std::span(params).first(std::size_t(classes()))));
   }
   void store(const std::array<Param<double>, kMaxClasses>& params, const std::vector<double>& d) {
-    const std::vector<double> r = quantized(d, kStoreStep);
-    for (std::size_t i = 0; i < r.size(); ++i) params_.set(params[i], r[i]);
+    params_.set(params, quantized(d, kStoreStep));
   }
 
   // Top: p and q side by side for each class; both rows of bars are draggable.
@@ -158,7 +151,7 @@ class CrossEntropy final : public Figure {
     const auto label = [](const Vec2& at, const std::string& s, ImU32 color, ImVec2 align, ImVec2 offset) {
       plot::text(at, s.c_str(), color, align, offset, plot::TextFlags_Backdrop);
     };
-    label({h, kRowP}, bits(h), t.text, {0, 0.5f}, {6, 0});
+    label({h, kRowP}, format_bits(h), t.text, {0, 0.5f}, {6, 0});
     if (!std::isfinite(hpq) || hpq > x_max_) {
       // Off the scale: an arrowhead at the right edge (14 px long, 20 px tall) says the bar keeps going.
       const plot::ViewTransform& view = plot::current_view();
@@ -166,14 +159,14 @@ class CrossEntropy final : public Figure {
       const std::array<Vec2, 3> head = {Vec2(x_max_, kRowPQ), Vec2(x_max_ - dx, kRowPQ + dy),
                                         Vec2(x_max_ - dx, kRowPQ - dy)};
       plot::polygon(head, t.negative_line, 0);
-      label({x_max_, kRowPQ}, bits(hpq), t.negative_line, {1, 0.5f}, {-20, 0});
+      label({x_max_, kRowPQ}, format_bits(hpq), t.negative_line, {1, 0.5f}, {-20, 0});
     } else {
-      label({hpq, kRowPQ}, bits(hpq), t.text, {0, 0.5f}, {6, 0});
+      label({hpq, kRowPQ}, format_bits(hpq), t.text, {0, 0.5f}, {6, 0});
     }
     if (kl > 0) {
       // The gap, named above the red piece: the extra bits for trusting q.
       const double mid = (h + std::min(hpq, x_max_)) / 2;
-      label({mid, kRowPQ + kHalf}, "KL " + bits(kl), t.negative_line, {0.5f, 1}, {0, -2});
+      label({mid, kRowPQ + kHalf}, "KL " + format_bits(kl), t.negative_line, {0.5f, 1}, {0, -2});
     }
     plot::text({x_max_, -0.45}, "bits", t.text_muted, {1, 1}, {-4, -4});
     for (double b = 1; b < x_max_; b += x_max_ > 6 ? 2 : 1) {
@@ -187,7 +180,8 @@ class CrossEntropy final : public Figure {
   void draw_panel(const plot::FigureLayout& layout, const std::vector<double>& p, const std::vector<double>& q) {
     plot::begin_panel(layout);
     const double h = entropy_bits(p), hpq = cross_entropy_bits(p, q), kl = kl_divergence_bits(p, q);
-    const std::string lines[] = {"H(p) = " + bits(h), "H(p, q) = " + bits(hpq), "KL(p\u2016q) = " + bits(kl)};
+    const std::string lines[] = {"H(p) = " + format_bits(h), "H(p, q) = " + format_bits(hpq),
+                                 "KL(p\u2016q) = " + format_bits(kl)};
     for (const std::string& l : lines) plot::heading(l.c_str());
     // A one-hot p is a labelled example: cross-entropy is the surprise at the true label alone.
     const auto one = std::find(p.begin(), p.end(), 1.0);

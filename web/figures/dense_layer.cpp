@@ -19,6 +19,7 @@
 #include "web/figures/csv.hpp"
 #include "web/figures/figure.hpp"
 #include "web/plot/controls.hpp"
+#include "web/plot/labels.hpp"
 #include "web/plot/plot.hpp"
 
 namespace mml::figures {
@@ -27,7 +28,6 @@ namespace {
 constexpr double kLimit = 3;      // weights and biases stay in [-3, 3]
 constexpr int kGridLines = 13;    // input lines x = k/2 and y = k/2 for |k| ≤ 6
 constexpr int kGridSamples = 64;  // points per line: enough to show ReLU's creases and tanh's bends
-
 
 struct LayerValues {
   Vec2 w1, w2, b;
@@ -195,13 +195,13 @@ class DenseLayerFigure final : public Figure {
     draw_grid(t);
     const std::array<ImU32, 2> palette = {t.first, t.second};
     plot::scatter(cache_.shown, cache_.data.labels, palette, cache_.shown.size() > 500 ? 2.5f : 3.5f);
-    if (cache_.now.separable) draw_line(cache_.now, t);
-    const std::string caption = stage_text();
-    const ImVec2 at = plot::to_screen({lo.x() - pad.x(), hi.y() + pad.y()});
-    const ImVec2 ts = ImGui::CalcTextSize(caption.c_str());
-    ImDrawList* dl = ImGui::GetWindowDrawList();
-    dl->AddRectFilled({at.x + 4, at.y + 4}, {at.x + ts.x + 14, at.y + ts.y + 10}, plot::with_alpha(t.background, 215), 4);
-    dl->AddText({at.x + 9, at.y + 7}, t.text, caption.c_str());
+    if (cache_.now.separable) {
+      // normal·x = offset across the view, dashed.
+      const Vec2 dir(-cache_.now.normal.y(), cache_.now.normal.x()), on = cache_.now.normal * cache_.now.offset;
+      const double reach = plot::current_view().x().size() + plot::current_view().y().size();
+      plot::segment(on - reach * dir, on + reach * dir, t.third, 2.5f, plot::kDashed);
+    }
+    plot::caption(stage_text().c_str());
     plot::end_plot();
   }
 
@@ -209,33 +209,16 @@ class DenseLayerFigure final : public Figure {
   // creased by ReLU, bent by tanh.
   void draw_grid(const plot::Theme& t) const {
     const double progress = params_.get(t_) * stages();
-    std::vector<ImVec2> line(kGridSamples);
-    ImDrawList* dl = ImGui::GetWindowDrawList();
+    std::vector<Vec2> line(kGridSamples);
     for (int axis = 0; axis < 2; ++axis)
       for (int k = 0; k < kGridLines; ++k) {
         const double c = (k - kGridLines / 2) * 0.5;
         for (int i = 0; i < kGridSamples; ++i) {
           const double s = -3 + 6.0 * i / (kGridSamples - 1);
-          const Vec2 x = axis == 0 ? Vec2(c, s) : Vec2(s, c);
-          line[std::size_t(i)] = plot::to_screen(network_at(cache_.layers, x, progress));
+          line[std::size_t(i)] = network_at(cache_.layers, axis == 0 ? Vec2(c, s) : Vec2(s, c), progress);
         }
-        dl->AddPolyline(line.data(), kGridSamples, c == 0 ? t.axis : t.grid_strong, 0, c == 0 ? 1.4f : 1.0f);
+        plot::polyline(line, c == 0 ? t.axis : t.grid_strong, c == 0 ? 1.4f : 1.0f);
       }
-  }
-
-  // normal·x = offset across the view, dashed, with the margin band faintly.
-  static void draw_line(const SeparatingLine& s, const plot::Theme& t) {
-    const plot::ViewTransform& v = plot::current_view();
-    const Vec2 dir(-s.normal.y(), s.normal.x()), on = s.normal * s.offset;
-    const double reach = (v.x().max - v.x().min) + (v.y().max - v.y().min);
-    const ImVec2 a = plot::to_screen(on - reach * dir), b = plot::to_screen(on + reach * dir);
-    ImDrawList* dl = ImGui::GetWindowDrawList();
-    const float len = std::hypot(b.x - a.x, b.y - a.y);
-    for (float d = 0; d < len; d += 12) {
-      const float e = std::min(len, d + 7);
-      dl->AddLine({a.x + (b.x - a.x) * d / len, a.y + (b.y - a.y) * d / len},
-                  {a.x + (b.x - a.x) * e / len, a.y + (b.y - a.y) * e / len}, t.third, 2.5f);
-    }
   }
 
   void draw_panel(const plot::FigureLayout& layout) {
@@ -246,10 +229,7 @@ class DenseLayerFigure final : public Figure {
     verdict("Input", cache_.input, t);
     verdict("Output", cache_.output, t);
     ImGui::Spacing();
-    std::array<const char*, kPresets.size()> labels{};
-    for (std::size_t i = 0; i < kPresets.size(); ++i) labels[i] = kPresets[i].label;
-    const int clicked = plot::button_row(labels);
-    if (clicked >= 0) apply(kPresets[std::size_t(clicked)]);
+    if (const Preset* preset = plot::preset_row(kPresets)) apply(*preset);
     layer_controls("Layer 1: \u03c3(W\u2081x + b\u2081)", first_, true);
     bool two = params_.get(two_);
     if (ImGui::Checkbox("Second layer", &two)) params_.set(two_, two);

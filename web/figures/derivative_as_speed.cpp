@@ -16,6 +16,7 @@
 #include "web/figures/figure.hpp"
 #include "web/plot/controls.hpp"
 #include "web/plot/plot.hpp"
+#include "web/plot/series.hpp"
 
 namespace mml::figures {
 namespace {
@@ -75,29 +76,12 @@ class DerivativeAsSpeed final : public Figure {
   void fit_view() {
     if (fitted_version_ == function_.version) return;
     fitted_version_ = function_.version;
-    std::vector<double> ys;
-    for (int i = 0; i <= 200; ++i) {
-      const double y = function_.good.eval(kTimeView.min + kTimeView.size() * i / 200);
-      if (std::isfinite(y)) ys.push_back(y);
-    }
-    double lo = -1, hi = 1;
-    if (!ys.empty()) {
-      std::sort(ys.begin(), ys.end());
-      lo = ys[ys.size() / 50];
-      hi = ys[ys.size() - 1 - ys.size() / 50];
-    }
-    if (hi - lo < 1e-9) lo -= 1, hi += 1;
+    const Expression& e = function_.good;
+    auto [lo, hi] = plot::framing_range([&e](double t) { return e.eval(t); }, kTimeView);
     if (lo > 0 && lo < 0.6 * (hi - lo)) lo = 0;  // show the t-axis when it is near
     if (hi < 0 && -hi < 0.6 * (hi - lo)) hi = 0;
     const double pad = 0.14 * (hi - lo);
     view_y_ = {lo - pad, hi + pad};
-  }
-
-  // The x-extent of a line of slope m through t that spans `pixels` on screen either side.
-  static double half_width(double m, double pixels) {
-    const plot::ViewTransform& v = plot::current_view();
-    const double px = v.pixels_per_unit_x(), py = m * v.pixels_per_unit_y();
-    return pixels / std::sqrt(px * px + py * py);
   }
 
   void draw_plot(ImVec2 size) {
@@ -114,7 +98,7 @@ class DerivativeAsSpeed final : public Figure {
       const Vec2 corner(t + h, r.position);
       plot::segment(a, corner, th.text_muted, 1);
       plot::segment(corner, b, th.text_muted, 1);
-      const double w = half_width(r.secant, 0.12 * plot_w);
+      const double w = plot::slope_run(r.secant, 0.12f * plot_w);
       plot::segment(a - w * Vec2(1, r.secant), b + w * Vec2(1, r.secant), th.second, 2.5f);
       const ImVec2 sa = plot::to_screen(a), sc = plot::to_screen(corner), sb = plot::to_screen(b);
       const bool up = r.later >= r.position;
@@ -122,10 +106,7 @@ class DerivativeAsSpeed final : public Figure {
       if (std::abs(sb.y - sc.y) > 22)
         plot::text({t + h, (r.position + r.later) / 2}, "\u0394s", th.text_muted, {0, 0.5f}, {5, 0});
     }
-    if (r.exact_defined) {
-      const double w = half_width(r.exact, 0.22 * plot_w);
-      plot::segment(a - w * Vec2(1, r.exact), a + w * Vec2(1, r.exact), th.first, 2);
-    }
+    if (r.exact_defined) plot::slope_line(a, r.exact, 0.22f * plot_w, th.first, 2);
     // The instant t: a handle that slides along the curve (only its x is used). Submitted
     // first, it takes the arrow keys and wins the pointer when t + h sits on top of it.
     plot::DragOptions snap;
@@ -153,14 +134,7 @@ class DerivativeAsSpeed final : public Figure {
     plot::begin_panel(layout);
     std::string text = params_.get(f_);
     if (plot::expression_input("position s(t) =", &text, function().error)) params_.set(f_, text);
-    std::array<const char*, kPresets.size() + 1> labels{};
-    int chosen = int(kPresets.size());
-    for (std::size_t i = 0; i < kPresets.size(); ++i) {
-      labels[i] = kPresets[i].label;
-      if (params_.get(f_) == kPresets[i].text) chosen = int(i);
-    }
-    labels.back() = "Your own formula";
-    if (plot::dropdown("examples", &chosen, labels) && chosen < int(kPresets.size()))
+    if (const int chosen = plot::formula_examples("examples", params_.get(f_), kPresets); chosen >= 0)
       params_.set(f_, kPresets[std::size_t(chosen)].text);
     double h = params_.get(h_);
     if (plot::slider("time step h", &h, kHMin, kHMax, "%.4g", true)) params_.set(h_, h);

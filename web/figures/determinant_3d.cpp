@@ -106,11 +106,8 @@ class Determinant3d final : public Figure {
     plot::note(volume_sentence(now).c_str());
     ImGui::Spacing();
     // Presets only: resetting is the toolbar's Reset, one button for every figure.
-    std::array<const char*, kPresets.size()> labels{};
-    for (std::size_t i = 0; i < kPresets.size(); ++i) labels[i] = kPresets[i].label;
-    const int clicked = plot::button_row(labels);
-    if (clicked >= 0 && clicked < int(kPresets.size())) {
-      const Mat3 p = preset_matrix(kPresets[std::size_t(clicked)].preset);
+    if (const auto* preset = plot::preset_row(kPresets)) {
+      const Mat3 p = preset_matrix(preset->preset);
       // Rounded like every other entry (cos 30° becomes 0.87), so the URL holds what is shown.
       for (int k = 0; k < 3; ++k) params_.set(columns_[k], p.col(k).unaryExpr([](double x) { return tidy(x); }).eval());
     }

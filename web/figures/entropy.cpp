@@ -29,8 +29,6 @@ constexpr std::array<double, kMaxOutcomes> kDefault = {0.5, 0.25, 0.125, 0.125, 
 constexpr std::array<double, kMaxOutcomes> kCentres = {1, 2, 3, 4, 5, 6, 7, 8};
 const std::array<std::string, kMaxOutcomes> kNames = {"A", "B", "C", "D", "E", "F", "G", "H"};
 
-std::string bits(double b) { return format_number(b) + (b == 1 ? " bit" : " bits"); }
-
 class Entropy final : public Figure {
  public:
   Entropy() {
@@ -73,25 +71,21 @@ class Entropy final : public Figure {
     const double h = entropy_bits(p);
     const int k = int(p.size());
     if (k == 2)
-      return "A coin with P(A) = " + format_number(p[0]) + ": H = " + bits(h) +
+      return "A coin with P(A) = " + format_number(p[0]) + ": H = " + format_bits(h) +
              " per toss, at most 1 bit (a fair coin).";
     const PrefixCode code = huffman_code(p);
-    return "H(p) = " + bits(h) + " over " + std::to_string(k) + " outcomes (at most log\u2082 " +
-           std::to_string(k) + " = " + bits(std::log2(double(k))) + ", when all are equally likely). "
-           "A Huffman code averages " + bits(code.average_length) + " per outcome.";
+    return "H(p) = " + format_bits(h) + " over " + std::to_string(k) + " outcomes (at most log\u2082 " +
+           std::to_string(k) + " = " + format_bits(std::log2(double(k))) + ", when all are equally likely). "
+           "A Huffman code averages " + format_bits(code.average_length) + " per outcome.";
   }
 
  private:
   int outcomes() const { return int(params_.get(k_)); }
+  // The first k weights, normalized; stored back at the URL's precision.
   std::vector<double> probabilities() const {
-    std::vector<double> w(static_cast<std::size_t>(outcomes()));
-    for (std::size_t i = 0; i < w.size(); ++i) w[i] = params_.get(p_[i]);
-    return normalized(w);
+    return normalized(params_.get(std::span(p_).first(std::size_t(outcomes()))));
   }
-  void store(const std::vector<double>& p) {
-    const std::vector<double> q = quantized(p, kStoreStep);
-    for (std::size_t i = 0; i < q.size(); ++i) params_.set(p_[i], q[i]);
-  }
+  void store(const std::vector<double>& p) { params_.set(p_, quantized(p, kStoreStep)); }
 
   // Top: the distribution, one draggable bar per outcome.
   void draw_bars(const std::vector<double>& p, ImVec2 size) {
@@ -178,13 +172,14 @@ class Entropy final : public Figure {
     plot::begin_panel(layout);
     const double h = entropy_bits(p);
     const int k = int(p.size());
-    const std::string head = "H(p) = " + bits(h);
+    const std::string head = "H(p) = " + format_bits(h);
     plot::heading(head.c_str());
-    const std::string most = "most possible: log\u2082 " + std::to_string(k) + " = " + bits(std::log2(double(k)));
+    const std::string most =
+        "most possible: log\u2082 " + std::to_string(k) + " = " + format_bits(std::log2(double(k)));
     plot::note(most.c_str());
     if (k > 2) {
       const PrefixCode code = huffman_code(p);
-      const std::string avg = "Huffman code: " + bits(code.average_length) + " on average";
+      const std::string avg = "Huffman code: " + format_bits(code.average_length) + " on average";
       ImGui::TextUnformatted(avg.c_str());
       std::string words;
       for (int i = 0; i < k; ++i)

@@ -18,6 +18,7 @@
 #include "web/plot/controls.hpp"
 #include "web/plot/labels.hpp"
 #include "web/plot/plot.hpp"
+#include "web/plot/series.hpp"
 
 namespace mml::figures {
 namespace {
@@ -181,7 +182,7 @@ class ExpectedValue final : public Figure {
   // Bottom: the running mean against the number of rolls (log scale), with E[X] and its band.
   void draw_running_mean(const std::vector<double>& p, ImVec2 size) {
     const plot::Theme& t = plot::current_theme();
-    if (!plot::begin_plot("##running-mean", size, plot::PlotFlags_NoTickLabels | plot::PlotFlags_LogX)) return;
+    if (!plot::begin_plot("##running-mean", size, plot::PlotFlags_EdgeAxes | plot::PlotFlags_LogX)) return;
     const double left = std::pow(10.0, -0.2), right = std::pow(10.0, 4.08);  // a little past 1 and 10⁴ rolls
     plot::setup_axes({left, right}, {0.3, 6.6});
     const double e = expected_value(kValues, p), sd = std::sqrt(variance(kValues, p));
@@ -194,24 +195,10 @@ class ExpectedValue final : public Figure {
     const std::size_t n = rolls();
     const Rolls& r = draws(p);
     if (n > 0) {
-      // One vertex per pixel column at most: all early rolls, then every ~½ pixel of log10 n.
-      std::vector<Vec2> line;
-      const double per_pixel = 4.16 / std::max(1.0, double(size.x));
-      double last_x = -1;
-      for (std::size_t i = 0; i < n; ++i) {
-        const double x = std::log10(double(i + 1));
-        if (i + 1 < n && x - last_x < per_pixel / 2) continue;
-        line.emplace_back(double(i + 1), r.means[i]);
-        last_x = x;
-      }
-      plot::polyline(line, t.third, 2);
+      // The mean after roll 1, 2, …, n (x = i + 1), decimated per pixel column by the series.
+      plot::line_series(std::span(r.means).first(n), t.third, {.width = 2}, {.start = 1});
       plot::point({double(n), r.means[n - 1]}, t.third, 5);
     }
-    const char* ticks[] = {"1", "10", "100", "1000", "10000"};
-    for (int k = 0; k <= 4; ++k)  // the outer two inside the plot's edges
-      plot::text({std::pow(10.0, k), 0.3}, ticks[k], t.text_muted, {k == 4 ? 1.f : k == 0 ? 0.f : 0.5f, 1},
-                 {k == 0 ? 4.f : 0.f, -3});
-    plot::value_labels(kValues);
     plot::text({right, e}, "E[X]", t.second, {1, 1}, {-4, -3});
     plot::text({1, 6.6}, "running mean of n rolls (n on a log scale)", t.text_muted, {0, 0}, {8, 4});
     plot::end_plot();

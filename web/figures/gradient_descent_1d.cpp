@@ -19,6 +19,7 @@
 #include "web/figures/figure.hpp"
 #include "web/plot/controls.hpp"
 #include "web/plot/plot.hpp"
+#include "web/plot/series.hpp"
 #include "web/plot/timeline.hpp"
 
 namespace mml::figures {
@@ -154,27 +155,9 @@ class GradientDescent1d final : public Figure {
   void fit_typed_view() const {
     if (typed_version_ == function_.version) return;
     typed_version_ = function_.version;
-    std::vector<double> ys;
-    for (int i = 0; i <= 200; ++i) {
-      const double y = function_.good.eval(kTypedView.min + kTypedView.size() * i / 200);
-      if (std::isfinite(y)) ys.push_back(y);
-    }
-    double lo = -1, hi = 1;
-    if (!ys.empty()) {  // percentiles ignore the spikes next to a pole
-      std::sort(ys.begin(), ys.end());
-      lo = ys[ys.size() / 50];
-      hi = ys[ys.size() - 1 - ys.size() / 50];
-    }
-    if (hi - lo < 1e-9) lo -= 1, hi += 1;
-    const double pad = 0.1 * (hi - lo);
-    typed_y_ = {lo - pad, hi + pad};
-  }
-
-  // The x-extent of a line of slope m that spans `pixels` on screen either side of its point.
-  static double half_width(double m, double pixels) {
-    const plot::ViewTransform& v = plot::current_view();
-    const double px = v.pixels_per_unit_x(), py = m * v.pixels_per_unit_y();
-    return pixels / std::sqrt(px * px + py * py);
+    const Expression& e = function_.good;
+    const plot::Range y = plot::framing_range([&e](double x) { return e.eval(x); }, kTypedView);
+    typed_y_ = {y.min - 0.1 * y.size(), y.max + 0.1 * y.size()};
   }
 
   void draw_curve(const DescentRun& r, ImVec2 size) {
@@ -186,28 +169,24 @@ class GradientDescent1d final : public Figure {
     plot::curve([&e](double x) { return e.eval(x); }, th.third, 2.5f);
     const auto& pts = r.points;
     const int n = r.steps();
-    // Each step: the tangent at x_k (the slope it reads), its dot, and the jump to x_{k+1}.
-    // Older steps fade, so the latest stands out.
-    for (int k = 0; k < n; ++k) {
+    // Each step reads the tangent at x_k and jumps along it to x_{k+1}; older steps fade, so the
+    // latest stands out, and the current point shows the tangent the next step will read.
+    constexpr float kFade = 25 / 255.f;
+    std::vector<Vec2> walk;
+    for (int k = 0; k <= n; ++k) {
       const DescentPoint& p = pts[std::size_t(k)];
-      const DescentPoint& q = pts[std::size_t(k + 1)];
-      const unsigned alpha = unsigned(std::clamp(255 - 25 * (n - 1 - k), 60, 255));
-      const double w = half_width(p.slope, 26);
-      plot::segment({p.x - w, p.loss - w * p.slope}, {p.x + w, p.loss + w * p.slope}, plot::with_alpha(th.second, alpha), 2);
-      if (std::isfinite(q.loss)) plot::arrow({p.x, p.loss}, {q.x, q.loss}, plot::with_alpha(th.first, alpha));
-      plot::point({p.x, p.loss}, plot::with_alpha(th.first, alpha), 4);
+      walk.emplace_back(p.x, p.loss);
+      const float opacity = std::max(60 / 255.f, 1 - kFade * float(n - 1 - k));
+      if (k < n) plot::slope_line(walk.back(), p.slope, 26, plot::scale_alpha(th.second, opacity), 2);
+      else if (std::isfinite(p.loss)) plot::slope_line(walk.back(), p.slope, 60, th.second, 2.5f);
     }
-    // The current point and its tangent: the slope the next step will read.
+    plot::trail(walk, th.first, {.halo = 0, .arrows = true, .step_size = 4, .max_step_dots = walk.size(), .fade = kFade,
+                                 .fade_floor = 60 / 255.f, .current = {.size = 6}, .current_color = th.second});
     const DescentPoint& now = pts.back();
     if (std::isfinite(now.loss)) {
-      if (std::isfinite(now.slope)) {
-        const double w = half_width(now.slope, 60);
-        plot::segment({now.x - w, now.loss - w * now.slope}, {now.x + w, now.loss + w * now.slope}, th.second, 2.5f);
-      }
-      plot::point({now.x, now.loss}, th.second, 6);
       // Label on the side the walk did not come from.
       const bool came_from_right = n > 0 && pts[std::size_t(n - 1)].x > now.x;
-      const std::string label = "x" + subscript(n);
+      const std::string label = "x" + format_subscript(n);
       plot::text({now.x, now.loss}, label.c_str(), th.second, {came_from_right ? 1.f : 0.f, 0.f}, {came_from_right ? -8.f : 8.f, 6});
     }
     // The start: a handle on the x-axis (kept in view when the axis is not), joined to its point.
@@ -224,40 +203,19 @@ class GradientDescent1d final : public Figure {
     plot::end_plot();
   }
 
-  static std::string subscript(int k) {
-    static const char* const kSub[] = {"\u2080", "\u2081", "\u2082", "\u2083", "\u2084",
-                                       "\u2085", "\u2086", "\u2087", "\u2088", "\u2089"};
-    const std::string digits = std::to_string(k);
-    std::string s;
-    for (char c : digits) s += kSub[c - '0'];
-    return s;
-  }
-
   // Below: the loss after each step, the curve training dashboards show.
   void draw_losses(const DescentRun& r, ImVec2 size) {
     const plot::Theme& th = plot::current_theme();
-    if (!plot::begin_plot("##loss-per-step", size, plot::PlotFlags_NoXTickLabels)) return;
-    double lo = 0, hi = 0;
-    bool any = false;
-    for (const DescentPoint& p : r.points)
-      if (std::isfinite(p.loss)) {
-        lo = any ? std::min(lo, p.loss) : p.loss;
-        hi = any ? std::max(hi, p.loss) : p.loss;
-        any = true;
-      }
-    if (hi - lo < 1e-9) lo -= 1, hi += 1;
-    const double pad = 0.18 * (hi - lo);
+    if (!plot::begin_plot("##loss-per-step", size, plot::PlotFlags_EdgeAxes)) return;
+    std::vector<double> losses;
+    for (const DescentPoint& p : r.points) losses.push_back(p.loss);
+    const plot::Range y = plot::fit_range(losses, 0.18);
     const double last = std::max(10.0, double(r.steps()));
-    plot::setup_axes({-0.04 * last, last * 1.04}, {lo - pad, hi + pad});
-    std::vector<ImVec2> line;
-    for (std::size_t k = 0; k < r.points.size(); ++k)
-      if (std::isfinite(r.points[k].loss)) line.push_back(plot::to_screen({double(k), r.points[k].loss}));
-    ImGui::GetWindowDrawList()->AddPolyline(line.data(), int(line.size()), th.first, 0, 1.5f);
-    if (r.points.size() <= 60)
-      for (const ImVec2& p : line) ImGui::GetWindowDrawList()->AddCircleFilled(p, 3, th.first);
+    plot::setup_axes({-0.04 * last, last * 1.04}, y);
+    plot::line_series(losses, th.first, {.width = 1.5f, .marker = {.size = 3}, .max_markers = 60});
     const std::string right = "step " + std::to_string(r.steps());
-    plot::text({last * 1.04, lo - pad}, right.c_str(), th.text_muted, {1, 1}, {-6, -4});
-    plot::text({-0.04 * last, hi + pad}, "loss per step", th.text_muted, {0, 0}, {40, 4});
+    plot::text({last * 1.04, y.min}, right.c_str(), th.text_muted, {1, 1}, {-6, -4});
+    plot::text({last * 1.04, y.max}, "loss per step", th.text_muted, {1, 0}, {-6, 4}, plot::TextFlags_Halo);
     plot::end_plot();
   }
 
@@ -265,14 +223,7 @@ class GradientDescent1d final : public Figure {
     plot::begin_panel(layout);
     std::string text = params_.get(f_);
     if (plot::expression_input("loss f(x) =", &text, function_.error)) params_.set(f_, text);
-    std::array<const char*, kPresets.size() + 1> labels{};
-    int chosen = int(kPresets.size());
-    for (std::size_t i = 0; i < kPresets.size(); ++i) {
-      labels[i] = kPresets[i].label;
-      if (params_.get(f_) == kPresets[i].text) chosen = int(i);
-    }
-    labels.back() = "Your own formula";
-    if (plot::dropdown("examples", &chosen, labels) && chosen < int(kPresets.size())) {
+    if (const int chosen = plot::formula_examples("examples", params_.get(f_), kPresets); chosen >= 0) {
       params_.set(f_, kPresets[std::size_t(chosen)].text);
       params_.set(x0_, kPresets[std::size_t(chosen)].start);
     }

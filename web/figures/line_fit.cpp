@@ -15,6 +15,7 @@
 #include "web/figures/figure.hpp"
 #include "web/plot/controls.hpp"
 #include "web/plot/plot.hpp"
+#include "web/plot/series.hpp"
 #include "web/plot/timeline.hpp"
 
 namespace mml::figures {
@@ -191,21 +192,10 @@ class LineFitFigure final : public Figure {
                   plot::with_alpha(t.dark ? IM_COL32_BLACK : IM_COL32_WHITE, 110));
     const LineFit fit = least_squares_line(pts);
     if (fit.ok) {
-      const ImVec2 s = plot::to_screen(fit.theta);
-      ImDrawList* dl = ImGui::GetWindowDrawList();
-      dl->AddLine({s.x - 6, s.y - 6}, {s.x + 6, s.y + 6}, IM_COL32_WHITE, 2.5f);
-      dl->AddLine({s.x - 6, s.y + 6}, {s.x + 6, s.y - 6}, IM_COL32_WHITE, 2.5f);
+      plot::marker(fit.theta, IM_COL32_WHITE, {.shape = plot::Marker::Cross, .size = 6, .weight = 2.5f});
       plot::text(fit.theta, "least squares", IM_COL32_WHITE, {0, 0.5f}, {9, 0});
     }
-    const std::vector<Vec2>& p = path();
-    std::vector<ImVec2> screen;
-    for (const Vec2& q : p) screen.push_back(plot::to_screen(q));
-    ImDrawList* dl = ImGui::GetWindowDrawList();
-    dl->AddPolyline(screen.data(), int(screen.size()), IM_COL32(0, 0, 0, 120), 0, 4.5f);
-    dl->AddPolyline(screen.data(), int(screen.size()), t.first, 0, 2.2f);
-    if (p.size() <= 80)
-      for (const ImVec2& s : screen) dl->AddCircleFilled(s, 2.5f, t.first);
-    dl->AddCircleFilled(screen.back(), 5, t.second);
+    plot::trail(path(), t.first, {.max_step_dots = 80, .current = {.size = 5}, .current_color = t.second});
     Vec2 theta = params_.get(theta_);
     plot::DragOptions drag;
     drag.limit = kThetaLimit;

@@ -15,8 +15,9 @@
 #include "web/figures/figure.hpp"
 #include "web/plot/controls.hpp"
 #include "web/plot/plot.hpp"
-#include "web/plot/timeline.hpp"
 #include "web/plot/plot3d.hpp"
+#include "web/plot/subplots.hpp"
+#include "web/plot/timeline.hpp"
 
 namespace mml::figures {
 namespace {
@@ -26,7 +27,6 @@ constexpr double kStepsPerSecond = 40;  // Play: 0 → 500 in about 12 s
 constexpr int kGrid = 72;               // heatmap samples per side
 constexpr int kSurface = 24;            // 3D surface samples per side (the painter sort dominates a frame)
 constexpr float kSideBySideMin = 380;   // pixels the map and the surface each need to sit side by side
-
 
 // What the dropdown's choice brings along: where to look and rates that show the point.
 struct Preset {
@@ -55,22 +55,28 @@ std::array<ImU32, 4> method_colors(const plot::Theme& t) {
 class LossLandscape final : public Figure {
  public:
   LossLandscape()
-      : function_(params_.add_choice("function", {"bowl", "rosenbrock", "himmelblau", "saddle"}, 1,
-                                   "the loss landscape")),
+      : landscape_(params_.add_choice("landscape", {"bowl", "rosenbrock", "himmelblau", "saddle"}, 1,
+                                      "the loss landscape")),
         kappa_(params_.add_float("kappa", 10, 1, 100, "the bowl's condition number: its steepest over its flattest curvature")),
         start_(params_.add_vec2("start", {-1.5, 2}, -5, 5, "where every optimizer starts")),
         rate_(params_.add_float("rate", 1.5e-3, 1e-5, 1, "learning rate \u03b7 of gradient descent and momentum")),
-        adam_rate_(params_.add_float("adam", 0.1, 1e-3, 1, "Adam's step size \u03b1")),
-        newton_(params_.add_choice("newton", {"exact", "abs"}, 0,
-                                 "Newton's Hessian: exact, or with |eigenvalues| (steps away from saddles)")),
+        adam_rate_(params_.add_float("adam_rate", 0.1, 1e-3, 1, "Adam's step size \u03b1")),
+        newton_(params_.add_choice("newton_hessian", {"exact", "abs"}, 0,
+                                   "Newton's Hessian: exact, or with |eigenvalues| (steps away from saddles)")),
         steps_(params_.add_int("steps", 300, 0, kMaxSteps, "how many steps every optimizer has taken")),
         arrows_(params_.add_bool("arrows", false, "draw the downhill direction −∇f as arrows")),
         view_(params_.add_choice("view", {"map", "surface", "both"}, 2, "contour map, 3D surface, or both side by side")),
         yaw_(params_.add_float("yaw", -0.9, -3.15, 3.15, "3D camera angle around the vertical axis, radians")),
         pitch_(params_.add_float("pitch", 0.5, -1.5, 1.5, "3D camera angle above the floor, radians")) {
-    for (std::size_t m = 0; m < 4; ++m)
-      show_[m] = params_.add_bool(std::array{"gd", "momentum", "adamrun", "newtonrun"}[m], true,
+    // The names before issue 13 stay readable, so links already shared keep working.
+    for (std::size_t m = 0; m < 4; ++m) {
+      show_[m] = params_.add_bool(std::array{"show_gd", "show_momentum", "show_adam", "show_newton"}[m], true,
                                   std::string("show ") + optimizer_name(kMethods[m]));
+      params_.add_alias(std::array{"gd", "momentum", "adamrun", "newtonrun"}[m], show_[m]);
+    }
+    params_.add_alias("function", landscape_);
+    params_.add_alias("adam", adam_rate_);
+    params_.add_alias("newton", newton_);
   }
 
   void frame(const FrameContext& context) override {
@@ -78,28 +84,21 @@ class LossLandscape final : public Figure {
     timeline_.advance(context.dt, context.reduced_motion);
     const plot::FigureLayout layout =
         plot::split_layout(ImGui::GetCursorScreenPos(), ImGui::GetContentRegionAvail(), 270, 270);
-    const ImVec2 at = layout.plot_min, size = layout.plot_size;
-    const int view = params_.get(view_);
     // Map and surface side by side only when each gets kSideBySideMin pixels; on a narrower
     // figure the map keeps the whole top row and the surface shares the bottom one with the
     // loss plot, so the map never shrinks to a strip. Phones (panel below) show the map alone.
+    const int view = params_.get(view_);
     const bool both = view == 2 && !layout.stacked;
-    const bool side_by_side = both && size.x >= 2 * kSideBySideMin;
-    const float map_w = side_by_side ? std::floor(size.x * 0.5f) : size.x;
-    const float surface_w = both && !side_by_side ? std::floor(size.x * 0.5f) : 0;
-    const float top_h = std::floor(size.y * (surface_w > 0 ? 0.64f : 0.7f));
-    ImGui::SetCursorScreenPos(at);
-    if (view != 1) draw_map({map_w, top_h});
-    if (view == 1 || side_by_side) {
-      ImGui::SetCursorScreenPos({at.x + (side_by_side ? map_w : 0), at.y});
-      draw_surface({size.x - (side_by_side ? map_w : 0), top_h});
-    }
-    ImGui::SetCursorScreenPos({at.x, at.y + top_h});
-    draw_losses({size.x - surface_w, size.y - top_h});
-    if (surface_w > 0) {
-      ImGui::SetCursorScreenPos({at.x + size.x - surface_w, at.y + top_h});
-      draw_surface({surface_w, size.y - top_h});
-    }
+    const bool side_by_side = both && layout.plot_size.x >= 2 * kSideBySideMin;
+    using Row = plot::SubplotRow;  // {share of the height, the cells' shares of the width}
+    const std::array rows = side_by_side ? std::array{Row{0.7f, {1, 1}}, Row{0.3f}}
+                            : both       ? std::array{Row{0.64f}, Row{0.36f, {1, 1}}}
+                                         : std::array{Row{0.7f}, Row{0.3f}};
+    plot::Subplots grid("##layout", layout.plot_min, layout.plot_size, rows);
+    if (view != 1) draw_map(grid.cell(0));
+    if (view == 1) draw_surface(grid.cell(0));
+    draw_losses(grid.cell(side_by_side ? 2 : 1));
+    if (both) draw_surface(grid.cell(side_by_side ? 1 : 2));
     draw_panel(layout);
   }
 
@@ -127,7 +126,7 @@ class LossLandscape final : public Figure {
     update_runs();
     const Vec2 s = params_.get(start_);
     const int k = shown_steps();
-    std::string out = std::string(kPresets[std::size_t(params_.get(function_))].label) + ", after " +
+    std::string out = std::string(kPresets[std::size_t(params_.get(landscape_))].label) + ", after " +
                       std::to_string(k) + (k == 1 ? " step" : " steps") + " from (" + format_number(s.x()) + ", " +
                       format_number(s.y()) + "): ";
     std::string parts;
@@ -140,30 +139,25 @@ class LossLandscape final : public Figure {
   }
 
  private:
-  const Preset& preset() const { return kPresets[std::size_t(params_.get(function_))]; }
+  const Preset& preset() const { return kPresets[std::size_t(params_.get(landscape_))]; }
   Landscape landscape() const { return {preset().kind, params_.get(kappa_)}; }
   int shown_steps() const { return int(params_.get(steps_)); }
   bool log_scale() const { return preset().kind != LandscapeKind::Saddle; }
   // What the colours, the 3D height and the loss plot show: log(1 + f) where f spans decades.
   double height(double f) const { return log_scale() ? std::log1p(std::max(f, 0.0)) : f; }
-  plot::Range height_range() const {
-    switch (preset().kind) {
-      case LandscapeKind::Bowl: return {0, std::log1p(0.5 * params_.get(kappa_) * 8)};
-      case LandscapeKind::Rosenbrock: return {0, std::log1p(2500.0)};
-      case LandscapeKind::Himmelblau: return {0, std::log1p(900.0)};
-      case LandscapeKind::Saddle: return {-4, 4};
+  // f's lowest and highest over the landscape's window (core: the extremes on the box and its
+  // critical points), cached: the colours, the surface's height and its paths use it every frame.
+  ValueRange value_range() const {
+    const std::array<double, 2> key = {double(params_.get(landscape_)), params_.get(kappa_)};
+    if (key != range_key_) {
+      range_key_ = key;
+      range_ = landscape().value_range({preset().x.min, preset().y.min}, {preset().x.max, preset().y.max});
     }
-    return {0, 1};
+    return range_;
   }
-
-  plot::Range surface_range() const {
-    switch (preset().kind) {
-      case LandscapeKind::Bowl: return {0, 0.5 * params_.get(kappa_) * 4};
-      case LandscapeKind::Rosenbrock: return {0, 2500};
-      case LandscapeKind::Himmelblau: return {0, 900};
-      case LandscapeKind::Saddle: return {-4, 4};
-    }
-    return {0, 1};
+  plot::Range height_range() const {
+    const ValueRange r = value_range();
+    return {height(r.min), height(r.max)};
   }
 
   // "momentum f = 0.00317", "Newton reached a critical point in 7 steps (f = 0)", "GD diverged at step 12".
@@ -185,7 +179,7 @@ class LossLandscape final : public Figure {
   // The runs depend on the landscape, the start and the rates, not on how far the timeline is:
   // recompute only when one of those moved, so stepping and playing cost nothing.
   void update_runs() const {
-    const std::array<double, 7> key = {double(params_.get(function_)), params_.get(kappa_), params_.get(start_).x(),
+    const std::array<double, 7> key = {double(params_.get(landscape_)), params_.get(kappa_), params_.get(start_).x(),
                                        params_.get(start_).y(), params_.get(rate_), params_.get(adam_rate_),
                                        double(params_.get(newton_))};
     if (key == run_key_) return;
@@ -213,7 +207,7 @@ class LossLandscape final : public Figure {
       plot::vector_field([&f](const Vec2& p) { const Vec2 g = -f.gradient(p); return Vec2(g / std::max(g.norm(), 1e-12)); },
                          14, IM_COL32(255, 255, 255, 140));
     }
-    draw_minima(t);
+    draw_minima();
     const auto colors4 = method_colors(t);
     const int k = shown_steps();
     for (std::size_t m = 0; m < 4; ++m)
@@ -222,21 +216,15 @@ class LossLandscape final : public Figure {
     plot::end_plot();
   }
 
-  void draw_minima(const plot::Theme& t) const {
-    std::vector<Vec2> marks;
-    switch (preset().kind) {
-      case LandscapeKind::Bowl: marks = {Vec2(0, 0)}; break;
-      case LandscapeKind::Rosenbrock: marks = {Vec2(1, 1)}; break;
-      case LandscapeKind::Himmelblau: marks.assign(kHimmelblauMinima.begin(), kHimmelblauMinima.end()); break;
-      case LandscapeKind::Saddle: marks = {Vec2(0, 0)}; break;
+  // A white × on each minimum (the saddle has none: its saddle point).
+  void draw_minima() const {
+    const Landscape f = landscape();
+    const plot::ViewTransform& v = plot::current_view();
+    const Vec2 dx(5 / v.pixels_per_unit_x(), 0), dy(0, 5 / v.pixels_per_unit_y());
+    for (const Vec2& p : f.bounded_below() ? f.minima() : std::vector{Vec2(0, 0)}) {
+      plot::segment(p - dx - dy, p + dx + dy, IM_COL32_WHITE, 2);
+      plot::segment(p - dx + dy, p + dx - dy, IM_COL32_WHITE, 2);
     }
-    for (const Vec2& p : marks) {
-      const ImVec2 s = plot::to_screen(p);
-      ImDrawList* dl = ImGui::GetWindowDrawList();
-      dl->AddLine({s.x - 5, s.y - 5}, {s.x + 5, s.y + 5}, IM_COL32_WHITE, 2);
-      dl->AddLine({s.x - 5, s.y + 5}, {s.x + 5, s.y - 5}, IM_COL32_WHITE, 2);
-    }
-    (void)t;
   }
 
   // A path with a dark halo so it reads on every colour of the map; dots while steps are few.
@@ -284,7 +272,7 @@ class LossLandscape final : public Figure {
   }
 
   void update_grid(const plot::Range& x, const plot::Range& y) {
-    const std::array<double, 6> key = {double(params_.get(function_)), params_.get(kappa_), x.min, x.max, y.min, y.max};
+    const std::array<double, 6> key = {double(params_.get(landscape_)), params_.get(kappa_), x.min, x.max, y.min, y.max};
     if (key == grid_key_) return;
     grid_key_ = key;
     const Landscape f = landscape();
@@ -297,8 +285,8 @@ class LossLandscape final : public Figure {
     camera.yaw = params_.get(yaw_);
     camera.pitch = params_.get(pitch_);
     // Heights are f itself: log(1 + f) would fold Rosenbrock's valley into a sharp V that a
-    // 32 × 32 mesh renders as a saw; the map above carries the log view.
-    const plot::Range z = surface_range();
+    // kSurface × kSurface mesh renders as a saw; the map above carries the log view.
+    const plot::Range z{value_range().min, value_range().max};
     plot::begin_plot3d("##surface", size, {preset().x, preset().y, z}, &camera);
     plot::axis_box("x", "y", "f");
     const Landscape f = landscape();
@@ -388,9 +376,9 @@ class LossLandscape final : public Figure {
     plot::begin_panel(layout);
     std::array<const char*, kPresets.size()> labels{};
     for (std::size_t i = 0; i < kPresets.size(); ++i) labels[i] = kPresets[i].label;
-    int fn = params_.get(function_);
+    int fn = params_.get(landscape_);
     if (plot::dropdown("Landscape", &fn, labels)) {
-      params_.set(function_, fn);
+      params_.set(landscape_, fn);
       params_.set(start_, kPresets[std::size_t(fn)].start);
       params_.set(rate_, kPresets[std::size_t(fn)].learning_rate);
       params_.set(adam_rate_, kPresets[std::size_t(fn)].adam_rate);
@@ -435,14 +423,7 @@ class LossLandscape final : public Figure {
     plot::end_panel();
   }
 
-  // Two significant digits: slider values that read well in the panel and the URL.
-  static double round_sig(double v) {
-    if (!(v > 0)) return v;
-    const double unit = std::pow(10.0, std::floor(std::log10(v)) - 1);
-    return std::round(v / unit) * unit;
-  }
-
-  Param<Choice> function_;
+  Param<Choice> landscape_;
   Param<double> kappa_;
   Param<Eigen::Vector2d> start_;
   Param<double> rate_, adam_rate_;
@@ -457,6 +438,8 @@ class LossLandscape final : public Figure {
   mutable std::array<OptimizerRun, 4> runs_;
   mutable std::array<double, 7> run_key_{NAN};
   std::array<double, 6> grid_key_{NAN};
+  mutable std::array<double, 2> range_key_{NAN};
+  mutable ValueRange range_;
   plot::Grid grid_;
 };
 

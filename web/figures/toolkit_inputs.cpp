@@ -88,11 +88,7 @@ class ToolkitInputs final : public Figure {
   }
 
  private:
-  std::vector<double> bars() const {
-    std::vector<double> h(kBars);
-    for (int i = 0; i < kBars; ++i) h[std::size_t(i)] = params_.get(w_[std::size_t(i)]);
-    return h;
-  }
+  std::vector<double> bars() const { return params_.get(w_); }
   Eigen::MatrixXd matrix() const {
     Eigen::MatrixXd m(params_.get(rows_), params_.get(cols_));
     for (int r = 0; r < m.rows(); ++r)

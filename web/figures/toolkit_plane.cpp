@@ -1,8 +1,10 @@
 // toolkit-plane: the toolkit's 2D geometry items as a reference for figure authors: the plane
 // carried by a 2×2 matrix (grid lines), the unit square's image coloured by its signed area,
 // labelled arrows, draggable handles with snapping and arrow-key nudging, a dashed segment, a
-// dashed parametric curve (the unit circle's image), a point walking it on a timeline, and text
-// with Unicode math over the data (with a halo). Drag the background to pan; click, then wheel.
+// dashed parametric curve (the unit circle's image), a point walking it on a timeline, text
+// with Unicode math over the data (with a halo), a caption in a corner on a card, a hairline
+// border (what tells plots apart that touch) and a row of presets. Drag the background to pan;
+// click, then wheel.
 // Page: toolkit.html (generated) · Test: tests/figures/test_toolkit.cpp, test_every_figure.cpp.
 #include <array>
 #include <cmath>
@@ -12,6 +14,7 @@
 #include "core/format.hpp"
 #include "web/figures/figure.hpp"
 #include "web/plot/controls.hpp"
+#include "web/plot/labels.hpp"
 #include "web/plot/plot.hpp"
 #include "web/plot/timeline.hpp"
 
@@ -19,6 +22,13 @@ namespace mml::figures {
 namespace {
 
 constexpr int kStepsPerTurn = 48;  // timeline steps for the point to go once round the ellipse
+
+struct Preset {
+  const char* label;
+  Vec2 a, b;
+};
+const std::array<Preset, 3> kPresets = {Preset{"Rotate", {0, 1}, {-1, 0}}, Preset{"Shear", {1, 0}, {1, 1}},
+                                        Preset{"Mirror", {1, 0}, {0, -1}}};
 
 class ToolkitPlane final : public Figure {
  public:
@@ -64,6 +74,9 @@ class ToolkitPlane final : public Figure {
       const plot::ViewTransform& view = plot::current_view();
       plot::text({view.x().min, view.y().max}, "\u2016A\u00b7u\u2016 \u2265 0,  \u03b8 \u2192 A(cos \u03b8, sin \u03b8),  \u2207, \u03a3, x\u00b2",
                  t.text, {0, 0}, {8, 8}, plot::TextFlags_Halo);
+      const std::string walk = "u at \u03b8 = " + format_number_math(s * 180 / std::numbers::pi, 3) + "\u00b0";
+      plot::caption(walk.c_str(), plot::Corner::BottomLeft);
+      plot::border(t.grid_strong);
       plot::DragOptions drag;
       drag.snap = params_.get(snap_);
       drag.nudge = 0.25;
@@ -77,6 +90,10 @@ class ToolkitPlane final : public Figure {
     plot::matrix("A", m, t.first, t.second);
     double snap = params_.get(snap_);
     if (plot::slider("Snap handles to", &snap, 0, 1, "%.2f")) params_.set(snap_, std::round(snap * 20) / 20);
+    if (const Preset* preset = plot::preset_row(kPresets)) {
+      params_.set(a_, preset->a);
+      params_.set(b_, preset->b);
+    }
     timeline_.controls();
     const std::string at = "\u03b8 = " + format_number_math(s * 180 / std::numbers::pi, 3) + "\u00b0";
     ImGui::TextUnformatted(at.c_str());

@@ -4,6 +4,8 @@
 // interactive helper returns true when the reader changed something.
 #include <imgui.h>
 
+#include <array>
+#include <iterator>
 #include <span>
 #include <string>
 #include <vector>
@@ -41,12 +43,34 @@ void table(std::span<const char* const> header, const std::vector<std::vector<st
 bool vec2_input(const char* label, Vec2* v, double min, double max, ImU32 swatch);
 // Buttons that wrap onto new lines; returns the index clicked, or -1.
 int button_row(std::span<const char* const> labels);
+// A button_row with one button per preset, labelled with its `label`; returns the preset clicked,
+// or nullptr. `presets` is any contiguous range of structs with a `const char* label`.
+template <class Presets>
+auto preset_row(const Presets& presets) -> decltype(&*std::data(presets)) {
+  std::vector<const char*> labels;
+  for (const auto& preset : presets) labels.push_back(preset.label);
+  const int clicked = button_row(labels);
+  return clicked >= 0 && clicked < int(labels.size()) ? &std::data(presets)[clicked] : nullptr;
+}
 // A labelled slider over [min, max]; the reader may also Ctrl+click to type a value.
 bool slider(const char* label, double* value, double min, double max, const char* format = "%.3g",
             bool logarithmic = false);
 bool slider_int(const char* label, int* value, int min, int max);
 // A labelled dropdown over `options`; `index` is the chosen one.
 bool dropdown(const char* label, int* index, std::span<const char* const> options);
+// A dropdown of example formulas (each preset has .label and .text) and "Your own formula",
+// which it shows while `formula` is none of them. Returns the example picked, or −1.
+template <class Preset, std::size_t N>
+int formula_examples(const char* label, const std::string& formula, const std::array<Preset, N>& presets) {
+  std::array<const char*, N + 1> names{};
+  int chosen = int(N);
+  for (std::size_t i = 0; i < N; ++i) {
+    names[i] = presets[i].label;
+    if (formula == presets[i].text) chosen = int(i);
+  }
+  names.back() = "Your own formula";
+  return dropdown(label, &chosen, names) && chosen < int(N) ? chosen : -1;
+}
 
 // A text field for a function expression, with the parser's message shown under it in the
 // error colour. Returns true when the text changed; `error` empty means the text is valid.

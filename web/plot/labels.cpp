@@ -45,4 +45,23 @@ void legend(std::span<const LegendEntry> entries, ImVec2 offset) {
   }
 }
 
+void caption(const char* s, Corner corner) {
+  const Theme& t = current_theme();
+  const ScreenRect& r = current_view().screen();
+  const ImVec2 size = ImGui::CalcTextSize(s);
+  // The card is inset 4 px from the plot's edges, with 5 px of room beside the text, 3 above and below.
+  const ImVec2 card(size.x + 10, size.y + 6);
+  const bool right = corner == Corner::TopRight || corner == Corner::BottomRight;
+  const bool bottom = corner == Corner::BottomLeft || corner == Corner::BottomRight;
+  const ImVec2 lo(float(right ? r.x + r.w - 4 - card.x : r.x + 4), float(bottom ? r.y + r.h - 4 - card.y : r.y + 4));
+  ImDrawList* dl = ImGui::GetWindowDrawList();
+  dl->AddRectFilled(lo, {lo.x + card.x, lo.y + card.y}, with_alpha(t.background, 215), 4);
+  dl->AddText({lo.x + 5, lo.y + 3}, t.text, s);
+}
+
+void border(ImU32 color) {
+  const ScreenRect& r = current_view().screen();
+  ImGui::GetWindowDrawList()->AddRect({float(r.x), float(r.y)}, {float(r.x + r.w), float(r.y + r.h)}, color);
+}
+
 }  // namespace mml::plot

@@ -1,7 +1,8 @@
 #pragma once
 // Labels a plot's own tick labels cannot give: category names under bars, values at chosen
-// heights, and a legend. For plots drawn with PlotFlags_NoTickLabels (or NoXTickLabels) whose
-// axes are categories or whose few meaningful values are the figure's own.
+// heights, a legend, and a caption in a corner. For plots drawn with PlotFlags_NoTickLabels (or
+// NoXTickLabels) whose axes are categories or whose few meaningful values are the figure's own,
+// and for plots that say in words what they show.
 #include <imgui.h>
 
 #include <span>
@@ -26,5 +27,12 @@ struct LegendEntry {
 };
 // The entries in one row from the plot's top-left corner, `offset` CSS pixels in.
 void legend(std::span<const LegendEntry> entries, ImVec2 offset = {8, 5});
+
+enum class Corner { TopLeft, TopRight, BottomLeft, BottomRight };
+// A caption in a corner of the plot on a card of the background colour: the title of a small plot,
+// or the stage of an animation, readable over the moving grid and data beneath it.
+void caption(const char* s, Corner corner = Corner::TopLeft);
+// A hairline round the plot's edge: tells apart plots that touch on one background.
+void border(ImU32 color);
 
 }  // namespace mml::plot

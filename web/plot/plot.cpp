@@ -6,7 +6,9 @@
 #include <cmath>
 #include <cstdio>
 #include <cstring>
+#include <cstdint>
 #include <string>
+#include <utility>
 
 #include "core/format.hpp"
 #include "web/plot/sampling.hpp"
@@ -20,7 +22,8 @@ struct CurrentPlot {
   bool active = false;
   int flags = 0;
   ImGuiID id = 0;
-  ImRect rect;
+  ImRect rect;   // the data area: the whole plot, or inside the edge axes' margins
+  ImRect frame;  // the whole plot
   ViewTransform view;
   Range home_x, home_y;  // what setup_axes asked for, before pan and zoom
   ImDrawList* draw = nullptr;
@@ -30,10 +33,12 @@ struct CurrentPlot {
   double ax = 0, ay = 0;
   float ax_screen = 0, ay_screen = 0;
   int x_label_side = 1, y_label_side = -1;
+  ImGuiID link_x = 0, link_y = 0;  // link groups of the axes (subplots), 0: not linked
 };
 
 FrameOptions g_options;
 CurrentPlot g_plot;
+ImGuiID g_next_link_x = 0, g_next_link_y = 0;  // link_next_plot, for the next begin_plot only
 
 ImVec2 v2(const Eigen::Vector2d& v) { return {float(v.x()), float(v.y())}; }
 
@@ -135,6 +140,15 @@ void draw_grid_and_axis_lines(bool grid) {
 void place_axes() {
   const ViewTransform& view = g_plot.view;
   const ImRect& r = g_plot.rect;
+  if (g_plot.flags & PlotFlags_EdgeAxes) {  // left and bottom edges, labels outside
+    g_plot.ax = view.x().min;
+    g_plot.ay = view.y().min;
+    g_plot.ax_screen = r.Min.x;
+    g_plot.ay_screen = r.Max.y;
+    g_plot.x_label_side = 1;
+    g_plot.y_label_side = -1;
+    return;
+  }
   if (y_scale() == AxisScale::Log10) {
     g_plot.ay = view.y().min;
   } else {
@@ -157,7 +171,7 @@ void place_axes() {
 
 std::string tick_label(AxisScale scale, double v) {
   if (scale == AxisScale::Log10 && is_decade(v)) return decade_label(int(std::lround(std::log10(v))));
-  return format_number(v, 3);
+  return format_number(v, 6);  // ticks are round: all their digits ("15000", not "1.5e+04")
 }
 
 void draw_tick_labels() {
@@ -167,20 +181,24 @@ void draw_tick_labels() {
   const ImRect& r = g_plot.rect;
   const float fs = label_font_size();
   ImFont* font = ImGui::GetFont();
+  const bool edge = g_plot.flags & PlotFlags_EdgeAxes;
+  // Edge axes' labels sit in the margin: kept inside the whole plot rather than the data area.
+  const ImRect& bounds = edge ? g_plot.frame : r;
   auto label = [&](ImVec2 anchor, ImVec2 align, const std::string& s) {
     const ImVec2 size = font->CalcTextSizeA(fs, FLT_MAX, 0, s.c_str());
     ImVec2 at(anchor.x - size.x * align.x, anchor.y - size.y * align.y);
-    at.x = std::clamp(at.x, r.Min.x + 2, r.Max.x - size.x - 2);
-    at.y = std::clamp(at.y, r.Min.y + 2, r.Max.y - size.y - 2);
+    at.x = std::clamp(at.x, bounds.Min.x + 2, bounds.Max.x - size.x - 2);
+    at.y = std::clamp(at.y, bounds.Min.y + 2, bounds.Max.y - size.y - 2);
     draw_halo_text(dl, font, fs, at, t.text_muted, t.background, s.c_str());
   };
   const float ay = g_plot.ay_screen, ax = g_plot.ax_screen;
-  const bool origin_crossing = g_plot.ax == 0 && g_plot.ay == 0;
+  // Edge axes meet at a corner with their labels apart (below, left): both label it.
+  const bool origin_crossing = !edge && g_plot.ax == 0 && g_plot.ay == 0;
   if (!(g_plot.flags & PlotFlags_NoXTickLabels))
     for (double x : g_plot.x_ticks.major) {
       const float sx = to_screen({x, 1}).x;
       // The crossing of the axes is labelled by neither; near a corner the y labels own it.
-      if (origin_crossing ? x == g_plot.ax : std::abs(sx - ax) < 4) continue;
+      if (!edge && (origin_crossing ? x == g_plot.ax : std::abs(sx - ax) < 4)) continue;
       const bool below = g_plot.x_label_side > 0;
       label({sx, below ? ay + 5 : ay - 5}, {0.5f, below ? 0.f : 1.f}, tick_label(x_scale(), x));
     }
@@ -209,6 +227,7 @@ Vec2 limited(const Vec2& p, double limit) {
 void set_frame_options(const FrameOptions& options) {
   g_options = options;
   g_plot.active = false;
+  g_next_link_x = g_next_link_y = 0;
 }
 const Theme& current_theme() { return *g_options.theme; }
 bool keyboard_focus() { return g_options.keyboard_focus; }
@@ -228,62 +247,158 @@ bool begin_plot(const char* id, ImVec2 size, int flags) {
   g_plot.active = true;
   g_plot.flags = flags;
   g_plot.id = window->GetID(id);
-  g_plot.rect = plot_area(size);
+  g_plot.rect = g_plot.frame = plot_area(size);
   g_plot.draw = window->DrawList;
+  g_plot.link_x = std::exchange(g_next_link_x, 0);
+  g_plot.link_y = std::exchange(g_next_link_y, 0);
   ImGui::PushID(id);
   return true;
 }
 
+namespace {
+
+// Where one axis's pan and zoom live: the plot's own ImGui storage, or its link group's (subplots),
+// so every plot of the group reads and writes the same two numbers.
+struct AxisPanZoom {
+  ImGuiStorage* storage;
+  ImGuiID zoom_key, offset_key;
+  double zoom() const { return storage->GetFloat(zoom_key, 1); }
+  double offset() const { return storage->GetFloat(offset_key, 0); }
+  void set(double zoom, double offset) const {
+    storage->SetFloat(zoom_key, float(zoom));
+    storage->SetFloat(offset_key, float(offset));
+  }
+};
+// A link group's storage: +0 the frame its home was set, +1…+4 the home's ends (each a double in two
+// ints, exact), +5 zoom, +6 offset.
+double load_double(ImGuiStorage* s, ImGuiID key) {
+  const std::uint64_t bits = std::uint64_t(std::uint32_t(s->GetInt(key))) | std::uint64_t(std::uint32_t(s->GetInt(key + 1))) << 32;
+  double v;
+  std::memcpy(&v, &bits, sizeof v);
+  return v;
+}
+void store_double(ImGuiStorage* s, ImGuiID key, double v) {
+  std::uint64_t bits;
+  std::memcpy(&bits, &v, sizeof bits);
+  s->SetInt(key, int(std::uint32_t(bits)));
+  s->SetInt(key + 1, int(std::uint32_t(bits >> 32)));
+}
+// The first plot of a link group in a frame sets the group's home on that axis; the others take it.
+Range shared_home(ImGuiID group, Range asked) {
+  if (!group) return asked;
+  ImGuiStorage* s = ImGui::GetStateStorage();
+  const int frame = ImGui::GetFrameCount();
+  if (s->GetInt(group, -1) == frame) return {load_double(s, group + 1), load_double(s, group + 3)};
+  s->SetInt(group, frame);
+  store_double(s, group + 1, asked.min);
+  store_double(s, group + 3, asked.max);
+  return asked;
+}
+
+}  // namespace
+
 // Pan and zoom (PlotFlags_PanZoom): the background is a button submitted before the items, with
-// overlap allowed so handles drawn later still take the pointer. State lives in ImGui storage.
-// It works in the axes' linear space, so a log axis pans and zooms by decades.
+// overlap allowed so handles drawn later still take the pointer. State lives in ImGui storage, per
+// axis: the plot's own, or its link group's for a linked axis (a linked plot without PanZoom only
+// follows). It works in the axes' linear space, so a log axis pans and zooms by decades.
 static void pan_zoom(Range* x, Range* y) {
   const ImRect& r = g_plot.rect;
   ImGuiStorage* storage = ImGui::GetStateStorage();
   const ImGuiID key = ImGui::GetID("##panzoom");
-  PanZoom pz;
-  pz.zoom = storage->GetFloat(key, 1);
-  pz.offset = {storage->GetFloat(key + 1, 0), storage->GetFloat(key + 2, 0)};
+  const AxisPanZoom ax = g_plot.link_x ? AxisPanZoom{storage, g_plot.link_x + 5, g_plot.link_x + 6}
+                                       : AxisPanZoom{storage, key, key + 1};
+  const AxisPanZoom ay = g_plot.link_y ? AxisPanZoom{storage, g_plot.link_y + 5, g_plot.link_y + 6}
+                                       : AxisPanZoom{storage, key + 3, key + 2};
+  // One PanZoom per axis (only its own components count): linked axes move apart from the others.
+  PanZoom px, py;
+  px.zoom = ax.zoom();
+  px.offset = {ax.offset(), 0};
+  py.zoom = ay.zoom();
+  py.offset = {0, ay.offset()};
   const AxisScale sx = x_scale(), sy = y_scale();
   const Range vx = valid_range(sx, *x), vy = valid_range(sy, *y);
   const Range home_x{scale_forward(sx, vx.min), scale_forward(sx, vx.max)};
   const Range home_y{scale_forward(sy, vy.min), scale_forward(sy, vy.max)};
-  ImGui::SetCursorScreenPos(r.Min);
-  ImGui::InvisibleButton("##background", r.GetSize());
-  ImGui::SetItemAllowOverlap();
-  const ViewTransform before = [&] {
-    Range lx = home_x, ly = home_y;
-    apply_pan_zoom(pz, &lx, &ly);
-    return ViewTransform(lx, ly, {r.Min.x, r.Min.y, r.GetWidth(), r.GetHeight()}, g_plot.flags & PlotFlags_EqualAspect);
-  }();
-  ImGuiIO& io = ImGui::GetIO();
-  // Not on the press's own frame (a handle over the plot takes that press later in the frame).
-  if (ImGui::IsItemActive() && !ImGui::IsItemActivated() && (io.MouseDelta.x != 0 || io.MouseDelta.y != 0))
-    pan_by(&pz, home_x, home_y, {io.MouseDelta.x / before.pixels_per_unit_x(), -io.MouseDelta.y / before.pixels_per_unit_y()});
-  if (ImGui::IsItemHovered() && io.MouseWheel != 0)
-    zoom_about(&pz, home_x, home_y, before.to_data({io.MousePos.x, io.MousePos.y}), std::pow(1.15, io.MouseWheel));
-  if (ImGui::IsItemHovered() && ImGui::IsMouseDoubleClicked(0)) pz = PanZoom{};
-  storage->SetFloat(key, float(pz.zoom));
-  storage->SetFloat(key + 1, float(pz.offset.x()));
-  storage->SetFloat(key + 2, float(pz.offset.y()));
-  Range lx = home_x, ly = home_y;
-  apply_pan_zoom(pz, &lx, &ly);
+  const auto ranges = [&](Range* lx, Range* ly) {
+    Range ignored_x = home_x, ignored_y = home_y;
+    *lx = home_x;
+    *ly = home_y;
+    apply_pan_zoom(px, lx, &ignored_y);
+    apply_pan_zoom(py, &ignored_x, ly);
+  };
+  if (g_plot.flags & PlotFlags_PanZoom) {
+    ImGui::SetCursorScreenPos(r.Min);
+    ImGui::InvisibleButton("##background", r.GetSize());
+    ImGui::SetItemAllowOverlap();
+    const ViewTransform before = [&] {
+      Range lx, ly;
+      ranges(&lx, &ly);
+      return ViewTransform(lx, ly, {r.Min.x, r.Min.y, r.GetWidth(), r.GetHeight()}, g_plot.flags & PlotFlags_EqualAspect);
+    }();
+    ImGuiIO& io = ImGui::GetIO();
+    // Not on the press's own frame (a handle over the plot takes that press later in the frame).
+    if (ImGui::IsItemActive() && !ImGui::IsItemActivated() && (io.MouseDelta.x != 0 || io.MouseDelta.y != 0)) {
+      const Eigen::Vector2d d(io.MouseDelta.x / before.pixels_per_unit_x(), -io.MouseDelta.y / before.pixels_per_unit_y());
+      pan_by(&px, home_x, home_y, d);
+      pan_by(&py, home_x, home_y, d);
+    }
+    if (ImGui::IsItemHovered() && io.MouseWheel != 0) {
+      const Eigen::Vector2d anchor = before.to_data({io.MousePos.x, io.MousePos.y});
+      zoom_about(&px, home_x, home_y, anchor, std::pow(1.15, io.MouseWheel));
+      zoom_about(&py, home_x, home_y, anchor, std::pow(1.15, io.MouseWheel));
+    }
+    if (ImGui::IsItemHovered() && ImGui::IsMouseDoubleClicked(0)) px = py = PanZoom{};
+    ax.set(px.zoom, px.offset.x());
+    ay.set(py.zoom, py.offset.y());
+  }
+  Range lx, ly;
+  ranges(&lx, &ly);
   *x = {scale_inverse(sx, lx.min), scale_inverse(sx, lx.max)};
   *y = {scale_inverse(sy, ly.min), scale_inverse(sy, ly.max)};
 }
 
+// Edge axes: the data area inside the margins their labels need, a line of text below and the
+// widest y label (of the home view, so the margin does not jitter while the reader pans) left.
+static ImRect edge_axes_area(const ImRect& frame, Range home_x, Range home_y) {
+  if (!(g_plot.flags & PlotFlags_EdgeAxes)) return frame;
+  const bool labels = !(g_plot.flags & PlotFlags_NoTickLabels);
+  const float fs = label_font_size();
+  ImRect r = frame;
+  r.Max.y -= labels && !(g_plot.flags & PlotFlags_NoXTickLabels) ? fs + 8 : 1;
+  const ViewTransform home(home_x, home_y, {r.Min.x, r.Min.y, r.GetWidth(), r.GetHeight()},
+                           g_plot.flags & PlotFlags_EqualAspect, x_scale(), y_scale());
+  float widest = 0;
+  if (labels && !(g_plot.flags & PlotFlags_NoYTickLabels))
+    for (double v : axis_ticks(y_scale(), home.y(), std::max(2, int(r.GetHeight() / 40))).major)
+      widest = std::max(widest, ImGui::GetFont()->CalcTextSizeA(fs, FLT_MAX, 0, tick_label(y_scale(), v).c_str()).x);
+  r.Min.x += widest > 0 ? widest + 10 : 1;
+  r.Min.y += 1;  // the top and right edges stay whole inside the frame
+  r.Max.x -= 1;
+  return r;
+}
+
+void link_next_plot(ImGuiID x_group, ImGuiID y_group) {
+  g_next_link_x = x_group;
+  g_next_link_y = y_group;
+}
+
 void setup_axes(Range x, Range y) {
-  const ImRect& r = g_plot.rect;
+  x = shared_home(g_plot.link_x, x);
+  y = shared_home(g_plot.link_y, y);
   g_plot.home_x = valid_range(x_scale(), x);
   g_plot.home_y = valid_range(y_scale(), y);
-  if (g_plot.flags & PlotFlags_PanZoom) pan_zoom(&x, &y);
+  g_plot.rect = edge_axes_area(g_plot.frame, g_plot.home_x, g_plot.home_y);
+  const ImRect& r = g_plot.rect;
+  if (g_plot.flags & PlotFlags_PanZoom || g_plot.link_x || g_plot.link_y) pan_zoom(&x, &y);
   g_plot.view = ViewTransform(x, y, {r.Min.x, r.Min.y, r.GetWidth(), r.GetHeight()},
                               g_plot.flags & PlotFlags_EqualAspect, x_scale(), y_scale());
+  g_plot.draw->AddRectFilled(g_plot.frame.Min, g_plot.frame.Max, g_options.theme->background);
   g_plot.draw->PushClipRect(r.Min, r.Max, true);
-  g_plot.draw->AddRectFilled(r.Min, r.Max, g_options.theme->background);
   const float spacing_px = 70;
+  // Edge axes' y labels are one line tall and sit apart from the x labels: they can be closer.
+  const float y_spacing_px = g_plot.flags & PlotFlags_EdgeAxes ? 40 : spacing_px;
   g_plot.x_ticks = axis_ticks(x_scale(), g_plot.view.x(), std::max(2, int(r.GetWidth() / spacing_px)));
-  g_plot.y_ticks = axis_ticks(y_scale(), g_plot.view.y(), std::max(2, int(r.GetHeight() / spacing_px)));
+  g_plot.y_ticks = axis_ticks(y_scale(), g_plot.view.y(), std::max(2, int(r.GetHeight() / y_spacing_px)));
   place_axes();
   draw_grid_and_axis_lines(true);
 }
@@ -293,12 +408,16 @@ ImVec2 to_screen(const Vec2& data) { return v2(g_plot.view.to_screen(data)); }
 
 void end_plot() {
   IM_ASSERT(g_plot.active && "end_plot without begin_plot");
+  if (g_plot.flags & PlotFlags_EdgeAxes) {  // items stay in the data area, labels go in the margin
+    g_plot.draw->PopClipRect();
+    g_plot.draw->PushClipRect(g_plot.frame.Min, g_plot.frame.Max, true);
+  }
   draw_tick_labels();
   g_plot.draw->PopClipRect();
   ImGui::PopID();
   // Leave the layout cursor below the plot, as if it were one item.
-  ImGui::SetCursorScreenPos(g_plot.rect.Min);
-  ImGui::Dummy(g_plot.rect.GetSize());
+  ImGui::SetCursorScreenPos(g_plot.frame.Min);
+  ImGui::Dummy(g_plot.frame.GetSize());
   g_plot.active = false;
 }
 

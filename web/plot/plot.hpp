@@ -39,6 +39,9 @@ enum PlotFlags : int {
   PlotFlags_PanZoom = 1 << 5,        // drag the background to pan, wheel to zoom, double-click: home
   PlotFlags_LogX = 1 << 6,           // x in decades (1, 10, 100 …); data ≤ 0 falls off the plot
   PlotFlags_LogY = 1 << 7,           // y in decades: a loss that spans many orders of magnitude
+  // Axes along the plot's left and bottom edges, tick labels in a margin outside them, as on a
+  // chart (a loss against the step, linear or with LogY): the data area shrinks to make room.
+  PlotFlags_EdgeAxes = 1 << 8,
 };
 
 // A dash pattern in CSS pixels: `on` drawn, `off` skipped (both 0: a solid line). The pattern is
@@ -63,10 +66,16 @@ enum TextFlags : int {
 ImRect plot_area(ImVec2 size);
 // Starts a plot filling `size` CSS pixels (negative components: the rest of the window).
 bool begin_plot(const char* id, ImVec2 size, int flags = PlotFlags_None);
+// Links the next begin_plot's axes to groups (0: not linked; web/plot/subplots.hpp calls it for
+// linked cells): on a linked axis every plot of the group shows the range the group's first plot
+// of the frame asked for, and a pan or zoom in one moves all of them.
+void link_next_plot(ImGuiID x_group, ImGuiID y_group);
 // Fixes the view and draws the background grid and the axes: through the origin when it is in
 // view, else along the plot's edge nearest to it (log axes: the low edge). Tick labels sit beside
 // the axes (inside the plot when an axis runs along an edge) and are drawn by end_plot, over the
-// items, with a halo, so heatmaps and data never hide them.
+// items, with a halo, so heatmaps and data never hide them. With PlotFlags_EdgeAxes the axes run
+// along the left and bottom edges of a data area inset by the labels' margin, and items are
+// clipped to that area (current_view().screen()).
 void setup_axes(Range x, Range y);
 const ViewTransform& current_view();
 ImVec2 to_screen(const Vec2& data);

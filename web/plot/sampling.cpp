@@ -209,10 +209,6 @@ std::vector<double> contour_levels(const Grid& grid, int count) {
   return levels;
 }
 
-namespace {
-
-// The parameter interval [t0, t1] ⊆ [0, 1] of a + t(b − a) inside the box (Liang–Barsky); false
-// when the segment misses it.
 bool clip_segment(const Point& a, const Point& b, const ClipBox& box, double* t0, double* t1) {
   *t0 = 0;
   *t1 = 1;
@@ -231,8 +227,6 @@ bool clip_segment(const Point& a, const Point& b, const ClipBox& box, double* t0
   }
   return true;
 }
-
-}  // namespace
 
 double graph_length(const std::function<double(double)>& g, double anchor, double h, double a, double b,
                     double ppu_x, double ppu_y, double y_lo, double y_hi) {

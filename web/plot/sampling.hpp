@@ -50,6 +50,9 @@ std::vector<double> contour_levels(const Grid& grid, int count);
 struct ClipBox {
   double x0 = 0, y0 = 0, x1 = 0, y1 = 0;
 };
+// The parameter interval [t0, t1] ⊆ [0, 1] of a + t(b − a) inside the box (Liang–Barsky); false
+// when the segment misses it.
+bool clip_segment(const Point& a, const Point& b, const ClipBox& box, double* t0, double* t1);
 
 // The "on" pieces of a dash pattern along a polyline in screen pixels: `on` pixels drawn, `off`
 // skipped, starting `phase` pixels into the pattern at the first point. A dash running through a

@@ -194,6 +194,22 @@ bool is_decade(double v) {
   return std::abs(k - std::round(k)) < 1e-9;
 }
 
+Range framing_range(const std::function<double(double)>& f, Range x) {
+  std::vector<double> ys;
+  for (int i = 0; i <= 200; ++i) {
+    const double y = f(x.min + x.size() * i / 200);
+    if (std::isfinite(y)) ys.push_back(y);
+  }
+  double lo = -1, hi = 1;
+  if (!ys.empty()) {
+    std::sort(ys.begin(), ys.end());
+    lo = ys[ys.size() / 50];
+    hi = ys[ys.size() - 1 - ys.size() / 50];
+  }
+  if (hi - lo < 1e-9) lo -= 1, hi += 1;
+  return {lo, hi};
+}
+
 }  // namespace mml::plot
 
 namespace mml::plot {
