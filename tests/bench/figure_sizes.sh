@@ -30,7 +30,8 @@ link() {
   echo "$1 $(wc -c < "$build/web/mml.wasm") $(gz "$build/web/mml.wasm") $(gz "$build/web/mml.js")"
 }
 join() { local IFS=';'; echo "$*"; }
-results="$(mktemp)"
+results="$build/figure_sizes.txt"  # kept: the raw numbers of the last run
+: > "$results"
 link all "" | tee -a "$results" >&2
 link none none | tee -a "$results" >&2
 for stem in "${measure[@]}"; do
@@ -40,6 +41,7 @@ for stem in "${measure[@]}"; do
 done
 # Leave the folder configured with every figure again.
 cmake --preset wasm-release -B "$build" -DMML_FIGURES= >/dev/null
+cmake --build "$build" -j2 --target mml >/dev/null
 
 awk '
   function kb(n) { return sprintf("%.1f", n / 1024) }
@@ -59,4 +61,3 @@ awk '
     printf "| sum of the marginals | | %s KB |\n", kb(sum)
     printf "| all figures together (every figure − no figure) | %s KB | %s KB |\n", kb(raw - nraw), kb((wgz + jgz) - (nwgz + njgz))
   }' "$results"
-rm -f "$results"

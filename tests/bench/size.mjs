@@ -75,7 +75,7 @@ const moduleOf = (id) => (modules && modules[id]) || null;
 if (modules) {
   const byPart = new Map();
   for (const [id, file] of Object.entries(modules)) byPart.set(file, [...(byPart.get(file) || []), id]);
-  console.log("\nside modules (one per chapter; "other": figures no chapter places; a page loads its figures\u2019):");
+  console.log("\nside modules (one per chapter; \"other\": figures no chapter places; a page loads its figures\u2019):");
   for (const [file, ids] of [...byPart].sort()) {
     const r = measure(path.join(dir, file));
     const per = r.gz / ids.length;
