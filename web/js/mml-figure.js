@@ -76,6 +76,34 @@
     return modulePromise;
   }
 
+  // The split runtime (web/CMakeLists.txt, mml-split): mml.wasm holds what every figure shares,
+  // and each chapter's figures come in a side module of their own, named by the manifest's
+  // "modules" (figure id → file). A side module is fetched once, when its first figure mounts,
+  // alongside the main module, and linked into it by Emscripten's loader; its constructors
+  // register its figures. One that fails fails only its own figures, with the usual message in
+  // their boxes. Without "modules" (the one-module runtime) every figure is in mml.wasm.
+  const sideModules = new Map();  // file → promise of the module with it linked in
+  function loadFigureModule(name) {
+    const file = manifest.modules && Object.prototype.hasOwnProperty.call(manifest.modules, name) ? manifest.modules[name] : null;
+    if (!file) return loadModule();
+    let loading = sideModules.get(file);
+    if (!loading) {
+      const compiling = compileWasm(base + file);
+      compiling.catch(() => {});  // awaited below, after the main module
+      loading = loadModule().then(async (module) => {
+        const wasm = await compiling;
+        try {
+          await module.loadWebAssemblyModule(wasm, { loadAsync: true, global: true, nodelete: true });
+        } catch (error) {
+          throw new Error(file + " does not fit this mml.wasm (" + (error && error.message || error) + ")");
+        }
+        return module;
+      });
+      sideModules.set(file, loading);
+    }
+    return loading;
+  }
+
   async function compileWasm(url) {
     let response;
     try {
@@ -627,7 +655,7 @@
       this._inputError = false;
       let module;
       try {
-        module = await loadModule();
+        module = await loadFigureModule(name);
       } catch (error) {
         this._fail("The figure could not load: " + error.message + ". The text of the page is not affected.", true);
         return;

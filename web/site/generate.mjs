@@ -56,6 +56,23 @@ function checkRuntime(dir) {
   }
 }
 
+// The split runtime (build/wasm-release/web/split, target mml-split) has, besides mml.js and
+// mml.wasm, a side module per chapter and modules.json naming each figure's: the element loads a
+// figure's side module before the figure. Returns { figure id: file }, or null for the one-module
+// runtime.
+function runtimeModules(dir, manifest) {
+  const file = path.join(dir, 'modules.json');
+  if (!fs.existsSync(file)) return null;
+  const modules = JSON.parse(fs.readFileSync(file, 'utf8')).figures;
+  for (const f of manifest.figures) {
+    if (!modules[f.id]) throw new Error(`${file} names no side module for figure "${f.id}": rebuild the runtime (target mml-split)`);
+  }
+  for (const module of new Set(Object.values(modules))) {
+    if (!/^[\w.-]+\.wasm$/.test(module) || !fs.existsSync(path.join(dir, module))) throw new Error(`${file}: side module ${module} is missing`);
+  }
+  return modules;
+}
+
 function displayPath(file) {
   const rel = path.relative(process.cwd(), file);
   return rel && !rel.startsWith('..') && !path.isAbsolute(rel) ? rel : file;
@@ -689,10 +706,14 @@ export function generateSite(options) {
   for (const f of ['embed.css', 'embed.js']) fs.copyFileSync(path.join(HERE, 'assets', f), path.join(out, 'assets', f));
   copyKatex(out);
   fs.mkdirSync(path.join(out, 'mml'), { recursive: true });
-  for (const f of ['mml.js', 'mml.wasm']) fs.copyFileSync(path.join(options.runtime, f), path.join(out, 'mml', f));
+  const modules = runtimeModules(options.runtime, manifest);
+  for (const f of ['mml.js', 'mml.wasm', ...new Set(Object.values(modules || {}))]) {
+    fs.copyFileSync(path.join(options.runtime, f), path.join(out, 'mml', f));
+  }
   // The element needs each figure's id, title, shapes and parameters; the summaries are for the
   // pages, which have them already, so readers do not download them again.
   const runtimeManifest = { ...manifest, figures: manifest.figures.map(({ summary, ...figure }) => figure) };
+  if (modules) runtimeManifest.modules = Object.fromEntries(manifest.figures.map((f) => [f.id, modules[f.id]]));
   writeFile(out, 'mml/mml-figure.js', `"use strict";\nwindow.MML_MANIFEST = ${JSON.stringify(runtimeManifest)};\n${minifyScript(element)}`);
   const posters = posterJobs ? renderPosters(posterJobs, options.posterTool, out) : 0;
   indexForSearch(out);
