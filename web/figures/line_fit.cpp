@@ -178,16 +178,12 @@ class LineFitFigure final : public Figure {
     const plot::Theme& t = plot::current_theme();
     if (!plot::begin_plot("##landscape", size, plot::PlotFlags_EqualAspect)) return;
     plot::setup_axes({-kThetaLimit, kThetaLimit}, {-kThetaLimit, kThetaLimit});
-    const plot::ViewTransform& view = plot::current_view();
     const std::vector<Vec2>& pts = data();
     // Colours follow log(1 + MSE): the bowl's walls are hundreds, its floor near zero.
-    const std::array<double, 2 * kPoints + 4> key = grid_key(view);
-    if (key != grid_key_) {
-      grid_key_ = key;
-      grid_ = plot::sample_grid([&pts](double a, double b) { return std::log1p(mse(pts, {a, b})); }, view.x(), view.y(), 72, 72);
-    }
+    const auto mse_at = [&pts](double a, double b) { return std::log1p(mse(pts, {a, b})); };
+    const plot::Grid& grid = plot::cached_grid(grid_, std::span(pts.front().data(), 2 * pts.size()), mse_at, 72, 72);
     const plot::Range colors{0, std::log1p(400.0)};
-    plot::heatmap(grid_, colors, plot::ColorMap::Viridis, colors.size() / 16,
+    plot::heatmap(grid, colors, plot::ColorMap::Viridis, colors.size() / 16,
                   plot::with_alpha(t.dark ? IM_COL32_BLACK : IM_COL32_WHITE, 110));
     const LineFit fit = least_squares_line(pts);
     if (fit.ok) {
@@ -202,17 +198,6 @@ class LineFitFigure final : public Figure {
     if (plot::drag_point("ab", &theta, IM_COL32_WHITE, "(a, b)", drag)) grab(theta);
     plot::text({-kThetaLimit, kThetaLimit}, "MSE over slope a (\u2192) and intercept b (\u2191)", IM_COL32_WHITE, {0, 0}, {6, 4});
     plot::end_plot();
-  }
-
-  std::array<double, 2 * kPoints + 4> grid_key(const plot::ViewTransform& view) const {
-    std::array<double, 2 * kPoints + 4> key{};
-    for (int i = 0; i < kPoints; ++i) {
-      key[std::size_t(2 * i)] = data_[std::size_t(i)].x();
-      key[std::size_t(2 * i + 1)] = data_[std::size_t(i)].y();
-    }
-    key[2 * kPoints] = view.x().min, key[2 * kPoints + 1] = view.x().max;
-    key[2 * kPoints + 2] = view.y().min, key[2 * kPoints + 3] = view.y().max;
-    return key;
   }
 
   void draw_panel(const plot::FigureLayout& layout) {
@@ -244,8 +229,7 @@ class LineFitFigure final : public Figure {
   plot::Timeline timeline_{params_, steps_};  // rebound in the constructor
   mutable std::vector<Vec2> data_, path_;
   mutable std::uint64_t path_revision_ = ~0ull;
-  std::array<double, 2 * kPoints + 4> grid_key_{NAN};
-  plot::Grid grid_;
+  plot::GridCache grid_;
 };
 
 }  // namespace

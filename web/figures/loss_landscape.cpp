@@ -43,16 +43,12 @@ const std::array kPresets = {
     Preset{"Himmelblau (four minima)", LandscapeKind::Himmelblau, {-5, 5}, {-5, 5}, {-0.5, 0.5}, 0.01, 0.1},
     Preset{"Saddle x\u00b2 \u2212 y\u00b2", LandscapeKind::Saddle, {-2, 2}, {-2, 2}, {1.5, 0.05}, 0.05, 0.05},
 };
-constexpr std::array<const char*, 4> kMethodNames = {"Gradient descent", "Momentum (\u03b2 = 0.9)", "Adam",
-                                                     "Newton"};
+constexpr std::array kMethodNames = {"Gradient descent", "Momentum (\u03b2 = 0.9)", "Adam", "Newton"};
 constexpr std::array kMethods = {Optimizer::GradientDescent, Optimizer::Momentum, Optimizer::Adam,
                                  Optimizer::Newton};
 
-// Okabe–Ito colours, one per method: the theme's first four (Newton's is reddish purple).
-std::array<ImU32, 4> method_colors() {
-  const plot::Theme& t = plot::current_theme();
-  return {t.first, t.second, t.third, t.fourth};
-}
+// Okabe–Ito colours, one per method: the theme's first four series (Newton's is reddish purple).
+ImU32 method_color(std::size_t m) { return plot::current_theme().series(int(m)); }
 
 class LossLandscape final : public Figure {
  public:
@@ -144,8 +140,7 @@ class LossLandscape final : public Figure {
     const std::string name = m == 0 ? "gradient descent" : optimizer_name(kMethods[m]);
     const std::string f = "f = " + format_number(loss_now(m));
     if (diverged(m))
-      return name + (log_scale() ? " diverged at step " : " ran off the map (f \u2192 \u2212\u221e) at step ") +
-             std::to_string(run.steps() + 1);
+      return name + (log_scale() ? " diverged at step " : " ran off the map (f \u2192 \u2212\u221e) at step ") + std::to_string(run.steps() + 1);
     if (run.end == RunEnd::SingularHessian && k > run.steps())
       return name + " stopped at step " + std::to_string(run.steps()) + " (flat curvature, " + f + ")";
     if (run.end == RunEnd::Converged && k >= run.steps())
@@ -158,9 +153,8 @@ class LossLandscape final : public Figure {
   // lowest and highest over the landscape's window (core: the extremes on its edges and at its
   // critical points), which the colours and the surface's heights span.
   void update_runs() const {
-    const std::array<double, 7> key = {double(params_.get(landscape_)), params_.get(kappa_), params_.get(start_).x(),
-                                       params_.get(start_).y(), params_.get(rate_), params_.get(adam_rate_),
-                                       double(params_.get(newton_))};
+    const std::array<double, 7> key = {double(params_.get(landscape_)), params_.get(kappa_), params_.get(start_).x(), params_.get(start_).y(),
+                                       params_.get(rate_), params_.get(adam_rate_), double(params_.get(newton_))};
     if (key == run_key_) return;
     run_key_ = key;
     // escape_radius: far off the map, call it diverged rather than chase it to 10³⁰⁰.
@@ -175,10 +169,11 @@ class LossLandscape final : public Figure {
     const plot::Theme& t = plot::current_theme();
     if (!plot::begin_plot("##map", size, plot::PlotFlags_EqualAspect)) return;
     plot::setup_axes(preset().x, preset().y);
-    const plot::ViewTransform& view = plot::current_view();
-    update_grid(view.x(), view.y());
+    const Landscape f = landscape();
+    const std::array key = {double(params_.get(landscape_)), params_.get(kappa_)};
+    const plot::Grid& grid = plot::cached_grid(grid_, key, [&](double a, double b) { return height(f.value({a, b})); }, kGrid, kGrid);
     const plot::Range colors{height(range_.min), height(range_.max)};
-    plot::heatmap(grid_, colors, plot::ColorMap::Viridis, colors.size() / 14, plot::with_alpha(t.dark ? IM_COL32_BLACK : IM_COL32_WHITE, 110));
+    plot::heatmap(grid, colors, plot::ColorMap::Viridis, colors.size() / 14, plot::with_alpha(t.dark ? IM_COL32_BLACK : IM_COL32_WHITE, 110));
     // Directions only: on Rosenbrock |∇f| spans five decades, so true lengths would be dots.
     const auto downhill = [f = landscape()](const Vec2& p) { const Vec2 g = -f.gradient(p); return Vec2(g / std::max(g.norm(), 1e-12)); };
     if (params_.get(arrows_)) plot::vector_field(downhill, 14, IM_COL32(255, 255, 255, 140));
@@ -187,35 +182,17 @@ class LossLandscape final : public Figure {
       plot::marker(p, IM_COL32_WHITE, {.shape = plot::Marker::Cross, .size = 5, .weight = 2});
     // Each path with a dark halo so it reads on every colour of the map; dots while steps are few.
     for (std::size_t m = 0; m < 4; ++m)
-      if (params_.get(show_[m])) plot::trail(std::span(runs_[m].path).first(shown_points(m)), method_colors()[m]);
-    start_handle(view);
+      if (params_.get(show_[m])) plot::trail(std::span(runs_[m].path).first(shown_points(m)), method_color(m));
+    start_handle();
     plot::end_plot();
   }
 
-  // The start: a handle (drag it, or arrow keys with focus), kept in the landscape's window (the
-  // parameter keeps three decimals), and a click anywhere on the map moves it there. The click
-  // moves the handle before drag_point runs, so the same press drags on.
-  void start_handle(const plot::ViewTransform& view) {
-    const auto place = [this](const Vec2& p) {
-      params_.set(start_, {std::clamp(p.x(), preset().x.min, preset().x.max), std::clamp(p.y(), preset().y.min, preset().y.max)});
-    };
-    const ImVec2 mouse = ImGui::GetIO().MousePos, at = plot::to_screen(params_.get(start_));
-    const plot::ScreenRect& r = view.screen();
-    const float hit = plot::current_theme().handle_hit_radius, dx = mouse.x - at.x, dy = mouse.y - at.y;
-    if (mouse.x >= r.x && mouse.x < r.x + r.w && mouse.y >= r.y && mouse.y < r.y + r.h && ImGui::IsMouseClicked(0) &&
-        ImGui::IsWindowHovered() && !ImGui::IsAnyItemActive() && dx * dx + dy * dy > hit * hit)
-      place(view.to_data({mouse.x, mouse.y}));
+  // The start: a handle (drag it, or arrow keys by the landscape's own scale, whatever the map's
+  // shape), kept in the landscape's window; a press anywhere else on the map brings it there.
+  void start_handle() {
     Vec2 s = params_.get(start_);
-    // Arrow keys nudge by the landscape's own scale, whatever the map's shape.
-    if (plot::drag_point("start", &s, IM_COL32_WHITE, "start", {.nudge = preset().x.size() / 40})) place(s);
-  }
-
-  void update_grid(const plot::Range& x, const plot::Range& y) {
-    const std::array<double, 6> key = {double(params_.get(landscape_)), params_.get(kappa_), x.min, x.max, y.min, y.max};
-    if (key == grid_key_) return;
-    grid_key_ = key;
-    const Landscape f = landscape();
-    grid_ = plot::sample_grid([&](double a, double b) { return height(f.value({a, b})); }, x, y, kGrid, kGrid);
+    if (plot::drag_point("start", &s, IM_COL32_WHITE, "start", {.nudge = preset().x.size() / 40, .click_to_place = true}))
+      params_.set(start_, {std::clamp(s.x(), preset().x.min, preset().x.max), std::clamp(s.y(), preset().y.min, preset().y.max)});
   }
 
   void draw_surface(ImVec2 size) {
@@ -231,7 +208,7 @@ class LossLandscape final : public Figure {
       std::vector<plot::Vec3> path;
       for (std::size_t i = 0; params_.get(show_[m]) && i < shown_points(m); ++i)
         path.emplace_back(runs_[m].path[i].x(), runs_[m].path[i].y(), runs_[m].losses[i]);
-      plot::trail3d(path, method_colors()[m]);
+      plot::trail3d(path, method_color(m));
     }
     plot::end_plot3d();
     params_.set(yaw_, camera.yaw);  // the parameters keep two decimals
@@ -260,9 +237,9 @@ class LossLandscape final : public Figure {
       if (!params_.get(show_[m])) continue;
       std::vector<double> ys;
       for (double f : std::span(runs_[m].losses).first(shown_points(m))) ys.push_back(std::clamp(f, data(bottom), data(top)));
-      plot::line_series(ys, method_colors()[m], {.width = 2});
+      plot::line_series(ys, method_color(m), {.width = 2});
       if (diverged(m))
-        plot::marker({double(ys.size() - 1), ys.back()}, method_colors()[m], {.shape = plot::Marker::Cross, .size = 4, .weight = 2});
+        plot::marker({double(ys.size() - 1), ys.back()}, method_color(m), {.shape = plot::Marker::Cross, .size = 4, .weight = 2});
     }
     plot::segment({double(k), data(bottom)}, {double(k), data(top)}, t.axis, 1);
     std::string what = std::string(log ? "loss f per step (log scale)" : "loss f per step") + ", step " + std::to_string(k);
@@ -280,19 +257,17 @@ class LossLandscape final : public Figure {
     plot::slider(params_, adam_rate_, "\u03b1 (Adam)", "%.2g", true, 2);
     timeline_.controls();  // Play at the end starts over
     for (std::size_t m = 0; m < 4; ++m) {
-      plot::checkbox(params_, show_[m], kMethodNames[m], method_colors()[m]);
+      plot::checkbox(params_, show_[m], kMethodNames[m], method_color(m));
       ImGui::SameLine();
       const std::string f = !diverged(m) ? "f = " + format_number(loss_now(m)) : log_scale() ? "diverged" : "f \u2192 \u2212\u221e";
       ImGui::TextDisabled("%s", f.c_str());
     }
-    static constexpr std::array kNewton = {"exact Hessian", "|eigenvalues| of H"};
-    plot::dropdown(params_, newton_, "Newton uses", kNewton);
+    plot::dropdown(params_, newton_, "Newton uses", std::array{"exact Hessian", "|eigenvalues| of H"});
     // A short panel (a narrow figure) drops the two notes so the controls fit without scrolling.
     const bool roomy = layout.stacked || layout.panel_size.y >= 560;
     if (roomy) plot::note(params_.get(newton_) == 0 ? "Newton jumps to where the local quadratic is flat: a minimum, a maximum or a saddle."
                                                     : "Negative curvature flipped to positive: Newton now walks away from saddles and maxima.");
-    static constexpr std::array kViews = {"Contour map", "3D surface", "Map and 3D surface"};
-    plot::dropdown(params_, view_, "View", kViews);
+    plot::dropdown(params_, view_, "View", std::array{"Contour map", "3D surface", "Map and 3D surface"});
     plot::checkbox(params_, arrows_, "Downhill arrows \u2212\u2207f");
     if (!layout.stacked && roomy) plot::note("Drag the white handle or click the map to move the start.");
     plot::end_panel();
@@ -312,9 +287,8 @@ class LossLandscape final : public Figure {
   // Caches of what the parameters determine (describe() fills the runs too).
   mutable std::array<OptimizerRun, 4> runs_;
   mutable std::array<double, 7> run_key_{NAN};
-  std::array<double, 6> grid_key_{NAN};
   mutable ValueRange range_;
-  plot::Grid grid_;
+  plot::GridCache grid_;
 };
 
 }  // namespace

@@ -732,6 +732,18 @@ Grid sample_grid(const std::function<double(double, double)>& f, Range x, Range 
   return g;
 }
 
+const Grid& cached_grid(GridCache& cache, std::span<const double> key,
+                        const std::function<double(double, double)>& f, int nx, int ny) {
+  const ViewTransform& v = current_view();
+  std::vector<double> k(key.begin(), key.end());
+  k.insert(k.end(), {v.x().min, v.x().max, v.y().min, v.y().max, double(nx), double(ny)});
+  if (k != cache.key) {
+    cache.key = std::move(k);
+    cache.grid = sample_grid(f, v.x(), v.y(), nx, ny);
+  }
+  return cache.grid;
+}
+
 void heatmap(const Grid& grid, Range colors, ColorMap map, double contour_step, ImU32 contour_color,
              float opacity) {
   const Eigen::Index nx = grid.values.rows(), ny = grid.values.cols();

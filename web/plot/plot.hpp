@@ -127,6 +127,15 @@ void heatmap(const Grid& grid, Range colors, ColorMap map = ColorMap::Viridis, d
 void field_item(FieldDraw field);
 // f sampled on an nx × ny grid over the ranges (sizes clamped to [2, 512]).
 Grid sample_grid(const std::function<double(double, double)>& f, Range x, Range y, int nx, int ny);
+// sample_grid over the current view for a heat map kept across frames: f is sampled again only
+// when the view's ranges, the size or `key` (the figure's numbers that f depends on) change, so
+// a frame that only steps, plays or hovers costs no sampling. A figure keeps one per heat map.
+struct GridCache {
+  std::vector<double> key;
+  Grid grid;
+};
+const Grid& cached_grid(GridCache& cache, std::span<const double> key,
+                        const std::function<double(double, double)>& f, int nx, int ny);
 // A vertical colour bar with ticks, as a panel item `size` CSS pixels.
 void colorbar(const char* label, Range colors, ColorMap map, ImVec2 size);
 
