@@ -37,7 +37,7 @@ class Shaded final : public Figure {
   Vec2 placed{-1, -1}, other{1, -1};  // "placed" takes clicks; "other" is an ordinary handle
   plot::ViewTransform view;
   plot::RegionCache* cache = nullptr;  // when set, class regions keep their samples in it
-  std::uint64_t key = 1;
+  std::array<double, 1> key{1};  // what the class function depends on, as a figure keys its cache
   int evaluations = 0;  // of the class function
 
   void frame(const FrameContext&) override {
@@ -202,7 +202,7 @@ TEST_CASE("toolkit regions: with a cache the classifier is sampled again only wh
   CHECK(std::size_t(samples) == cache.values.size());
   for (int i = 0; i < 3; ++i) h.host.frame(h.time += 1.0 / 60);
   CHECK(h.figure().evaluations == samples);  // nothing changed: the samples are reused
-  h.figure().key = 2;
+  h.figure().key = {2};
   h.host.frame(h.time += 1.0 / 60);
   CHECK(h.figure().evaluations == 2 * samples);  // the key changed
   h.host.frame(h.time += 1.0 / 60);

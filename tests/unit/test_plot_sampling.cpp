@@ -3,8 +3,10 @@
 // sets of x² + y² and x + 2y land on the circle and the line they should.
 #include <catch2/catch.hpp>
 
+#include <array>
 #include <cmath>
 #include <numbers>
+#include <vector>
 
 #include "web/plot/sampling.hpp"
 
@@ -213,4 +215,19 @@ TEST_CASE("dashed curves: the pattern's position at a point does not depend on w
   const auto line = [](double x) { return 2 * x; };
   CHECK(graph_length(line, 0.1, 0.01, 0, 3, 1, 1, -100, 100) == Approx(3 * std::sqrt(5.0)));
   CHECK(graph_length(line, 0.1, 0.01, 3, 0, 1, 1, -100, 100) == Approx(-3 * std::sqrt(5.0)));
+}
+
+TEST_CASE("cache_holds: the samples hold while the key and the view are what was stored") {
+  std::vector<double> stored;
+  const std::array<double, 2> key = {3, 0.5};
+  CHECK_FALSE(mml::plot::cache_holds(stored, key, {-1, 1, -2, 2}));  // empty: sample, and store
+  CHECK(stored == std::vector<double>{3, 0.5, -1, 1, -2, 2});
+  CHECK(mml::plot::cache_holds(stored, key, {-1, 1, -2, 2}));        // unchanged
+  CHECK_FALSE(mml::plot::cache_holds(stored, key, {-1, 1.5, -2, 2})); // the view moved
+  CHECK(mml::plot::cache_holds(stored, key, {-1, 1.5, -2, 2}));
+  const std::array<double, 2> other = {4, 0.5};
+  CHECK_FALSE(mml::plot::cache_holds(stored, other, {-1, 1.5, -2, 2}));  // the figure's key changed
+  CHECK(stored == std::vector<double>{4, 0.5, -1, 1.5, -2, 2});
+  // Another sampling (one more number in the view) is another key.
+  CHECK_FALSE(mml::plot::cache_holds(stored, other, {-1, 1.5, -2, 2, 72}));
 }

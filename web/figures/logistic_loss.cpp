@@ -133,7 +133,6 @@ class LogisticLoss final : public Figure {
       data_ = make_two_blobs(params_.get(points_), params_.get(seed_), kCentre, kSpread);
       minima_[0] = minimize_loss(ClassifierLoss::CrossEntropy, data_, {0, 0});
       minima_[1] = minimize_loss(ClassifierLoss::SquaredError, data_, minima_[0].w);
-      grid_keys_[0][0] = grid_keys_[1][0] = NAN;
       run_key_[0] = NAN;
     }
     const std::array<double, 3> run_key = {params_.get(start_).x(), params_.get(start_).y(), params_.get(rate_)};
@@ -205,18 +204,13 @@ class LogisticLoss final : public Figure {
     const plot::Theme& t = plot::current_theme();
     if (!plot::begin_plot(m == 0 ? "##ce" : "##se", size, plot::PlotFlags_EqualAspect | plot::PlotFlags_NoTickLabels)) return;
     plot::setup_axes({-kWeightView, kWeightView}, {-kWeightView, kWeightView});
-    const plot::ViewTransform& view = plot::current_view();
-    // The loss over every visible w (recomputed when the data or the map's extent changes), its
+    // The loss over every visible w (sampled again when the data or the map's extent changes), its
     // colours spanning the lowest to the highest value on the map.
-    const std::array<double, 4> key = {view.x().min, view.x().max, view.y().min, view.y().max};
-    if (key != grid_keys_[m]) {
-      grid_keys_[m] = key;
-      const ClassifierLoss loss = kLosses[m];
-      grids_[m] = plot::sample_grid([&](double a, double b) { return mean_loss(loss, data_, {a, b}); }, view.x(), view.y(),
-                                    kGrid, kGrid);
-    }
-    const plot::Range colors{grids_[m].values.minCoeff(), grids_[m].values.maxCoeff()};
-    plot::heatmap(grids_[m], colors, plot::ColorMap::Viridis, colors.size() / 12,
+    const plot::Grid& grid = plot::cached_grid(grids_[m], data_key_, [&, loss = kLosses[m]](double a, double b) {
+      return mean_loss(loss, data_, {a, b});
+    }, kGrid, kGrid);
+    const plot::Range colors{grid.values.minCoeff(), grid.values.maxCoeff()};
+    plot::heatmap(grid, colors, plot::ColorMap::Viridis, colors.size() / 12,
                   plot::with_alpha(t.dark ? IM_COL32_BLACK : IM_COL32_WHITE, 110));
     if (minima_[m].ok && minima_[m].w.cwiseAbs().maxCoeff() < kWeightView)
       plot::marker(minima_[m].w, IM_COL32_WHITE, {.shape = plot::Marker::Cross, .size = 5, .weight = 2});
@@ -286,8 +280,7 @@ class LogisticLoss final : public Figure {
   mutable LabeledPoints data_;
   mutable std::array<LossMinimum, 2> minima_;
   mutable std::array<TrainingRun, 2> runs_;
-  std::array<plot::Grid, 2> grids_;
-  mutable std::array<std::array<double, 4>, 2> grid_keys_{};
+  std::array<plot::GridCache, 2> grids_;
 };
 
 }  // namespace

@@ -5,7 +5,6 @@
 // Page: toolkit.html (generated) · Test: tests/figures/test_toolkit_regions.cpp · Math: core/neighbors.hpp.
 #include <array>
 #include <cmath>
-#include <cstdint>
 #include <string>
 
 #include "core/datasets.hpp"
@@ -43,8 +42,7 @@ class ToolkitRegions final : public Figure {
     if (plot::begin_plot("##regions", layout.plot_size, plot::PlotFlags_EqualAspect | plot::PlotFlags_PanZoom)) {
       plot::setup_axes({-2, 2}, {-1.6, 1.6});
       // The samples depend on the data set, k and the shading only: taken again when they change (or the view).
-      const std::uint64_t key =
-          (std::uint64_t(params_.get(set_)) * 64 + std::uint64_t(k)) * 2 + std::uint64_t(params_.get(shading_)) + 1;
+      const std::array key = {double(params_.get(set_)), double(k), double(params_.get(shading_))};
       plot::RegionOptions regions{.opacity = t.dark ? 0.35f : 0.3f, .cache = &regions_cache_, .key = key};
       if (params_.get(boundary_)) regions.boundary = plot::with_alpha(t.text, 150);
       if (params_.get(shading_) == 0) {

@@ -44,12 +44,18 @@ void table(std::span<const char* const> header, const std::vector<std::vector<st
 bool vec2_input(const char* label, Vec2* v, double min, double max, ImU32 swatch);
 // Buttons that wrap onto new lines; returns the index clicked, or -1.
 int button_row(std::span<const char* const> labels);
-// A button_row with one button per preset, labelled with its `label`; returns the preset clicked,
-// or nullptr. `presets` is any contiguous range of structs with a `const char* label`.
+// The `label` of each preset: `presets` is any contiguous range of structs with a `const char* label`.
 template <class Presets>
-auto preset_row(const Presets& presets) -> decltype(&*std::data(presets)) {
+std::vector<const char*> preset_labels(const Presets& presets) {
   std::vector<const char*> labels;
   for (const auto& preset : presets) labels.push_back(preset.label);
+  return labels;
+}
+// A button_row with one button per preset, labelled with its `label`; returns the preset clicked,
+// or nullptr.
+template <class Presets>
+auto preset_row(const Presets& presets) -> decltype(&*std::data(presets)) {
+  const std::vector<const char*> labels = preset_labels(presets);
   const int clicked = button_row(labels);
   return clicked >= 0 && clicked < int(labels.size()) ? &std::data(presets)[clicked] : nullptr;
 }
@@ -76,9 +82,7 @@ bool checkbox(ParamSet& params, Param<bool> p, const char* label, ImU32 mark = 0
 template <class Presets>
 auto preset_dropdown(ParamSet& params, Param<Choice> p, const char* label, const Presets& presets)
     -> decltype(&*std::data(presets)) {
-  std::vector<const char*> labels;
-  for (const auto& preset : presets) labels.push_back(preset.label);
-  return dropdown(params, p, label, labels) ? &std::data(presets)[params.get(p)] : nullptr;
+  return dropdown(params, p, label, preset_labels(presets)) ? &std::data(presets)[params.get(p)] : nullptr;
 }
 // A dropdown of example formulas (each preset has .label and .text) and "Your own formula",
 // which it shows while `formula` is none of them. Returns the example picked, or −1.

@@ -735,19 +735,15 @@ Grid sample_grid(const std::function<double(double, double)>& f, Range x, Range 
 const Grid& cached_grid(GridCache& cache, std::span<const double> key,
                         const std::function<double(double, double)>& f, int nx, int ny) {
   const ViewTransform& v = current_view();
-  std::vector<double> k(key.begin(), key.end());
-  k.insert(k.end(), {v.x().min, v.x().max, v.y().min, v.y().max, double(nx), double(ny)});
-  if (k != cache.key) {
-    cache.key = std::move(k);
+  if (!cache_holds(cache.key, key, {v.x().min, v.x().max, v.y().min, v.y().max, double(nx), double(ny)}))
     cache.grid = sample_grid(f, v.x(), v.y(), nx, ny);
-  }
   return cache.grid;
 }
 
 void heatmap(const Grid& grid, Range colors, ColorMap map, double contour_step, ImU32 contour_color,
              float opacity) {
   const Eigen::Index nx = grid.values.rows(), ny = grid.values.cols();
-  if (nx < 2 || ny < 2) return;
+  if (nx < 2 || ny < 2 || !g_options.fields) return;
   FieldDraw field;
   field.min = to_screen({grid.x0, grid.y0 + grid.dy * double(ny - 1)});
   field.max = to_screen({grid.x0 + grid.dx * double(nx - 1), grid.y0});

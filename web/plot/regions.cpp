@@ -22,10 +22,9 @@ FieldDraw sample_view(const std::function<float(double, double)>& f, const Regio
   field.min = {float(r.x), float(r.y)};
   field.max = {float(r.x + r.w), float(r.y + r.h)};
   RegionCache* cache = options.cache;
-  const float rect[4] = {field.min.x, field.min.y, field.max.x, field.max.y};
-  const double ranges[4] = {view.x().min, view.x().max, view.y().min, view.y().max};
-  if (cache && cache->key == options.key && cache->nx == field.nx && cache->ny == field.ny &&
-      std::equal(rect, rect + 4, cache->rect) && std::equal(ranges, ranges + 4, cache->view)) {
+  if (cache && cache_holds(cache->key, options.key,
+                           {r.x, r.y, r.w, r.h, view.x().min, view.x().max, view.y().min, view.y().max,
+                            double(field.nx), double(field.ny)})) {
     field.values = cache->values;
     return field;
   }
@@ -37,11 +36,7 @@ FieldDraw sample_view(const std::function<float(double, double)>& f, const Regio
       const Vec2 at = view.to_data({sx, sy});
       field.values[std::size_t(j) * std::size_t(field.nx) + std::size_t(i)] = f(at.x(), at.y());
     }
-  if (cache) {
-    *cache = {options.key, {}, {}, field.nx, field.ny, field.values};
-    std::copy(rect, rect + 4, cache->rect);
-    std::copy(ranges, ranges + 4, cache->view);
-  }
+  if (cache) cache->values = field.values;
   return field;
 }
 

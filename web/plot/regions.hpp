@@ -11,7 +11,6 @@
 // The decision boundary (where the class changes, p = ½) is an optional line.
 #include <imgui.h>
 
-#include <cstdint>
 #include <functional>
 #include <span>
 #include <vector>
@@ -22,10 +21,7 @@ namespace mml::plot {
 // view, the sampling and `RegionOptions::key` are unchanged the classifier is not evaluated again,
 // so dragging a handle over costly regions (k-NN on every sample) stays cheap.
 struct RegionCache {
-  std::uint64_t key = 0;
-  float rect[4] = {};  // the view's screen rectangle the samples were taken over
-  double view[4] = {};  // and its data ranges
-  int nx = 0, ny = 0;
+  std::vector<double> key;  // the figure's key, the view's screen rectangle and data ranges, the sampling
   std::vector<float> values;
 };
 
@@ -34,10 +30,10 @@ struct RegionOptions {
   ImU32 boundary = 0;         // the boundary line's colour (0: no line)
   float boundary_width = 2;   // CSS pixels
   float cell = 4;             // CSS pixels between samples: finer costs more evaluations of f
-  // With a cache, f is sampled again only when the view or `key` changes: the figure's key says
-  // what f depends on (a hash of its parameters); without one, f is sampled every frame.
+  // With a cache, f is sampled again only when the view or `key` changes: the figure's key holds
+  // the numbers f depends on (as cached_grid's does); without one, f is sampled every frame.
   RegionCache* cache = nullptr;
-  std::uint64_t key = 0;
+  std::span<const double> key = {};
 };
 
 // Regions of f(x, y) ∈ {0, 1, …}, class k in palette[k mod size] (an empty palette: the theme's

@@ -312,4 +312,13 @@ Polylines dash_polyline(const std::vector<Point>& points, double on, double off,
   return out;
 }
 
+bool cache_holds(std::vector<double>& stored, std::span<const double> key, std::initializer_list<double> view) {
+  if (stored.size() == key.size() + view.size() && std::equal(key.begin(), key.end(), stored.begin()) &&
+      std::equal(view.begin(), view.end(), stored.begin() + std::ptrdiff_t(key.size())))
+    return true;
+  stored.assign(key.begin(), key.end());
+  stored.insert(stored.end(), view);
+  return false;
+}
+
 }  // namespace mml::plot

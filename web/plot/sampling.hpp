@@ -4,6 +4,8 @@
 // (marching squares).
 #include <Eigen/Dense>
 #include <functional>
+#include <initializer_list>
+#include <span>
 #include <vector>
 
 namespace mml::plot {
@@ -73,5 +75,10 @@ double graph_length(const std::function<double(double)>& g, double anchor, doubl
 
 // Length of a polyline (non-finite points skipped, as a break).
 double polyline_length(const std::vector<Point>& points);
+
+// The check of the toolkit's sample caches (cached_grid, regions): true while `stored` holds the
+// figure's `key` followed by `view` (the view's ranges and the sampling), so the samples still
+// hold; otherwise it stores them and returns false, and the caller samples again.
+bool cache_holds(std::vector<double>& stored, std::span<const double> key, std::initializer_list<double> view);
 
 }  // namespace mml::plot
