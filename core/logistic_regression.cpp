@@ -114,11 +114,15 @@ LossMinimum minimize_loss(ClassifierLoss loss, const LabeledPoints& data, const 
   for (int iteration = 0; iteration < 200 && !converged; ++iteration) {
     const Vec2 g = loss_gradient(loss, data, w);
     // Newton's direction where the Hessian is positive definite, steepest descent elsewhere.
-    const Eigen::LLT<Mat2> llt(loss_hessian(loss, data, w));
+    // H = [a b; b c] is positive definite when a > 0 and det H > 0 (Cholesky's two pivots a and
+    // det/a positive); then −H⁻¹g = −[c −b; −b a]·g / det, in closed form (Eigen's LLT, generic
+    // over sizes, cost this figure's module 2 KB).
+    const Mat2 h = loss_hessian(loss, data, w);
+    const double det = h(0, 0) * h(1, 1) - h(1, 0) * h(1, 0);
     Vec2 direction = -g;
     bool newton = false;
-    if (llt.info() == Eigen::Success) {
-      const Vec2 d = llt.solve(-g);
+    if (h(0, 0) > 0 && det > 0) {
+      const Vec2 d = -Vec2(h(1, 1) * g.x() - h(1, 0) * g.y(), h(0, 0) * g.y() - h(1, 0) * g.x()) / det;
       if (d.allFinite() && d.dot(g) <= 0) direction = d, newton = true;
     }
     // Converged when Newton's step is negligible next to w. (A vanishing gradient alone is not

@@ -1,17 +1,29 @@
 #include "core/optimizers.hpp"
 
+#include <algorithm>
 #include <cmath>
 
 namespace mml {
 
 bool newton_step(const Mat2& hessian, const Vec2& gradient, NewtonHessian mode, Vec2* step) {
-  // H is symmetric: H = Q·diag(λ)·Qᵀ, so H⁻¹g = Q·diag(1/λ)·Qᵀg, and |H| swaps λ for |λ|.
-  const Eigen::SelfAdjointEigenSolver<Mat2> eig(hessian);
-  Vec2 lambda = eig.eigenvalues();
+  // H is symmetric: H = Q·diag(λ)·Qᵀ, so H⁻¹g = Q·diag(1/λ)·Qᵀg, and |H| swaps λ for |λ|. In closed
+  // form for 2×2 (a small fixed formula instead of an iterative eigensolver): with H = [a b; b c],
+  // h = (a − c)/2, λ = m ± r, m = (a + c)/2, r = √(h² + b²). The eigenvalue of larger magnitude
+  // comes from m ± r, the other from det H = λ₁λ₂, so a nearly singular H keeps its small
+  // eigenvalue's digits. m + r's eigenvector solves (H − (m + r)I)v = 0: v = (r + h, b) or, the
+  // same direction, (b, r − h); the one with no cancellation (h ≥ 0: the first); H = mI: any v.
+  const double a = hessian(0, 0), b = 0.5 * (hessian(0, 1) + hessian(1, 0)), c = hessian(1, 1);
+  const double m = 0.5 * (a + c), h = 0.5 * (a - c), r = std::hypot(h, b);
+  const double big = m >= 0 ? m + r : m - r;
+  const double small = big != 0 ? (a * c - b * b) / big : 0;
+  Vec2 lambda = m >= 0 ? Vec2(big, small) : Vec2(small, big);  // (m + r, m − r)
   if (mode == NewtonHessian::AbsoluteEigenvalues) lambda = lambda.cwiseAbs();
   const double scale = std::max(1.0, hessian.cwiseAbs().maxCoeff());
   if (lambda.cwiseAbs().minCoeff() < 1e-12 * scale) return false;
-  const Mat2& q = eig.eigenvectors();
+  Vec2 v = r == 0 ? Vec2(1, 0) : h >= 0 ? Vec2(r + h, b) : Vec2(b, r - h);
+  v.normalize();
+  Mat2 q;  // columns: the eigenvectors of m + r and m − r
+  q << v.x(), -v.y(), v.y(), v.x();
   *step = -(q * (q.transpose() * gradient).cwiseQuotient(lambda));
   return true;
 }

@@ -1,6 +1,8 @@
 // Optimizers: iterates against closed forms and against first steps computed by hand from the
 // published update rules (momentum: v ← βv + g, θ ← θ − ηv; Adam: Kingma & Ba 2015, Algorithm 1).
 #include <catch2/catch.hpp>
+#include <cmath>
+#include <utility>
 
 #include "core/optimizers.hpp"
 
@@ -125,4 +127,25 @@ TEST_CASE("a singular Hessian stops Newton instead of producing infinities") {
   CHECK_FALSE(newton_step(h, {1, 0}, NewtonHessian::Exact, &step));
   CHECK(newton_step(Mat2::Identity(), {1, 2}, NewtonHessian::Exact, &step));
   CHECK(step.isApprox(Vec2(-1, -2)));
+}
+
+TEST_CASE("the Newton step solves H·s = −g, and |H|·s = −g with |H| = R·diag(|λ|)·Rᵀ") {
+  // H built from chosen eigenvalues and a rotation R by φ, so |H| is known in closed form.
+  for (const double phi : {0.0, 0.3, 1.2, -0.7, 3.14159265358979 / 2}) {
+    for (const auto& [l1, l2] : {std::pair{2.0, 5.0}, {-3.0, 0.5}, {1e3, 0.4}, {-1e3, -0.4}, {-2.0, 7.0}}) {
+      Mat2 r;
+      r << std::cos(phi), -std::sin(phi), std::sin(phi), std::cos(phi);
+      const Mat2 h = r * Vec2(l1, l2).asDiagonal() * r.transpose();
+      const Mat2 abs_h = r * Vec2(std::abs(l1), std::abs(l2)).asDiagonal() * r.transpose();
+      const Vec2 g(0.7, -1.9);
+      Vec2 step;
+      REQUIRE(newton_step(h, g, NewtonHessian::Exact, &step));
+      CHECK((h * step + g).norm() < 1e-12 * h.norm() * step.norm() + 1e-13);
+      REQUIRE(newton_step(h, g, NewtonHessian::AbsoluteEigenvalues, &step));
+      CHECK((abs_h * step + g).norm() < 1e-12 * h.norm() * step.norm() + 1e-13);
+    }
+  }
+  Vec2 step;  // a diagonal H with a zero eigenvalue in either slot is singular
+  CHECK_FALSE(newton_step(Vec2(0, 4).asDiagonal(), {1, 1}, NewtonHessian::AbsoluteEigenvalues, &step));
+  CHECK_FALSE(newton_step(Vec2(-4, 0).asDiagonal(), {1, 1}, NewtonHessian::Exact, &step));
 }
