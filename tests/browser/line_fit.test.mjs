@@ -40,7 +40,8 @@ function expectedSummary(state) {
 }
 
 test("line-fit: drag (a, b), keys, steps control, live summary, CSV, link and reset", async () => {
-  const { page, problems, context, figure } = await openFigure(env, "line-fit");
+  // At its chapter's width (960 px): the handles are sought where the picture has them there.
+  const { page, problems, context, figure } = await openFigure(env, "line-fit", { width: 960 });
   try {
     await liveSummary(page, figure, (text) => text.includes(expectedSummary(new Map()).text));
 
