@@ -93,6 +93,17 @@ export async function openPage(browser, url, options = {}) {
   return { page, problems, context };
 }
 
+// A new page (tab) of `context` at `url`, its console problems collected like openPage's.
+export async function openTab(context, url) {
+  const page = await context.newPage();
+  const problems = [];
+  watchConsole(page, problems);
+  page.on("pageerror", (e) => problems.push(`uncaught: ${e.message}`));
+  page.on("requestfailed", (r) => problems.push(`request failed: ${r.url()}`));
+  await page.goto(url, { waitUntil: "load" });
+  return { page, problems };
+}
+
 // Waits until the page is laid out at its context's viewport, so no test measures a page before
 // its size is applied. (Written for third_party's "article margins 150 px → 0 px" flake, which
 // has since happened with this check passing: that test now reports the layout it saw.)
@@ -336,7 +347,9 @@ export async function checkLinkRestores(env, page, figure, selector) {
   await page.waitForFunction((el) => el.shadowRoot.querySelector(".note").textContent === "Link copied",
                              await figure.elementHandle());
   const link = await page.evaluate(() => navigator.clipboard.readText());
-  const other = await openPage(env.browser, link);
+  // In a new tab of the same browser profile, as a reader pastes a link (its cache holds the
+  // runtime already: a fresh profile cost a second download and compile here).
+  const other = await openTab(page.context(), link);
   try {
     const again = other.page.locator(selector).first();
     await again.scrollIntoViewIfNeeded();
@@ -345,7 +358,7 @@ export async function checkLinkRestores(env, page, figure, selector) {
     if (restored !== state) throw new Error(`link ${link} restored "${restored}", not "${state}"`);
     if (other.problems.length) throw new Error(`console problems on the linked page: ${other.problems}`);
   } finally {
-    await other.context.close();
+    await other.page.close();
   }
   return link;
 }
