@@ -1,8 +1,8 @@
-// basis-images in a real browser: dragging e₁'s handle changes the matrix, frames run only while
-// the reader interacts, and the text summary follows.
+// basis-images in a real browser, alone on the site's embed page: dragging e₁'s handle changes the
+// matrix, frames run only while the reader interacts, and the text summary follows.
 import assert from "node:assert/strict";
 import { after, before, test } from "node:test";
-import { artifact, frameCounts, framesDone, hover, openBrowser, openPage, settleFigures, waitIdle } from "./harness.mjs";
+import { artifact, frameCounts, framesDone, hover, openBrowser, openFigure, waitIdle } from "./harness.mjs";
 import { findOrangeHandle } from "./runtime_pages.mjs";
 
 let env;
@@ -10,11 +10,8 @@ before(async () => { env = await openBrowser(); });
 after(async () => { await env?.close(); });
 
 test("dragging A·e₁ moves the first column; idle figures draw no frames", async () => {
-  const { page, problems, context } = await openPage(env.browser, env.server.url + "index.html");
+  const { page, problems, context, figure } = await openFigure(env, "basis-images");
   try {
-    await settleFigures(page);
-    const figure = page.locator('mml-figure[name="basis-images"]:not([a]):not([b])').first();
-    await figure.scrollIntoViewIfNeeded();
     const before = await waitIdle(page);
     await page.waitForTimeout(1000);
     assert.deepEqual(await frameCounts(page), before, "an idle figure drew frames");

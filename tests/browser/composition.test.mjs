@@ -1,7 +1,7 @@
-// composition on its chapter page: dragging B's first column (Be₁) and the arrow keys change B;
-// the native order control swaps the maps; the live summary's products AB and BA are multiplied
-// out here from the figure's state; no data table (no CSV button); a copied link restores the
-// state; Reset restores the defaults.
+// composition alone on the site's embed page: dragging B's first column (Be₁) and the arrow keys
+// change B; the native order control swaps the maps; the live summary's products AB and BA are
+// multiplied out here from the figure's state; no data table (no CSV button); a copied link
+// restores the state; Reset restores the defaults.
 import assert from "node:assert/strict";
 import { after, before, test } from "node:test";
 import { checkLinkRestores, controlValue, drag, figureState, findDisc, formatNumber, liveSummary,
@@ -26,7 +26,7 @@ function products(state) {
 }
 
 test("composition: drag Be₁, keys, order control, live summary, link and reset", async () => {
-  const { page, problems, context, figure } = await openFigure(env, "linear-transformations.html", SELECTOR);
+  const { page, problems, context, figure } = await openFigure(env, "composition");
   try {
     const start = products(new Map());
     await liveSummary(page, figure, (text) => text.startsWith(start.text) && text.includes(start.other));

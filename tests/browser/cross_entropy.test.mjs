@@ -1,6 +1,7 @@
-// cross-entropy on its chapter page: dragging the model's bar for "cat" and the arrow keys change
-// q and p; the live summary's H(p), H(p, q) and KL(p‖q) (recomputed here from the figure's state),
-// the native controls and the CSV follow; a copied link restores the state; Reset the defaults.
+// cross-entropy alone on the site's embed page: dragging the model's bar for "cat" and the arrow
+// keys change q and p; the live summary's H(p), H(p, q) and KL(p‖q) (recomputed here from the
+// figure's state), the native controls and the CSV follow; a copied link restores the state; Reset
+// the defaults.
 import assert from "node:assert/strict";
 import { after, before, test } from "node:test";
 import { checkLinkRestores, controlValue, downloadCsv, drag, figureState, findDisc, formatNumber,
@@ -30,7 +31,7 @@ function summary({ p, q }) {
 }
 
 test("cross-entropy: drag, keys, live summary, controls, CSV, link and reset", async () => {
-  const { page, problems, context, figure } = await openFigure(env, "entropy-and-cross-entropy.html", SELECTOR);
+  const { page, problems, context, figure } = await openFigure(env, "cross-entropy");
   try {
     await liveSummary(page, figure, /^H\(p\) = 1\.75 bits, H\(p, q\) = 2 bits, KL\(p‖q\) = 0\.25 bits\./);
 

@@ -1,7 +1,7 @@
-// dense-layer on its chapter page: dragging the panel's "input → output" slider with the pointer
-// and the native slider with the arrow keys play the network stage by stage; the native σ controls
-// make both layers linear, and the live summary then says no line separates the output (no
-// linear map can untangle the moons); the CSV's layer outputs are recomputed here from the
+// dense-layer alone on the site's embed page: dragging the panel's "input → output" slider with
+// the pointer and the native slider with the arrow keys play the network stage by stage; the native
+// σ controls make both layers linear, and the live summary then says no line separates the output
+// (no linear map can untangle the moons); the CSV's layer outputs are recomputed here from the
 // weights in the state; a copied link restores the state; Reset restores the defaults.
 import assert from "node:assert/strict";
 import { after, before, test } from "node:test";
@@ -20,7 +20,7 @@ async function choose(page, figure, id, value, pattern) {
 }
 
 test("dense-layer: slider by pointer and keys, σ controls, live summary, CSV, link and reset", async () => {
-  const { page, problems, context, figure } = await openFigure(env, "linear-transformations.html", SELECTOR);
+  const { page, problems, context, figure } = await openFigure(env, "dense-layer");
   try {
     await liveSummary(page, figure, /^200 points of two-moons through σ\(W₁x \+ b₁\) with σ = ReLU, then σ\(W₂x \+ b₂\) with σ = ReLU\. Input: no line separates the classes\. Output: a line separates them/);
 

@@ -1,7 +1,7 @@
-// derivative-as-speed on its chapter page: dragging the instant t along the ball's curve
+// derivative-as-speed alone on the site's embed page: dragging the instant t along the ball's curve
 // s(t) = 5t − t² and the arrow keys move t; the native h control shrinks the step; the live
-// summary's average speed 5 − 2t − h and speed 5 − 2t are computed here; the figure holds no data
-// table (no CSV button); a copied link restores the state; Reset restores the defaults.
+// summary's average speed 5 − 2t − h and speed 5 − 2t are computed here; the figure holds no
+// data table (no CSV button); a copied link restores the state; Reset restores the defaults.
 import assert from "node:assert/strict";
 import { after, before, test } from "node:test";
 import { checkLinkRestores, controlValue, drag, figureState, findDisc, formatNumber, liveSummary,
@@ -23,7 +23,7 @@ function reading(state) {
 }
 
 test("derivative-as-speed: drag t, keys, h control, live summary, no CSV, link and reset", async () => {
-  const { page, problems, context, figure } = await openFigure(env, "gradient-descent.html", SELECTOR);
+  const { page, problems, context, figure } = await openFigure(env, "derivative-as-speed");
   try {
     await liveSummary(page, figure, (text) => text.includes(reading(new Map()).text));
     assert.equal(await figure.locator('button[data-action="csv"]').isVisible(), false, "no data, no CSV button");

@@ -1,8 +1,9 @@
-// determinant-3d in a real browser: dragging A·e₃'s tip moves one coordinate of the third column,
-// dragging the background orbits, the text summary follows, and the page URL restores the state.
+// determinant-3d in a real browser, alone on the site's embed page: dragging A·e₃'s tip moves one
+// coordinate of the third column, dragging the background orbits, the text summary follows, and
+// the page URL restores the state.
 import assert from "node:assert/strict";
 import { after, before, test } from "node:test";
-import { artifact, framesDone, hover, openBrowser, openPage, settleFigures, waitIdle } from "./harness.mjs";
+import { artifact, figureReady, framesDone, hover, openBrowser, openFigure, openPage, waitIdle } from "./harness.mjs";
 
 let env;
 before(async () => { env = await openBrowser(); });
@@ -30,14 +31,10 @@ const description = (figure) => figure.evaluate((el) => el.shadowRoot.querySelec
 const stateOf = (figure) => figure.evaluate((el) => el.state);
 
 test("dragging A·e₃ moves one coordinate, the background orbits, and the URL restores both", async () => {
-  const url = env.server.url + "linear-transformations.html";
-  const { page, problems, context } = await openPage(env.browser, url);
+  const { page, problems, context, figure } = await openFigure(env, "determinant-3d");
+  const viewport = page.viewportSize();
   let restoreUrl, expected;
   try {
-    await settleFigures(page);
-    const figure = page.locator('mml-figure[name="determinant-3d"]').first();
-    await figure.scrollIntoViewIfNeeded();
-    await waitIdle(page);
     assert.equal(await stateOf(figure), "");
     assert.match(await description(figure), /det = 2: the cube's image has volume 2, orientation kept/);
 
@@ -90,10 +87,11 @@ test("dragging A·e₃ moves one coordinate, the background orbits, and the URL 
     await context.close();
   }
 
-  const reopened = await openPage(env.browser, restoreUrl);
+  const reopened = await openPage(env.browser, restoreUrl, { viewport });
   try {
-    await settleFigures(reopened.page);
     const figure = reopened.page.locator('mml-figure[name="determinant-3d"]').first();
+    await figureReady(reopened.page, figure);
+    await waitIdle(reopened.page);
     assert.equal(await stateOf(figure), expected.state);
     assert.equal(await description(figure), expected.summary);
     assert.deepEqual(reopened.problems, []);

@@ -1,6 +1,6 @@
-// entropy on its chapter page: dragging outcome A's bar and the arrow keys change the
-// distribution; the live summary's H(p), the native controls and the CSV follow (H recomputed
-// here from the figure's state); a copied link restores the state; Reset restores the defaults.
+// entropy alone on the site's embed page: dragging outcome A's bar and the arrow keys change the
+// distribution; the live summary's H(p), the native controls and the CSV follow (H recomputed here
+// from the figure's state); a copied link restores the state; Reset restores the defaults.
 import assert from "node:assert/strict";
 import { after, before, test } from "node:test";
 import { checkLinkRestores, controlValue, downloadCsv, drag, figureState, findDisc, formatNumber,
@@ -22,7 +22,7 @@ function distribution(state) {
 const entropyBits = (p) => -p.reduce((h, x) => h + (x > 0 ? x * Math.log2(x) : 0), 0);
 
 test("entropy: drag, keys, live summary, controls, CSV, link and reset", async () => {
-  const { page, problems, context, figure } = await openFigure(env, "entropy-and-cross-entropy.html", SELECTOR);
+  const { page, problems, context, figure } = await openFigure(env, "entropy");
   try {
     await liveSummary(page, figure, /^H\(p\) = 1\.75 bits over 4 outcomes/);
 

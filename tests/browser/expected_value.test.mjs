@@ -1,7 +1,7 @@
-// expected-value on its chapter page: dragging face 6's bar and the arrow keys reshape the die;
-// the live summary's E[X] and σ are recomputed here from the figure's state; the native "n"
-// control rolls, and the running mean the summary states is the mean of the faces in the CSV;
-// a copied link restores the state (seed included); Reset restores the defaults.
+// expected-value alone on the site's embed page: dragging face 6's bar and the arrow keys reshape
+// the die; the live summary's E[X] and σ are recomputed here from the figure's state; the native
+// "n" control rolls, and the running mean the summary states is the mean of the faces in the CSV; a
+// copied link restores the state (seed included); Reset restores the defaults.
 import assert from "node:assert/strict";
 import { after, before, test } from "node:test";
 import { checkLinkRestores, controlValue, downloadCsv, drag, figureState, findDisc, formatNumber,
@@ -24,7 +24,7 @@ function moments(state) {
 }
 
 test("expected-value: drag, keys, live summary, rolls from the controls, CSV, link and reset", async () => {
-  const { page, problems, context, figure } = await openFigure(env, "entropy-and-cross-entropy.html", SELECTOR);
+  const { page, problems, context, figure } = await openFigure(env, "expected-value");
   try {
     await liveSummary(page, figure, /^A die with E\[X\] = 4\.4 and σ = 1\.74\. After 100 rolls/);
 

@@ -1,7 +1,7 @@
-// gradient-descent-1d on its chapter page: dragging the start along the axis and the arrow keys
-// move x₀; the native η control changes the learning rate; the live summary's x, f(x) and f'(x)
-// after three steps on x² are the closed form x₃ = x₀(1 − 2η)³ computed here; the CSV lists the
-// walk; a copied link restores the state; Reset restores the defaults.
+// gradient-descent-1d alone on the site's embed page: dragging the start along the axis and the
+// arrow keys move x₀; the native η control changes the learning rate; the live summary's x, f(x)
+// and f'(x) after three steps on x² are the closed form x₃ = x₀(1 − 2η)³ computed here;
+// the CSV lists the walk; a copied link restores the state; Reset restores the defaults.
 import assert from "node:assert/strict";
 import { after, before, test } from "node:test";
 import { checkLinkRestores, controlValue, downloadCsv, drag, figureState, findDisc, formatNumber,
@@ -20,7 +20,7 @@ function afterSteps(state) {
 }
 
 test("gradient-descent-1d: drag the start, keys, η control, live summary, CSV, link and reset", async () => {
-  const { page, problems, context, figure } = await openFigure(env, "gradient-descent.html", SELECTOR);
+  const { page, problems, context, figure } = await openFigure(env, "gradient-descent-1d");
   try {
     await liveSummary(page, figure, /after 3 steps x = 0\.54, f\(x\) = 0\.292, f'\(x\) = 1\.08; walking downhill\./);
 

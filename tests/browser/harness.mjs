@@ -93,6 +93,17 @@ export async function openPage(browser, url, options = {}) {
   return { page, problems, context };
 }
 
+// A new page (tab) of `context` at `url`, its console problems collected like openPage's.
+export async function openTab(context, url) {
+  const page = await context.newPage();
+  const problems = [];
+  watchConsole(page, problems);
+  page.on("pageerror", (e) => problems.push(`uncaught: ${e.message}`));
+  page.on("requestfailed", (r) => problems.push(`request failed: ${r.url()}`));
+  await page.goto(url, { waitUntil: "load" });
+  return { page, problems };
+}
+
 // Waits until the page is laid out at its context's viewport, so no test measures a page before
 // its size is applied. (Written for third_party's "article margins 150 px → 0 px" flake, which
 // has since happened with this check passing: that test now reports the layout it saw.)
@@ -193,18 +204,29 @@ export function sitePages() {
 }
 
 // --- One figure at a time (tests/browser/<figure>.test.mjs) -------------------------------------
-// Each per-figure test opens the figure's chapter page, drives its main handle with real pointer
-// events and the keyboard, checks the live summary and the native controls against numbers it
-// computes itself, copies a link and opens it in a new page, resets, and sees no console problem.
+// Each per-figure test opens the figure alone on the site's embed page, drives its main handle with
+// real pointer events and the keyboard, checks the live summary and the native controls against
+// numbers it computes itself, copies a link and opens it in a new page, resets, and sees no console
+// problem. The embed page (embed.html?name=…) is a page of the site like the chapters: the same
+// CSP and headers, the same mml/mml-figure.js, the figure's state in its address; it holds nothing
+// else, so a test pays for its one figure, not for loading and drawing a chapter. That the figure
+// mounts and draws on its chapter page, in both looks, is the pages test's part.
 
-// A chapter page with clipboard access; `figure` is the first <mml-figure> matching `selector`,
-// scrolled into view, mounted, holding a context and idle.
-export async function openFigure(env, file, selector, options = {}) {
-  const opened = await openPage(env.browser, env.server.url + file, options);
+// The embed page's address for figure `name` with `attributes` ({ name: value }) as parameters.
+export function figureUrl(env, name, attributes = {}) {
+  const query = new URLSearchParams({ name, ...attributes });
+  return `${env.server.url}embed.html?${query}`;
+}
+
+// Figure `name` alone (embed.html), `width` CSS pixels wide (embed.js fits the figure to the
+// frame; the height leaves room for any aspect and the toolbar), with clipboard access; `figure`
+// is mounted, holding a context and idle. `options` are openPage's (colorScheme, …).
+export async function openFigure(env, name, { attributes = {}, width = 760, ...options } = {}) {
+  const viewport = { width, height: Math.ceil(width / 1.4) + 80 };
+  const opened = await openPage(env.browser, figureUrl(env, name, attributes), { viewport, ...options });
   await opened.context.grantPermissions(["clipboard-read", "clipboard-write"],
                                         { origin: env.server.url.replace(/\/$/, "") });
-  const figure = opened.page.locator(selector).first();
-  await figure.scrollIntoViewIfNeeded();
+  const figure = opened.page.locator("mml-figure").first();
   await figureReady(opened.page, figure);
   await waitIdle(opened.page);
   return { ...opened, figure };
@@ -325,7 +347,9 @@ export async function checkLinkRestores(env, page, figure, selector) {
   await page.waitForFunction((el) => el.shadowRoot.querySelector(".note").textContent === "Link copied",
                              await figure.elementHandle());
   const link = await page.evaluate(() => navigator.clipboard.readText());
-  const other = await openPage(env.browser, link);
+  // In a new tab of the same browser profile, as a reader pastes a link (its cache holds the
+  // runtime already: a fresh profile cost a second download and compile here).
+  const other = await openTab(page.context(), link);
   try {
     const again = other.page.locator(selector).first();
     await again.scrollIntoViewIfNeeded();
@@ -334,7 +358,7 @@ export async function checkLinkRestores(env, page, figure, selector) {
     if (restored !== state) throw new Error(`link ${link} restored "${restored}", not "${state}"`);
     if (other.problems.length) throw new Error(`console problems on the linked page: ${other.problems}`);
   } finally {
-    await other.context.close();
+    await other.page.close();
   }
   return link;
 }

@@ -1,7 +1,7 @@
-// line-fit on its chapter page: dragging (a, b) on the MSE map moves the line (and restarts the
-// descent), the arrow keys move it on, the native steps control runs gradient
-// descent; the live summary's lines and MSEs are recomputed here (descent and least squares by
-// their formulas); the CSV holds the same path; a copied link restores the state; Reset the defaults.
+// line-fit alone on the site's embed page: dragging (a, b) on the MSE map moves the line (and
+// restarts the descent), the arrow keys move it on, the native steps control runs gradient descent;
+// the live summary's lines and MSEs are recomputed here (descent and least squares by their
+// formulas); the CSV holds the same path; a copied link restores the state; Reset the defaults.
 import assert from "node:assert/strict";
 import { after, before, test } from "node:test";
 import { checkLinkRestores, controlValue, downloadCsv, drag, figureState, findDisc, formatNumber,
@@ -40,7 +40,8 @@ function expectedSummary(state) {
 }
 
 test("line-fit: drag (a, b), keys, steps control, live summary, CSV, link and reset", async () => {
-  const { page, problems, context, figure } = await openFigure(env, "gradient-descent.html", SELECTOR);
+  // At its chapter's width (960 px): the handles are sought where the picture has them there.
+  const { page, problems, context, figure } = await openFigure(env, "line-fit", { width: 960 });
   try {
     await liveSummary(page, figure, (text) => text.includes(expectedSummary(new Map()).text));
 

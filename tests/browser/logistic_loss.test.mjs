@@ -1,9 +1,11 @@
-// logistic-loss in a real browser: the defaults describe cross-entropy nearly down and squared error
-// stuck, Play trains both (screenshot while it runs) up to the step cap, a press on a landscape
-// moves the shared start, and the console stays clean.
+// logistic-loss in a real browser, alone on the site's embed page: the defaults describe
+// cross-entropy nearly down and squared error stuck, a press on Play trains both (screenshot while
+// it runs) and a second press pauses, a press on a landscape moves the shared start, and the
+// console stays clean. That Play stops by itself at the step cap (300) is checked headless, in
+// tests/figures/test_logistic_loss.cpp: waiting for 300 steps here cost a minute of SwiftShader.
 import assert from "node:assert/strict";
 import { after, before, test } from "node:test";
-import { artifact, openBrowser, openPage, settleFigures, waitIdle } from "./harness.mjs";
+import { artifact, openBrowser, openFigure, waitIdle } from "./harness.mjs";
 
 let env;
 before(async () => { env = await openBrowser(); });
@@ -16,13 +18,9 @@ const canvasOf = (figure) => figure.evaluate((el) => {
   return { x: r.x, y: r.y, width: r.width, height: r.height };
 });
 
-test("logistic-loss: Play trains both models, and a press on a map moves the start", async () => {
-  const { page, problems, context } = await openPage(env.browser, env.server.url + "entropy-and-cross-entropy.html");
+test("logistic-loss: Play trains both models, Pause stops them, and a press on a map moves the start", async () => {
+  const { page, problems, context, figure } = await openFigure(env, "logistic-loss");
   try {
-    await settleFigures(page);
-    const figure = page.locator('mml-figure[name="logistic-loss"]').first();
-    await figure.scrollIntoViewIfNeeded();
-    await waitIdle(page);
     assert.equal(await stateOf(figure), "");
     // The defaults (checked against scikit-learn's and SciPy's minima in the native tests).
     const initial = await description(figure);
@@ -36,9 +34,10 @@ test("logistic-loss: Play trains both models, and a press on a map moves the sta
     // learning-rate slider instead changes η, which the toolbar's Reset undoes before going on.
     const canvas = await canvasOf(figure);
     assert.ok(canvas.width >= 560, `wide layout expected, canvas is ${canvas.width} px`);
-    let playing = false;
+    let playing = false, play = null;
     for (let dy = 20; dy < canvas.height * 0.7 && !playing; dy += 8) {
-      await page.mouse.click(canvas.x + canvas.width - 272 + 34, canvas.y + dy);
+      play = { x: canvas.x + canvas.width - 272 + 34, y: canvas.y + dy };
+      await page.mouse.click(play.x, play.y);
       // The press's outcome, however slow the machine: training (steps in the state, frames still
       // coming), or the figure idle again with something else changed or nothing at all.
       const outcome = await page.waitForFunction((el) => {
@@ -55,14 +54,19 @@ test("logistic-loss: Play trains both models, and a press on a map moves the sta
       }
     }
     assert.ok(playing, "no press started training");
-    // The screenshot shows training under way: a hundred steps taken (it used to wait 1.5 s).
-    await page.waitForFunction((el) => Number(/(?:^|&)steps=(\d+)/.exec(el.state)?.[1]) >= 100,
+    // Sixty steps past the default 30 (the old test waited for all 300), the same press (the
+    // button now reads Pause) stops training where it is, and the screenshot shows it half done.
+    const steps = (state) => Number(/(?:^|&)steps=(\d+)/.exec(state)?.[1]);
+    await page.waitForFunction((el) => Number(/(?:^|&)steps=(\d+)/.exec(el.state)?.[1]) >= 90,
                                await figure.elementHandle(), { timeout: 60000, polling: 50 });
-    await figure.screenshot({ path: artifact("logistic-loss-training.png") });
-    // Play ends at the step cap by itself (300 frames: slow on a loaded machine's software WebGL).
-    await page.waitForFunction((el) => /(^|&)steps=300(&|$)/.test(el.state), await figure.elementHandle(), { timeout: 120000 });
+    await page.mouse.click(play.x, play.y);
     await waitIdle(page);
-    assert.match(await description(figure), /300 steps/);
+    const paused = steps(await stateOf(figure));
+    assert.ok(paused >= 90 && paused < 300, `Pause stopped training on the way: ${await stateOf(figure)}`);
+    await figure.screenshot({ path: artifact("logistic-loss-training.png") });
+    assert.match(await description(figure), new RegExp(`${paused} steps`));
+    await page.waitForTimeout(300);
+    assert.equal(steps(await stateOf(figure)), paused, "paused training stays where it stopped");
 
     // A press on the cross-entropy map (left half, second row) moves the start there.
     const before = await stateOf(figure);

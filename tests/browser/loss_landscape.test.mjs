@@ -1,8 +1,8 @@
-// loss-landscape on its chapter page: dragging the white start handle and the arrow keys move
-// every optimizer's start; the native steps control sets how far they walk; the live summary's
+// loss-landscape alone on the site's embed page: dragging the white start handle and the arrow keys
+// move every optimizer's start; the native steps control sets how far they walk; the live summary's
 // losses for gradient descent and momentum are recomputed here on Rosenbrock's function (their
-// update rules written out); the CSV holds the same paths; a copied link restores the state;
-// Reset restores the defaults.
+// update rules written out); the CSV holds the same paths; a copied link restores the state; Reset
+// restores the defaults.
 import assert from "node:assert/strict";
 import { after, before, test } from "node:test";
 import { checkLinkRestores, controlValue, downloadCsv, drag, figureState, findDisc, formatNumber,
@@ -32,7 +32,7 @@ function losses(state) {
 }
 
 test("loss-landscape: drag the start, keys, steps control, live summary, CSV, link and reset", async () => {
-  const { page, problems, context, figure } = await openFigure(env, "gradient-descent.html", SELECTOR);
+  const { page, problems, context, figure } = await openFigure(env, "loss-landscape");
   try {
     await liveSummary(page, figure, /^Rosenbrock's valley, after 300 steps from \(−1\.5, 2\): gradient descent f = 3\.33, momentum f = 0\.00317, /);
 

@@ -10,7 +10,7 @@ import assert from "node:assert/strict";
 import fs from "node:fs";
 import { createRequire } from "node:module";
 import { after, before, test } from "node:test";
-import { artifact, balancedShard, inkStats, openBrowser, openPage, settleFigures, siteDir, sitePages, waitIdle } from "./harness.mjs";
+import { artifact, balancedShard, inkStats, openBrowser, openPage, siteDir, sitePages, waitIdle } from "./harness.mjs";
 
 // axe-core runs through the DevTools protocol (page.evaluate), which the pages' CSP does not
 // govern, so the pages are tested under their real policy.
@@ -39,22 +39,31 @@ for (const { file, look, part } of runs) {
   test(`${file} (${look.name}): loads cleanly, ${what}, axe-core finds no violations`, async () => {
     const { page, problems, context } = await openPage(env.browser, env.server.url + file, look);
     try {
-      let figures = 0;
       if (onlyInView) {
         await page.waitForFunction(() => [...document.querySelectorAll("mml-figure")]
           .filter((el) => el.getBoundingClientRect().top < innerHeight)
           .every((el) => el.dataset.state && el.dataset.state !== "loading"), null, { timeout: 30000 });
-        await waitIdle(page);
       } else {
-        figures = await settleFigures(page);
+        // One pass: each figure scrolled into view, mounted, its live canvas drawn (the poster
+        // gone: data-drawn) and looked at while it is there. (Settling every figure first and
+        // then scrolling back to each for its screenshot drew most figures twice: a figure far
+        // out of view gives its WebGL context up.) Screenshots at CSS pixels: the ink check needs
+        // no more, and the phone look's are a quarter of the pixels.
+        const count = await page.locator("mml-figure").count();
+        for (let i = 0; i < count; ++i) {
+          const figure = page.locator("mml-figure").nth(i);
+          await figure.scrollIntoViewIfNeeded();
+          const handle = await figure.elementHandle();
+          await page.waitForFunction((el) => el.dataset.state && el.dataset.state !== "loading", handle, { timeout: 30000 });
+          assert.equal(await figure.getAttribute("data-state"), "ready", `figure ${i} on ${file}`);
+          await page.waitForFunction((el) => el.hasAttribute("data-drawn") && el.attached && !el.drawing, handle,
+                                     { timeout: 30000, polling: 50 });
+          const stats = inkStats(await figure.screenshot({ scale: "css" }));
+          assert.ok(stats.ink > 0.02 && stats.colours > 20,
+                    `figure ${i} on ${file} looks blank: ${JSON.stringify(stats)}`);
+        }
       }
-      for (let i = 0; i < figures; ++i) {
-        const figure = page.locator("mml-figure").nth(i);
-        assert.equal(await figure.getAttribute("data-state"), "ready", `figure ${i} on ${file}`);
-        const stats = inkStats(await figure.screenshot());
-        assert.ok(stats.ink > 0.02 && stats.colours > 20,
-                  `figure ${i} on ${file} looks blank: ${JSON.stringify(stats)}`);
-      }
+      await waitIdle(page);
       const noScroll = await page.evaluate(() => document.documentElement.scrollWidth <= window.innerWidth);
       assert.ok(noScroll, `${file} scrolls sideways at ${look.viewport.width}px`);
       // The whole page at desktop width; at phone width its first screen (a full-page shot there

@@ -60,7 +60,16 @@ TEST_CASE("logistic-loss: Play runs to the step cap and stops there") {
   Running probe("steps=0");
   mml::test::click(probe.host, &probe.time, "Play");
   REQUIRE(probe.host.figure().animating());
-  for (int i = 0; i < 60 * 12; ++i) probe.host.frame(probe.time += 1.0 / 60);
+  // A few frames at 60 Hz, then quarter-second frames (the longest a frame may step: 7.5 steps
+  // each), so the 10 s run to the cap takes 40 frames instead of 600 (11 s under ASan before).
+  for (int i = 0; i < 10; ++i) probe.host.frame(probe.time += 1.0 / 60);
+  CHECK(probe.host.figure().animating());
+  const int before_cap = std::stoi(probe.param("steps"));
+  CHECK(before_cap > 0);
+  CHECK(before_cap < 10);
+  for (int i = 0; i < 200 && probe.host.figure().animating(); ++i) probe.host.frame(probe.time += 0.25);
+  CHECK(probe.param("steps") == "300");
+  for (int i = 0; i < 10; ++i) probe.host.frame(probe.time += 0.25);  // stopped: it stays there
   CHECK(probe.param("steps") == "300");
   CHECK(contains(probe.host.describe(), "300 steps"));
   CHECK_FALSE(probe.host.figure().animating());
