@@ -83,12 +83,7 @@ export async function openPage(browser, url, options = {}) {
     hasTouch: options.hasTouch || false,
     bypassCSP: options.bypassCSP || false,
   });
-  const page = await context.newPage();
-  const problems = [];
-  watchConsole(page, problems);
-  page.on("pageerror", (e) => problems.push(`uncaught: ${e.message}`));
-  page.on("requestfailed", (r) => problems.push(`request failed: ${r.url()}`));
-  await page.goto(url, { waitUntil: "load" });
+  const { page, problems } = await openTab(context, url);
   await viewportApplied(page);
   return { page, problems, context };
 }
