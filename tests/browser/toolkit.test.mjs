@@ -3,7 +3,7 @@
 // are written under the artifacts directory, to compare with the posters (mml-poster).
 import assert from "node:assert/strict";
 import { after, before, test } from "node:test";
-import { artifact, drag, figureReady, figureState, findDisc, inkStats, openBrowser, openPage, settleFigures, waitIdle } from "./harness.mjs";
+import { artifact, drag, figureReady, figureState, findDisc, inkStats, openBrowser, openFigure, openPage, waitIdle } from "./harness.mjs";
 
 let env;
 before(async () => { env = await openBrowser(); });
@@ -21,7 +21,8 @@ for (const look of [
     const { page, problems, context } = await openPage(env.browser, env.server.url + "toolkit.html",
                                                        { ...look, viewport: { width: 1280, height: 900 } });
     try {
-      await settleFigures(page);
+      // One pass, as in the pages test: each figure scrolled into view, its live canvas drawn
+      // (data-drawn), then screenshotted while it is there (no settling every figure first).
       const names = await page.locator("mml-figure").evaluateAll((els) => els.map((e) => e.getAttribute("name")));
       for (const name of kToolkit) assert.ok(names.includes(name), `${name} is on toolkit.html`);
       for (const name of names) {
@@ -29,11 +30,13 @@ for (const look of [
         assert.equal(await figure.count(), 1, `${name} is on toolkit.html`);
         await figure.scrollIntoViewIfNeeded();
         await figureReady(page, figure);
-        await waitIdle(page);
+        await page.waitForFunction((el) => el.hasAttribute("data-drawn") && !el.drawing, await figure.elementHandle(),
+                                   { timeout: 30000, polling: 50 });
         const shot = await figure.locator("canvas").screenshot({ path: artifact(`toolkit-${name}-${look.name}.png`) });
         const stats = inkStats(shot);
         assert.ok(stats.ink > 0.05 && stats.colours > 50, `${name} looks blank: ${JSON.stringify(stats)}`);
       }
+      await waitIdle(page);
       assert.deepEqual(problems, []);
     } finally {
       await context.close();
@@ -42,14 +45,9 @@ for (const look of [
 }
 
 test("toolkit-plane: dragging A·e₁ moves the matrix's first column in steps of 0.25", async () => {
-  const { page, problems, context } = await openPage(env.browser, env.server.url + "toolkit.html",
-                                                     { viewport: { width: 1280, height: 900 } });
+  // Alone on the embed page (its drawing on toolkit.html is the test above).
+  const { page, problems, context, figure } = await openFigure(env, "toolkit-plane");
   try {
-    await settleFigures(page);
-    const figure = page.locator('mml-figure[name="toolkit-plane"]').first();
-    await figure.scrollIntoViewIfNeeded();
-    await figureReady(page, figure);
-    await waitIdle(page);
     // The handle is the largest orange (Okabe–Ito #E69F00) disc in the plot (left 70 % of the canvas).
     const handle = await findDisc(figure, [0xe6, 0x9f, 0x00], [0, 0, 0.72, 1]);
     assert.ok(handle, "A·e₁'s handle is drawn");
