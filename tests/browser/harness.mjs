@@ -227,6 +227,13 @@ export async function openFigure(env, name, { attributes = {}, width = 760, ...o
   return { ...opened, figure };
 }
 
+// Until the figure's live canvas has drawn (the poster gone: data-drawn), it holds its context
+// and no frame is pending: what a screenshot of it then shows is the figure itself.
+export async function figureDrawn(page, figure, timeout = 30000) {
+  await page.waitForFunction((el) => el.hasAttribute("data-drawn") && el.attached && !el.drawing,
+                             await figure.elementHandle(), { timeout, polling: 50 });
+}
+
 export async function figureReady(page, figure, timeout = 30000) {
   await page.waitForFunction((el) => el.dataset.state === "ready" && el.attached,
                              await figure.elementHandle(), { timeout });

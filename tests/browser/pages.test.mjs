@@ -10,7 +10,7 @@ import assert from "node:assert/strict";
 import fs from "node:fs";
 import { createRequire } from "node:module";
 import { after, before, test } from "node:test";
-import { artifact, balancedShard, inkStats, openBrowser, openPage, siteDir, sitePages, waitIdle } from "./harness.mjs";
+import { artifact, balancedShard, figureDrawn, inkStats, openBrowser, openPage, siteDir, sitePages, waitIdle } from "./harness.mjs";
 
 // axe-core runs through the DevTools protocol (page.evaluate), which the pages' CSP does not
 // govern, so the pages are tested under their real policy.
@@ -53,11 +53,10 @@ for (const { file, look, part } of runs) {
         for (let i = 0; i < count; ++i) {
           const figure = page.locator("mml-figure").nth(i);
           await figure.scrollIntoViewIfNeeded();
-          const handle = await figure.elementHandle();
-          await page.waitForFunction((el) => el.dataset.state && el.dataset.state !== "loading", handle, { timeout: 30000 });
+          await page.waitForFunction((el) => el.dataset.state && el.dataset.state !== "loading", await figure.elementHandle(),
+                                     { timeout: 30000 });
           assert.equal(await figure.getAttribute("data-state"), "ready", `figure ${i} on ${file}`);
-          await page.waitForFunction((el) => el.hasAttribute("data-drawn") && el.attached && !el.drawing, handle,
-                                     { timeout: 30000, polling: 50 });
+          await figureDrawn(page, figure);
           const stats = inkStats(await figure.screenshot({ scale: "css" }));
           assert.ok(stats.ink > 0.02 && stats.colours > 20,
                     `figure ${i} on ${file} looks blank: ${JSON.stringify(stats)}`);

@@ -3,7 +3,7 @@
 // are written under the artifacts directory, to compare with the posters (mml-poster).
 import assert from "node:assert/strict";
 import { after, before, test } from "node:test";
-import { artifact, drag, figureReady, figureState, findDisc, inkStats, openBrowser, openFigure, openPage, waitIdle } from "./harness.mjs";
+import { artifact, drag, figureDrawn, figureReady, figureState, findDisc, inkStats, openBrowser, openFigure, openPage, waitIdle } from "./harness.mjs";
 
 let env;
 before(async () => { env = await openBrowser(); });
@@ -30,8 +30,7 @@ for (const look of [
         assert.equal(await figure.count(), 1, `${name} is on toolkit.html`);
         await figure.scrollIntoViewIfNeeded();
         await figureReady(page, figure);
-        await page.waitForFunction((el) => el.hasAttribute("data-drawn") && !el.drawing, await figure.elementHandle(),
-                                   { timeout: 30000, polling: 50 });
+        await figureDrawn(page, figure);
         const shot = await figure.locator("canvas").screenshot({ path: artifact(`toolkit-${name}-${look.name}.png`) });
         const stats = inkStats(shot);
         assert.ok(stats.ink > 0.05 && stats.colours > 50, `${name} looks blank: ${JSON.stringify(stats)}`);
