@@ -22,9 +22,11 @@ configure "$native"
 configure wasm-release
 # The two builds run side by side: each one's single-threaded steps (links, link-time
 # optimization, wasm-opt) leave a core to the other.
-wasm_targets=(all)
+# The site ships the split runtime (target mml-split): mml.js + mml.wasm, what every figure
+# shares, and a side module per chapter, mml-<chapter>.wasm.
+wasm_targets=(mml-split)
 [ "$debug" = 1 ] && wasm_targets+=(mml-debug)
-echo "build: wasm-release (mml.js + mml.wasm$([ "$debug" = 1 ] && echo "; mml-debug: the same with assertions and memory checks, for the tests"))"
+echo "build: wasm-release (split runtime: mml.js, mml.wasm and a side module per chapter$([ "$debug" = 1 ] && echo "; mml-debug: every figure in one module with assertions and memory checks, for the tests"))"
 (cmake --build --preset wasm-release --target "${wasm_targets[@]}" 2>&1 | quiet | sed 's/^/wasm-release: /') &
 wasm_build=$!
 echo "build: $native (native code, tests, figure manifest)"
@@ -34,18 +36,20 @@ if ! cmake --build --preset "$native" 2>&1 | quiet; then
   exit 1
 fi
 wait "$wasm_build" || { echo "build: wasm-release failed" >&2; exit 1; }
-need=(build/wasm-release/web/mml.wasm "build/$native/web/mml-manifest")
+need=(build/wasm-release/web/split/mml.wasm build/wasm-release/web/split/modules.json "build/$native/web/mml-manifest")
 [ "$debug" = 1 ] && need+=(build/wasm-release/web/debug/mml.wasm)
 for f in "${need[@]}"; do
   [ -f "$f" ] || { echo "build: failed ($f is missing)" >&2; exit 1; }
 done
 "build/$native/web/mml-manifest" > build/manifest.json
-node web/site/generate.mjs --manifest build/manifest.json --runtime build/wasm-release/web --out build/site \
+node web/site/generate.mjs --manifest build/manifest.json --runtime build/wasm-release/web/split --out build/site \
   --posters "build/$native/web/mml-poster"
 if [ "$debug" = 1 ]; then
-  # The same pages with the debug runtime: only mml.js and mml.wasm differ.
+  # The same pages with the debug runtime: every figure in one module (the one-module runtime
+  # the element also loads), with Emscripten's assertions and memory checks.
   rm -rf build/site-debug
   cp -R build/site build/site-debug
-  cp build/wasm-release/web/debug/mml.js build/wasm-release/web/debug/mml.wasm build/site-debug/mml/
+  node web/site/generate.mjs --runtime-only --manifest build/manifest.json --runtime build/wasm-release/web/debug \
+    --out build/site-debug >/dev/null
   echo "site: build/site-debug (the same pages with the debug runtime)"
 fi

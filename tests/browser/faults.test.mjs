@@ -183,6 +183,56 @@ for (const fault of DOWNLOAD_FAULTS) {
   });
 }
 
+// The split runtime (the release site): each chapter's figures come in a side module of their
+// own. One that fails to download, or that is damaged, fails only its own figures, with the usual
+// message in their boxes; a figure of another side module on the same page draws and answers.
+const modules = manifest.modules || {};
+const [brokenFigure, otherFigure] = ["basis-images", "entropy"];
+const SIDE_MODULE_FAULTS = [
+  { name: "answers 404", fulfil: { status: 404, body: "no" }, reason: /answered 404/,
+    expected: (p) => /^error: Failed to load resource: the server responded with a status of 404/.test(p) },
+  { name: "is damaged", fulfil: { status: 200, contentType: "application/wasm", body: Buffer.from("\0asm\x01\0\0\0garbage") },
+    reason: /is damaged/, expected: () => false },
+  { name: "does not fit this mml.wasm", fulfil: { status: 200, contentType: "application/wasm",
+    body: Buffer.from("\0asm\x01\0\0\0") }, reason: /does not fit this mml\.wasm/, expected: () => false },
+];
+for (const fault of SIDE_MODULE_FAULTS) {
+  const file = modules[brokenFigure];
+  test(`a side module that ${fault.name}: only its figures say so, another module's figure draws`,
+       { skip: !file ? "the one-module runtime has no side modules" : releaseOnly }, async () => {
+    assert.notEqual(modules[otherFigure], file, "the two figures must come from different side modules");
+    const { page, problems, context } = await openPage(env.browser, site.url + "blank.html");
+    try {
+      let requests = 0;
+      await context.route(`**/mml/${file}`, (route) => { requests++; return route.fulfill(fault.fulfil); });
+      await page.goto(site.url + "trap.html");
+      await articleReadable(page);
+      const broken = page.locator(`mml-figure[name="${brokenFigure}"]`);
+      await page.waitForFunction((el) => el.dataset.state === "error", await broken.elementHandle(), { timeout: 30000 });
+      const message = await broken.evaluate((el) => el.shadowRoot.querySelector(".status").textContent);
+      assert.match(message, /^The figure could not load: /);
+      assert.match(message, fault.reason);
+      assert.ok(message.includes(file), `the message names ${file}: ${message}`);
+      await broken.screenshot({ path: artifact(`faults-side-module-${fault.name.replace(/\W+/g, "-")}.png`) });
+      const other = page.locator(`mml-figure[name="${otherFigure}"]`);
+      await other.scrollIntoViewIfNeeded();
+      await attached(page, other);
+      const stats = inkStats(await other.screenshot());
+      assert.ok(stats.ink > 0.02 && stats.colours > 20, `${otherFigure} looks blank: ${JSON.stringify(stats)}`);
+      // It answers: a key press changes its state.
+      await other.locator("canvas").focus();
+      const before = await other.evaluate((el) => el.frameCount);
+      await page.keyboard.press("ArrowRight");
+      await page.waitForFunction(([el, n]) => el.frameCount > n, [await other.elementHandle(), before], { timeout: 10000 });
+      assert.equal(requests, 1, `${file} requested ${requests} times`);
+      await articleReadable(page);
+      assert.deepEqual(problems.filter((p) => !fault.expected(p)), []);
+    } finally {
+      await context.close();
+    }
+  });
+}
+
 test("a figure that traps during a frame stops alone; the others draw and answer",
      { skip: runtime !== "debug" && "the release runtime has no fault hook (mml_debug_fail): the debug runtime's run has it" }, async () => {
   const { page, problems, context } = await openPage(env.browser, site.url + "trap.html");

@@ -1,6 +1,7 @@
 // One WebAssembly module for every figure on a page (issue 3, point 1): a chapter page with
 // seven figures downloads mml.js and mml.wasm once, compiles the module once and instantiates it
-// once, however many figures mount; each figure draws into its own canvas with its own WebGL
+// once, however many figures mount (the split runtime: plus its chapter's side module, fetched and
+// compiled once and linked into that one instance); each figure draws into its own canvas with its own WebGL
 // context (the runtime's choice: contexts created near the viewport, at most 8, see
 // runtime_contexts.test.mjs). Prints what the choice costs: time from scrolling a figure into
 // view to its first frame, and the contexts live at the end.
@@ -38,7 +39,7 @@ test("one module: mml.js and mml.wasm fetched, compiled and instantiated once fo
   const { page, problems, context } = await openPage(env.browser, "about:blank");
   try {
     const fetched = [];
-    page.on("request", (r) => { if (/\/mml\/mml\.(js|wasm)$/.test(r.url())) fetched.push(r.url().split("/").pop()); });
+    page.on("request", (r) => { if (/\/mml\/mml[\w.-]*\.(js|wasm)$/.test(r.url()) && !/mml-figure\.js$/.test(r.url())) fetched.push(r.url().split("/").pop()); });
     await page.addInitScript(countWasm);
     await page.goto(env.server.url + "gradient-descent.html", { waitUntil: "load" });
     const figures = page.locator("mml-figure");
@@ -60,9 +61,15 @@ test("one module: mml.js and mml.wasm fetched, compiled and instantiated once fo
                 `compiled ${counts.compile}×, instantiated ${counts.instantiate}×; ${counts.contexts} WebGL contexts created, ` +
                 `${live} live at the end; scroll-in to first frame: first ${firstFrame[0]} ms (module load included), ` +
                 `then median ${firstFrame.slice(1).sort((a, b) => a - b)[Math.floor((count - 1) / 2)]} ms`);
-    assert.deepEqual(fetched.sort(), ["mml.js", "mml.wasm"], "each file fetched once");
-    assert.equal(counts.compile, 1, "compiled once");
-    assert.equal(counts.instantiate, 1, "one module instance serves every figure");
+    // The split runtime adds the side module of each chapter with a figure here, each fetched,
+    // compiled and linked into the one instance of mml.wasm once.
+    const sides = await page.evaluate(() => {
+      const modules = window.MML_MANIFEST.modules || {};
+      return [...new Set([...document.querySelectorAll("mml-figure")].map((f) => modules[f.getAttribute("name")]).filter(Boolean))];
+    });
+    assert.deepEqual(fetched.sort(), ["mml.js", "mml.wasm", ...sides].sort(), "each file fetched once");
+    assert.equal(counts.compile, 1 + sides.length, "each module compiled once");
+    assert.equal(counts.instantiate, 1, "one instance of mml.wasm serves every figure (side modules are linked into it)");
     assert.ok(counts.contexts >= count && live <= 8, "a context per canvas, at most 8 live");
     assert.deepEqual(problems, []);
   } finally {

@@ -35,7 +35,10 @@ export function stressPage(count) {
 export async function servePages(pages) {
   const root = fs.mkdtempSync(path.join(os.tmpdir(), "mml-runtime-"));
   fs.mkdirSync(path.join(root, "mml"));
-  for (const f of ["mml.js", "mml.wasm", "mml-figure.js"]) fs.copyFileSync(path.join(siteDir, "mml", f), path.join(root, "mml", f));
+  // The runtime: mml.js, mml.wasm, mml-figure.js and, in the split runtime, the side modules.
+  for (const f of fs.readdirSync(path.join(siteDir, "mml"))) {
+    if (/^mml.*\.(js|wasm)$/.test(f)) fs.copyFileSync(path.join(siteDir, "mml", f), path.join(root, "mml", f));
+  }
   const posters = path.join(siteDir, "mml", "posters");
   if (fs.existsSync(posters)) fs.cpSync(posters, path.join(root, "mml", "posters"), { recursive: true });
   for (const [name, html] of Object.entries(pages)) fs.writeFileSync(path.join(root, name), html);

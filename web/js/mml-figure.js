@@ -653,6 +653,14 @@
       this._mounting = true;
       const name = this.getAttribute("name") || "";
       this._inputError = false;
+      // A name the book does not have: said at once, with nothing downloaded (the split runtime
+      // could not tell it from a figure whose side module is not loaded yet). The words are those
+      // of mml_create (web/app/wasm_main.cpp), which the one-module runtime would answer.
+      if (!figureInfo(name)) {
+        const chars = [...name];
+        return this._failInput(`unknown figure "${chars.slice(0, 40).join("")}${chars.length > 40 ? "…" : ""}"; figures: ` +
+                               manifest.figures.map((f) => f.id).join(", "));
+      }
       let module;
       try {
         module = await loadFigureModule(name);

@@ -705,21 +705,34 @@ export function generateSite(options) {
   fs.copyFileSync(path.join(HERE, 'assets', 'favicon.svg'), path.join(out, 'assets', 'favicon.svg'));
   for (const f of ['embed.css', 'embed.js']) fs.copyFileSync(path.join(HERE, 'assets', f), path.join(out, 'assets', f));
   copyKatex(out);
-  fs.mkdirSync(path.join(out, 'mml'), { recursive: true });
-  const modules = runtimeModules(options.runtime, manifest);
+  writeRuntime(out, options.runtime, manifest, element);
+  const posters = posterJobs ? renderPosters(posterJobs, options.posterTool, out) : 0;
+  indexForSearch(out);
+
+  const ms = Number(process.hrtime.bigint() - started) / 1e6;
+  return { pages: pages.size, figures: placed, posters, ms, chapters: chapters.map((c) => c.slug), out };
+}
+
+// The runtime into <out>/mml: mml.js, mml.wasm, the side modules of the split runtime, and
+// mml-figure.js with the element's manifest. Files of an earlier runtime there are removed first,
+// so a site can be given another runtime (scripts/build.sh: the debug runtime) without being
+// generated again.
+export function writeRuntime(out, runtimeDir, manifest, element = path.join(REPO, 'web', 'js', 'mml-figure.js')) {
+  checkRuntime(runtimeDir);
+  const dir = path.join(out, 'mml');
+  fs.mkdirSync(dir, { recursive: true });
+  for (const f of fs.readdirSync(dir)) {
+    if (/^mml.*\.(wasm|js)$/.test(f)) fs.rmSync(path.join(dir, f));
+  }
+  const modules = runtimeModules(runtimeDir, manifest);
   for (const f of ['mml.js', 'mml.wasm', ...new Set(Object.values(modules || {}))]) {
-    fs.copyFileSync(path.join(options.runtime, f), path.join(out, 'mml', f));
+    fs.copyFileSync(path.join(runtimeDir, f), path.join(dir, f));
   }
   // The element needs each figure's id, title, shapes and parameters; the summaries are for the
   // pages, which have them already, so readers do not download them again.
   const runtimeManifest = { ...manifest, figures: manifest.figures.map(({ summary, ...figure }) => figure) };
   if (modules) runtimeManifest.modules = Object.fromEntries(manifest.figures.map((f) => [f.id, modules[f.id]]));
   writeFile(out, 'mml/mml-figure.js', `"use strict";\nwindow.MML_MANIFEST = ${JSON.stringify(runtimeManifest)};\n${minifyScript(element)}`);
-  const posters = posterJobs ? renderPosters(posterJobs, options.posterTool, out) : 0;
-  indexForSearch(out);
-
-  const ms = Number(process.hrtime.bigint() - started) / 1e6;
-  return { pages: pages.size, figures: placed, posters, ms, chapters: chapters.map((c) => c.slug), out };
 }
 
 // The search index: Pagefind (pinned in package.json; its binary comes in @pagefind/<platform>)
@@ -783,7 +796,8 @@ function minifyScript(file) {
 
 const USAGE = `usage: node web/site/generate.mjs --manifest <manifest.json> --runtime <dir with mml.js, mml.wasm> --out <dir>
          [--chapters <dir>] [--element <mml-figure.js>] [--base-url <url for embed snippets>]
-         [--posters <path to the native mml-poster program>]`;
+         [--posters <path to the native mml-poster program>] [--runtime-only]
+  --runtime-only  replace only the runtime (<out>/mml) of a site generated before`;
 
 function parseArgs(argv) {
   const names = { '--manifest': 'manifest', '--runtime': 'runtime', '--out': 'out', '--chapters': 'chapters', '--element': 'element', '--base-url': 'baseUrl', '--posters': 'posterTool' };
@@ -791,6 +805,10 @@ function parseArgs(argv) {
   for (let i = 0; i < argv.length; ++i) {
     const [flag, inline] = argv[i].split(/=(.*)/s, 2);
     if (flag === '--help' || flag === '-h') return null;
+    if (flag === '--runtime-only') {
+      options.runtimeOnly = true;
+      continue;
+    }
     const key = names[flag];
     if (!key) throw new Error(`unknown option ${argv[i]}\n${USAGE}`);
     const value = inline ?? argv[++i];
@@ -809,6 +827,12 @@ function main() {
     options = parseArgs(process.argv.slice(2));
     if (!options) {
       console.log(USAGE);
+      return 0;
+    }
+    if (options.runtimeOnly) {
+      if (!fs.existsSync(path.join(options.out, 'index.html'))) throw new Error(`--runtime-only: ${options.out} holds no generated site`);
+      writeRuntime(options.out, options.runtime, readManifest(options.manifest), options.element);
+      console.log(`Wrote the runtime of ${displayPath(path.resolve(options.out))} from ${displayPath(path.resolve(options.runtime))}`);
       return 0;
     }
     const result = generateSite(options);
