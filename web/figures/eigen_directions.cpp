@@ -164,7 +164,7 @@ class EigenDirections final : public Figure {
     plot::arrow({0, 0}, b, plot::with_alpha(t.second, 110));
     Vec2 x = unit(params_.get(angle_));
     const Vec2 ax = m * x;
-    plot::arrow({0, 0}, ax, t.fourth, "A\u00b7x");
+    plot::arrow({0, 0}, ax, t.fourth, lit > 0 ? nullptr : "A\u00b7x");
     plot::arrow({0, 0}, x, t.text);
     if (lit > 0) {
       const double lambda = lit == 1 ? e.lambda1 : e.lambda2;
@@ -189,13 +189,17 @@ class EigenDirections final : public Figure {
     const plot::Theme& t = plot::current_theme();
     const Mat2 m = matrix();
     if (!plot::begin_plot("##turns", size, plot::PlotFlags_EdgeAxes | plot::PlotFlags_NoGrid)) return;
-    plot::setup_axes({0, 360}, {-180, 180});
+    // The view fits the largest turn (at least ±15°, at most ±180°) so small turns still show.
+    double most = 15;
+    for (int deg = 0; deg < 360; deg += 2) most = std::max(most, 1.15 * std::abs(turn_degrees(m, unit(deg))));
+    most = std::min(most, 185.0);
+    plot::setup_axes({0, 360}, {-most, most});
     plot::segment({0, 0}, {360, 0}, t.grid_strong, 1);
     plot::curve([&](double deg) { return turn_degrees(m, unit(deg)); }, t.fourth, 2);
     const double angle = params_.get(angle_);
-    plot::segment({angle, -180}, {angle, 180}, t.text_muted, 1, plot::kDashed);
+    plot::segment({angle, -most}, {angle, most}, t.text_muted, 1, plot::kDashed);
     plot::point({angle, turn_degrees(m, unit(angle))}, t.text, 4);
-    plot::caption("turn from x to A\u00b7x (\u00b0) against the angle of x", plot::Corner::TopRight);
+    plot::caption("turn from x to A\u00b7x (\u00b0)", plot::Corner::TopRight);
     plot::end_plot();
   }
 
@@ -235,4 +239,4 @@ MML_FIGURE(eigen_directions, "eigen-directions", "Directions a matrix only stret
            "A vector sweeps the unit circle while A acts on it; where A\u00b7x lies along x, the "
            "eigen-direction lights up with its eigenvalue, and the roots of det(A \u2212 \u03bbI) say "
            "whether there are two, one or no such directions.",
-           1.55f, 0.6f, EigenDirections)
+           1.55f, 0.5f, EigenDirections)
