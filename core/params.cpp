@@ -301,6 +301,18 @@ void ParamSet::check_name(const std::string& name) const {
   if (find(name) >= 0) throw std::invalid_argument("parameter \"" + name + "\": the name is taken");
 }
 
+ParamSet::ParamSet() = default;
+ParamSet::~ParamSet() = default;
+ParamSet::ParamSet(const ParamSet&) = default;
+ParamSet::ParamSet(ParamSet&&) noexcept = default;
+ParamSet& ParamSet::operator=(const ParamSet&) = default;
+ParamSet& ParamSet::operator=(ParamSet&&) noexcept = default;
+
+void ParamSet::reset() {
+  values_ = defaults_;
+  ++revision_;
+}
+
 std::size_t ParamSet::add(ParamSpec spec, ParamValue value) {
   check_name(spec.name);
   if (!(spec.step >= 0) || !std::isfinite(spec.step))

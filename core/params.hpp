@@ -73,6 +73,15 @@ struct Choice {};
 // native tests and the manifest tool stop on such a figure before any page is built.
 class ParamSet {
  public:
+  // Out of line, like reset(): each figure's module then calls the main module's copy instead of
+  // carrying its own code for the vectors of specs and values (the split web runtime).
+  ParamSet();
+  ~ParamSet();
+  ParamSet(const ParamSet&);
+  ParamSet(ParamSet&&) noexcept;
+  ParamSet& operator=(const ParamSet&);
+  ParamSet& operator=(ParamSet&&) noexcept;
+
   // `step` > 0 keeps the value on min + k·step (ParamSpec::step).
   Param<double> add_float(std::string_view name, double value, double min, double max, std::string_view doc,
                           double step = 0);
@@ -128,7 +137,7 @@ class ParamSet {
     return format_param(specs_[index], defaults_[index]);
   }
 
-  void reset() { values_ = defaults_; ++revision_; }
+  void reset();
   const std::vector<ParamSpec>& specs() const { return specs_; }
   std::size_t size() const { return specs_.size(); }
   // The parameter called `name`, or having it as an alias; -1 when none.

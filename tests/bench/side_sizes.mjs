@@ -9,7 +9,8 @@
 //   node tests/bench/side_sizes.mjs [--build DIR] [--names] [figure-stem …]
 //     --build DIR  an mml-split build (default build/wasm-release; build the target first)
 //     --names      link with --profiling-funcs too (into DIR/side-sizes/names/), for
-//                  tests/bench/wasm_symbols.mjs, which then says where each module's bytes go
+//                  tests/bench/wasm_symbols.mjs, which then says where each module's bytes go;
+//                  the chapter modules are linked there again too, with their names
 // Prints a Markdown table; the modules stay in DIR/side-sizes/.
 import fs from "node:fs";
 import path from "node:path";
@@ -90,5 +91,6 @@ if (byFile.size) {
     const f = path.join(split, file);
     if (!fs.existsSync(f)) continue;
     console.log(`| ${file} | ${ids.length} | ${kb(fs.statSync(f).size)} | ${kb(gz(f))} | ${kb(gz(f) / ids.length)} |`);
+    if (names) link(file.replace(/^mml-|\.wasm$/g, ""), ids.map((id) => id.replace(/-/g, "_")));
   }
 }

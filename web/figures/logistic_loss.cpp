@@ -15,9 +15,9 @@
 
 #include "core/format.hpp"
 #include "core/logistic_regression.hpp"
-#include "web/figures/csv.hpp"
 #include "web/figures/figure.hpp"
 #include "web/plot/controls.hpp"
+#include "web/plot/csv.hpp"
 #include "web/plot/labels.hpp"
 #include "web/plot/plot.hpp"
 #include "web/plot/regions.hpp"

@@ -11,9 +11,9 @@
 
 #include "core/format.hpp"
 #include "core/optimizers.hpp"
-#include "web/figures/csv.hpp"
 #include "web/figures/figure.hpp"
 #include "web/plot/controls.hpp"
+#include "web/plot/csv.hpp"
 #include "web/plot/plot.hpp"
 #include "web/plot/plot3d.hpp"
 #include "web/plot/series.hpp"
