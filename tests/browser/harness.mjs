@@ -159,18 +159,32 @@ export async function framesDone(figure, timeout = 20000) {
 export const frameCounts = (page) =>
   page.evaluate(() => [...document.querySelectorAll("mml-figure")].map((f) => f.frameCount));
 
-// How much of an element's screenshot is not its most common colour (0..1), and how many
-// distinct colours it has: a blank or single-colour canvas scores 0 and 1.
+// How much of an element's screenshot is not its most common colour (0..1), how many distinct
+// colours it has (a blank or single-colour canvas scores 0 and 1), and `background` ([r, g, b]),
+// the most common colour of its outermost pixels: for a figure's canvas, the window padding round
+// its plots, whatever the plots fill most of it with (a heat map).
 export function inkStats(pngBuffer) {
   const png = PNG.sync.read(pngBuffer);
-  const counts = new Map();
-  for (let i = 0; i < png.data.length; i += 4) {
-    const key = (png.data[i] << 16) | (png.data[i + 1] << 8) | png.data[i + 2];
+  const { width, height, data } = png;
+  const counts = new Map(), edge = new Map();
+  for (let i = 0; i < data.length; i += 4) {
+    const key = (data[i] << 16) | (data[i + 1] << 8) | data[i + 2];
     counts.set(key, (counts.get(key) || 0) + 1);
+    const x = (i / 4) % width, y = Math.floor(i / 4 / width);
+    if (x === 0 || y === 0 || x === width - 1 || y === height - 1) edge.set(key, (edge.get(key) || 0) + 1);
   }
-  const total = png.width * png.height;
-  const top = Math.max(...counts.values());
-  return { ink: 1 - top / total, colours: counts.size, width: png.width, height: png.height };
+  const mostCommon = (map) => [...map].reduce((best, entry) => (entry[1] > best[1] ? entry : best), [0, 0]);
+  const [, top] = mostCommon(counts);
+  const [background] = mostCommon(edge);
+  return { ink: 1 - top / (width * height), colours: counts.size, width, height,
+           background: [background >> 16, (background >> 8) & 255, background & 255] };
+}
+
+// Whether a colour ([r, g, b], 0–255) is a dark theme's: its relative luminance (sRGB, WCAG's
+// formula) below that of mid grey.
+export function isDark([r, g, b]) {
+  const linear = (c) => ((c /= 255) <= 0.04045 ? c / 12.92 : ((c + 0.055) / 1.055) ** 2.4);
+  return 0.2126 * linear(r) + 0.7152 * linear(g) + 0.0722 * linear(b) < 0.2159;
 }
 
 export function artifact(name) {
