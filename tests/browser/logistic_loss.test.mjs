@@ -38,7 +38,7 @@ const canvasOf = (figure) => figure.evaluate((el) => {
 });
 
 test("logistic-loss: Play trains both models, Pause stops them, and a press on a map moves the start", async () => {
-  const { page, problems, context, figure } = await openFigure(env, "logistic-loss");
+  const { page, problems, close, figure } = await openFigure(env, "logistic-loss");
   try {
     assert.equal(await stateOf(figure), "");
     // The defaults (checked against scikit-learn's and SciPy's minima in the native tests).
@@ -110,6 +110,6 @@ test("logistic-loss: Play trains both models, Pause stops them, and a press on a
     assert.ok(summary.includes(`w = (${shown(w1)}, ${shown(w2)})`), summary);
     assert.deepEqual(problems, []);
   } finally {
-    await context.close();
+    await close();
   }
 });

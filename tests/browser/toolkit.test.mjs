@@ -27,7 +27,7 @@ for (const look of LOOKS) {
 
 test("toolkit-plane: dragging A·e₁ moves the matrix's first column in steps of 0.25", async () => {
   // Alone on the embed page (its drawing on toolkit.html is the test above).
-  const { page, problems, context, figure } = await openFigure(env, "toolkit-plane");
+  const { page, problems, close, figure } = await openFigure(env, "toolkit-plane");
   try {
     // The handle is the largest orange (Okabe–Ito #E69F00) disc in the plot (left 70 % of the canvas).
     const handle = await findDisc(figure, [0xe6, 0x9f, 0x00], [0, 0, 0.72, 1]);
@@ -40,6 +40,6 @@ test("toolkit-plane: dragging A·e₁ moves the matrix's first column in steps o
     for (const v of [ax, ay]) assert.ok(Math.abs(v * 4 - Math.round(v * 4)) < 1e-9, `${v} is a multiple of 0.25`);
     assert.deepEqual(problems, []);
   } finally {
-    await context.close();
+    await close();
   }
 });
