@@ -5,11 +5,13 @@
 //
 // Reads ctest's progress lines ("12/212 Test #43: <name> ...   Passed  529.63 sec") and its
 // "Total Test time (real)" from the log of a whole run, and sorts every test into
-//   - a figure's own: the cases of tests/figures/test_<stem>.cpp, the per-file cases
-//     "… (<stem>.cpp)" (every figure draws; bad input) and tests/browser/<stem>.test.mjs;
-//   - shared tests that grow with the figures: the pages test (every page in two themes; its share
-//     per figure is its time over the figures placed on pages) and the toolkit page's test (its
-//     share per toolkit demo);
+//   - a figure's own: its headless tests ("figures: <stem>.cpp"; in older logs the cases of
+//     tests/figures/test_<stem>.cpp and the per-file cases "… (<stem>.cpp)"), its browser test
+//     tests/browser/<stem>.test.mjs (in "browser: figures", every figure's file in one process,
+//     whose time is shared equally by the figures with a file; in older logs a test of its own);
+//   - shared tests that grow with the figures: the pages test (the chapter pages in two looks; its
+//     share per figure is its time over the figures placed on pages) and the toolkit page's test
+//     (its share per toolkit demo);
 //   - shared tests that do not grow with the figures (unit, runtime, faults, soak, search, …).
 // ctest runs four tests at a time on two cores, so a test's time is wall time under contention:
 // a figure's marginal wall time is estimated as its tests' time × (the run's real time ÷ the sum
@@ -49,7 +51,7 @@ for (const stem of stems) {
 }
 const stemOf = (name) => {
   if (owner.has(name)) return owner.get(name);
-  const file = /\(([a-z0-9_]+)\.cpp\)$/.exec(name);
+  const file = /\(([a-z0-9_]+)\.cpp\)$/.exec(name) || /^figures: ([a-z0-9_]+)\.cpp$/.exec(name);
   if (file && stems.includes(file[1])) return file[1];
   const browser = /^browser: ([a-z0-9_]+) \(/.exec(name);
   if (browser && stems.includes(browser[1])) return browser[1];
@@ -60,14 +62,19 @@ const sum = (xs) => xs.reduce((a, b) => a + b, 0);
 const total = sum(tests.map((t) => t.seconds));
 const rate = real / total;  // wall seconds per second of test time
 const perFigure = new Map(stems.map((s) => [s, { headless: 0, browser: 0 }]));
-let pages = 0, toolkit = 0, shared = 0;
+let pages = 0, toolkit = 0, shared = 0, figureFiles = 0;
 for (const t of tests) {
   const stem = stemOf(t.name);
   if (stem) perFigure.get(stem)[t.name.startsWith('browser:') ? 'browser' : 'headless'] += t.seconds;
+  else if (t.name.startsWith('browser: figures')) figureFiles += t.seconds;
   else if (t.name.startsWith('browser: pages')) pages += t.seconds;
   else if (t.name.startsWith('browser: toolkit')) toolkit += t.seconds;
   else shared += t.seconds;
 }
+// "browser: figures" runs every figure's own browser test file in one process (figures.test.mjs):
+// its time is shared equally by the figures that have such a file.
+const withFile = stems.filter((s) => fs.existsSync(path.join(REPO, 'tests', 'browser', `${s}.test.mjs`)));
+for (const stem of withFile) perFigure.get(stem).browser += figureFiles / withFile.length;
 const placed = site ? Number(site[1]) : NaN;
 const pagesShare = pages / placed;
 const demos = stems.filter((s) => s.startsWith('toolkit_')).length;

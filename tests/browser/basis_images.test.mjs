@@ -10,7 +10,7 @@ before(async () => { env = await openBrowser(); });
 after(async () => { await env?.close(); });
 
 test("dragging A·e₁ moves the first column; idle figures draw no frames", async () => {
-  const { page, problems, context, figure } = await openFigure(env, "basis-images");
+  const { page, problems, close, figure } = await openFigure(env, "basis-images");
   try {
     const before = await waitIdle(page);
     await page.waitForTimeout(1000);
@@ -38,6 +38,6 @@ test("dragging A·e₁ moves the first column; idle figures draw no frames", asy
     assert.match(description, /det = /);
     assert.deepEqual(problems, []);
   } finally {
-    await context.close();
+    await close();
   }
 });

@@ -26,7 +26,7 @@ function products(state) {
 }
 
 test("composition: drag Be₁, keys, order control, live summary, link and reset", async () => {
-  const { page, problems, context, figure } = await openFigure(env, "composition");
+  const { page, problems, close, figure } = await openFigure(env, "composition");
   try {
     const start = products(new Map());
     await liveSummary(page, figure, (text) => text.startsWith(start.text) && text.includes(start.other));
@@ -59,6 +59,6 @@ test("composition: drag Be₁, keys, order control, live summary, link and reset
     assert.equal(await controlValue(figure, "p-order"), "b-then-a");
     assert.deepEqual(problems, []);
   } finally {
-    await context.close();
+    await close();
   }
 });

@@ -31,7 +31,7 @@ function summary({ p, q }) {
 }
 
 test("cross-entropy: drag, keys, live summary, controls, CSV, link and reset", async () => {
-  const { page, problems, context, figure } = await openFigure(env, "cross-entropy");
+  const { page, problems, close, figure } = await openFigure(env, "cross-entropy");
   try {
     await liveSummary(page, figure, /^H\(p\) = 1\.75 bits, H\(p, q\) = 2 bits, KL\(p‖q\) = 0\.25 bits\./);
 
@@ -72,6 +72,6 @@ test("cross-entropy: drag, keys, live summary, controls, CSV, link and reset", a
     assert.equal(await controlValue(figure, "p-q1"), "0.25");
     assert.deepEqual(problems, []);
   } finally {
-    await context.close();
+    await close();
   }
 });

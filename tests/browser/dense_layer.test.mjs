@@ -20,7 +20,7 @@ async function choose(page, figure, id, value, pattern) {
 }
 
 test("dense-layer: slider by pointer and keys, σ controls, live summary, CSV, link and reset", async () => {
-  const { page, problems, context, figure } = await openFigure(env, "dense-layer");
+  const { page, problems, close, figure } = await openFigure(env, "dense-layer");
   try {
     await liveSummary(page, figure, /^200 points of two-moons through σ\(W₁x \+ b₁\) with σ = ReLU, then σ\(W₂x \+ b₂\) with σ = ReLU\. Input: no line separates the classes\. Output: a line separates them/);
 
@@ -69,6 +69,6 @@ test("dense-layer: slider by pointer and keys, σ controls, live summary, CSV, l
     assert.equal(await controlValue(figure, "p-t"), "1");
     assert.deepEqual(problems, []);
   } finally {
-    await context.close();
+    await close();
   }
 });

@@ -23,7 +23,7 @@ function reading(state) {
 }
 
 test("derivative-as-speed: drag t, keys, h control, live summary, no CSV, link and reset", async () => {
-  const { page, problems, context, figure } = await openFigure(env, "derivative-as-speed");
+  const { page, problems, close, figure } = await openFigure(env, "derivative-as-speed");
   try {
     await liveSummary(page, figure, (text) => text.includes(reading(new Map()).text));
     assert.equal(await figure.locator('button[data-action="csv"]').isVisible(), false, "no data, no CSV button");
@@ -56,6 +56,6 @@ test("derivative-as-speed: drag t, keys, h control, live summary, no CSV, link a
     assert.equal(await controlValue(figure, "p-h"), "1");
     assert.deepEqual(problems, []);
   } finally {
-    await context.close();
+    await close();
   }
 });

@@ -31,7 +31,7 @@ const description = (figure) => figure.evaluate((el) => el.shadowRoot.querySelec
 const stateOf = (figure) => figure.evaluate((el) => el.state);
 
 test("dragging A·e₃ moves one coordinate, the background orbits, and the URL restores both", async () => {
-  const { page, problems, context, figure } = await openFigure(env, "determinant-3d");
+  const { page, problems, close, figure } = await openFigure(env, "determinant-3d");
   const viewport = page.viewportSize();
   let restoreUrl, expected;
   try {
@@ -84,7 +84,7 @@ test("dragging A·e₃ moves one coordinate, the background orbits, and the URL 
     assert.deepEqual(problems, []);
     expected = { state: orbited, summary: await description(figure) };
   } finally {
-    await context.close();
+    await close();
   }
 
   const reopened = await openPage(env.browser, restoreUrl, { viewport });

@@ -22,7 +22,7 @@ function distribution(state) {
 const entropyBits = (p) => -p.reduce((h, x) => h + (x > 0 ? x * Math.log2(x) : 0), 0);
 
 test("entropy: drag, keys, live summary, controls, CSV, link and reset", async () => {
-  const { page, problems, context, figure } = await openFigure(env, "entropy");
+  const { page, problems, close, figure } = await openFigure(env, "entropy");
   try {
     await liveSummary(page, figure, /^H\(p\) = 1\.75 bits over 4 outcomes/);
 
@@ -62,6 +62,6 @@ test("entropy: drag, keys, live summary, controls, CSV, link and reset", async (
     assert.equal(await controlValue(figure, "p-p1"), "0.5");
     assert.deepEqual(problems, []);
   } finally {
-    await context.close();
+    await close();
   }
 });

@@ -24,7 +24,7 @@ function moments(state) {
 }
 
 test("expected-value: drag, keys, live summary, rolls from the controls, CSV, link and reset", async () => {
-  const { page, problems, context, figure } = await openFigure(env, "expected-value");
+  const { page, problems, close, figure } = await openFigure(env, "expected-value");
   try {
     await liveSummary(page, figure, /^A die with E\[X\] = 4\.4 and σ = 1\.74\. After 100 rolls/);
 
@@ -68,6 +68,6 @@ test("expected-value: drag, keys, live summary, rolls from the controls, CSV, li
     assert.equal(await controlValue(figure, "p-n"), "100");
     assert.deepEqual(problems, []);
   } finally {
-    await context.close();
+    await close();
   }
 });

@@ -20,7 +20,7 @@ function afterSteps(state) {
 }
 
 test("gradient-descent-1d: drag the start, keys, η control, live summary, CSV, link and reset", async () => {
-  const { page, problems, context, figure } = await openFigure(env, "gradient-descent-1d", { width: 960 });
+  const { page, problems, close, figure } = await openFigure(env, "gradient-descent-1d", { width: 960 });
   try {
     await liveSummary(page, figure, /after 3 steps x = 0\.54, f\(x\) = 0\.292, f'\(x\) = 1\.08; walking downhill\./);
 
@@ -62,6 +62,6 @@ test("gradient-descent-1d: drag the start, keys, η control, live summary, CSV, 
     assert.equal(await controlValue(figure, "p-eta"), "0.2");
     assert.deepEqual(problems, []);
   } finally {
-    await context.close();
+    await close();
   }
 });

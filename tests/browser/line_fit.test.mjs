@@ -41,7 +41,7 @@ function expectedSummary(state) {
 
 test("line-fit: drag (a, b), keys, steps control, live summary, CSV, link and reset", async () => {
   // At its chapter's width (960 px): the handles are sought where the picture has them there.
-  const { page, problems, context, figure } = await openFigure(env, "line-fit", { width: 960 });
+  const { page, problems, close, figure } = await openFigure(env, "line-fit", { width: 960 });
   try {
     await liveSummary(page, figure, (text) => text.includes(expectedSummary(new Map()).text));
 
@@ -80,6 +80,6 @@ test("line-fit: drag (a, b), keys, steps control, live summary, CSV, link and re
     assert.equal(await controlValue(figure, "p-steps"), "25");
     assert.deepEqual(problems, []);
   } finally {
-    await context.close();
+    await close();
   }
 });

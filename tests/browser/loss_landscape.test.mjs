@@ -32,7 +32,7 @@ function losses(state) {
 }
 
 test("loss-landscape: drag the start, keys, steps control, live summary, CSV, link and reset", async () => {
-  const { page, problems, context, figure } = await openFigure(env, "loss-landscape");
+  const { page, problems, close, figure } = await openFigure(env, "loss-landscape");
   try {
     await liveSummary(page, figure, /^Rosenbrock's valley, after 300 steps from \(−1\.5, 2\): gradient descent f = 3\.33, momentum f = 0\.00317, /);
 
@@ -74,6 +74,6 @@ test("loss-landscape: drag the start, keys, steps control, live summary, CSV, li
     assert.equal(await controlValue(figure, "p-steps"), "300");
     assert.deepEqual(problems, []);
   } finally {
-    await context.close();
+    await close();
   }
 });

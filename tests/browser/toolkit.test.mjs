@@ -1,9 +1,13 @@
-// toolkit.html in a real browser: every toolkit figure mounts and draws, and toolkit-plane's
-// A·e₁ handle drags with snapping (its default snap is 0.25). Screenshots of each toolkit figure
-// are written under the artifacts directory, to compare with the posters (mml-poster).
+// toolkit.html in a real browser, in the chapter pages' two looks (light at desktop width, dark at
+// phone width) with their checks (page_check.mjs: a clean console, every figure drawn in the
+// page's theme, no sideways scroll, axe-core with 0 violations), each toolkit figure's canvas
+// showing at least 5 % ink in 50 colours; and toolkit-plane's A·e₁ handle drags with snapping (its
+// default snap is 0.25). Screenshots of each toolkit figure (toolkit-<look>-<n>-<figure>.png) are
+// written under the artifacts directory, to compare with the posters (mml-poster).
 import assert from "node:assert/strict";
 import { after, before, test } from "node:test";
-import { artifact, drag, figureDrawn, figureReady, figureState, findDisc, inkStats, openBrowser, openFigure, openPage, waitIdle } from "./harness.mjs";
+import { drag, figureState, findDisc, openBrowser, openFigure } from "./harness.mjs";
+import { LOOKS, checkPage } from "./page_check.mjs";
 
 let env;
 before(async () => { env = await openBrowser(); });
@@ -13,39 +17,17 @@ after(async () => { await env?.close(); });
 // needs no edit here.
 const kToolkit = ["toolkit-plane", "toolkit-data", "toolkit-fields", "toolkit-3d", "toolkit-inputs"];
 
-for (const look of [
-  { name: "light", colorScheme: "light" },
-  { name: "dark", colorScheme: "dark" },
-]) {
-  test(`toolkit.html (${look.name}): every toolkit figure draws`, async () => {
-    const { page, problems, context } = await openPage(env.browser, env.server.url + "toolkit.html",
-                                                       { ...look, viewport: { width: 1280, height: 900 } });
-    try {
-      // One pass, as in the pages test: each figure scrolled into view, its live canvas drawn
-      // (data-drawn), then screenshotted while it is there (no settling every figure first).
-      const names = await page.locator("mml-figure").evaluateAll((els) => els.map((e) => e.getAttribute("name")));
-      for (const name of kToolkit) assert.ok(names.includes(name), `${name} is on toolkit.html`);
-      for (const name of names) {
-        const figure = page.locator(`mml-figure[name="${name}"]`).first();
-        assert.equal(await figure.count(), 1, `${name} is on toolkit.html`);
-        await figure.scrollIntoViewIfNeeded();
-        await figureReady(page, figure);
-        await figureDrawn(page, figure);
-        const shot = await figure.locator("canvas").screenshot({ path: artifact(`toolkit-${name}-${look.name}.png`) });
-        const stats = inkStats(shot);
-        assert.ok(stats.ink > 0.05 && stats.colours > 50, `${name} looks blank: ${JSON.stringify(stats)}`);
-      }
-      await waitIdle(page);
-      assert.deepEqual(problems, []);
-    } finally {
-      await context.close();
-    }
+for (const look of LOOKS) {
+  test(`toolkit.html (${look.name}): loads cleanly, every toolkit figure draws, axe-core finds no violations`, async () => {
+    const names = await checkPage(env.browser, env.server.url, "toolkit.html", look, { minInk: 0.05, minColours: 50 });
+    for (const name of kToolkit) assert.ok(names.includes(name), `${name} is on toolkit.html`);
+    assert.equal(new Set(names).size, names.length, `each toolkit figure once: ${names}`);
   });
 }
 
 test("toolkit-plane: dragging A·e₁ moves the matrix's first column in steps of 0.25", async () => {
   // Alone on the embed page (its drawing on toolkit.html is the test above).
-  const { page, problems, context, figure } = await openFigure(env, "toolkit-plane");
+  const { page, problems, close, figure } = await openFigure(env, "toolkit-plane");
   try {
     // The handle is the largest orange (Okabe–Ito #E69F00) disc in the plot (left 70 % of the canvas).
     const handle = await findDisc(figure, [0xe6, 0x9f, 0x00], [0, 0, 0.72, 1]);
@@ -58,6 +40,6 @@ test("toolkit-plane: dragging A·e₁ moves the matrix's first column in steps o
     for (const v of [ax, ay]) assert.ok(Math.abs(v * 4 - Math.round(v * 4)) < 1e-9, `${v} is a multiple of 0.25`);
     assert.deepEqual(problems, []);
   } finally {
-    await context.close();
+    await close();
   }
 });

@@ -51,3 +51,21 @@ TEST_CASE("neighbors: the vote counts exactly the points nearest_neighbors names
         CHECK(neighbor_vote(data, {x, y}, k) == double(ones) / double(near.size()));
       }
 }
+
+TEST_CASE("neighbors: the vote past 64 neighbours (its buffer on the heap) counts the same points") {
+  // 11 × 11 lattice points; k from just under the stack buffer's 64 to more than there are points.
+  LabeledPoints data;
+  for (int i = -5; i <= 5; ++i)
+    for (int j = -5; j <= 5; ++j) {
+      data.points.emplace_back(i, j);
+      data.labels.push_back((i * 5 + j * 3 + 40) % 3 == 0 ? 1 : 0);
+    }
+  for (int k : {63, 64, 65, 100, 121, 500})
+    for (double x = -5; x <= 5; x += 2.5)
+      for (double y = -5; y <= 5; y += 2.5) {
+        int ones = 0;
+        const std::vector<std::size_t> near = nearest_neighbors(data.points, {x, y}, k);
+        for (std::size_t i : near) ones += data.labels[i];
+        CHECK(neighbor_vote(data, {x, y}, k) == double(ones) / double(near.size()));
+      }
+}
