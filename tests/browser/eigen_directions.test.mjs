@@ -13,7 +13,7 @@ after(async () => { await env?.close(); });
 const description = (figure) => figure.evaluate((el) => el.shadowRoot.querySelector("p").textContent);
 
 test("dragging A·e₁ changes A and its eigenvalues; arrow keys nudge it; idle draws nothing", async () => {
-  const { page, problems, context, figure } = await openFigure(env, "eigen-directions");
+  const { page, problems, close, figure } = await openFigure(env, "eigen-directions");
   try {
     const before = await waitIdle(page);
     await page.waitForTimeout(1000);
@@ -49,6 +49,6 @@ test("dragging A·e₁ changes A and its eigenvalues; arrow keys nudge it; idle 
     await waitIdle(page);
     assert.deepEqual(problems, []);
   } finally {
-    await context.close();
+    await close();
   }
 });
