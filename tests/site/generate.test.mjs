@@ -180,7 +180,8 @@ describe('a good build of the real chapters', () => {
     assert.ok(html.includes(`<span class="ch-num">13</span><span class="ch-link"><a href="gradient-descent.html#walking-downhill-in-one-variable">Optimization</a> ${gd}`));
     assert.ok(html.includes(`<span class="ch-num">17</span><span class="ch-link"><a href="gradient-descent.html#many-variables-the-loss-landscape">Optimization in multiple variables</a> ${gd}`));
     assert.ok(html.includes('<span class="ch-num">20</span><span class="ch-link"><a href="entropy-and-cross-entropy.html">The expected value</a> <span class="ch-page">in “Entropy and cross-entropy”</span>'));
-    assert.match(html, /3 pages are ready \(book chapters 4, 12, 13, 17 and 20\)/);
+    assert.match(html, /<li class="ch ch-ready"><span class="ch-num">6<\/span><span class="ch-link"><a href="eigenvalues-and-eigenvectors.html">Eigenvalues and eigenvectors<\/a><\/span>/);
+    assert.match(html, /4 pages are ready \(book chapters 4, 6, 12, 13, 17 and 20\)/);
     // Every page on the roadmap is at its chapter numbers, none left over at the end of a part.
     assert.doesNotMatch(html, /<span class="ch-num" aria-hidden="true">·<\/span><a href=/);
     assert.match(html, /<li class="ch ch-coming"><span class="ch-num">1<\/span><span class="ch-title">Vectors and vector spaces<\/span> <span class="ch-tag">coming<\/span>/);

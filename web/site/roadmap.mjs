@@ -17,7 +17,7 @@ export const STAGES = [
           { n: 3, title: 'Linear algebra in practice' },
           { n: 4, title: 'Linear transformations', slug: 'linear-transformations' },
           { n: 5, title: 'Matrices and equations' },
-          { n: 6, title: 'Eigenvalues and eigenvectors' },
+          { n: 6, title: 'Eigenvalues and eigenvectors', slug: 'eigenvalues-and-eigenvectors' },
           { n: 7, title: 'Matrix factorizations' },
           { n: 8, title: 'Matrices and graphs' },
         ],
