@@ -6,7 +6,7 @@
 namespace mml {
 namespace {
 
-DescentPoint evaluate(const DualFunction& f, double x) {
+DescentPoint evaluate(DualFunction f, double x) {
   const Dual d = f(x);
   return {x, d.v, d.d};
 }
@@ -21,7 +21,7 @@ DescentOutcome stop_reason(const DescentPoint& p, const DescentOptions& o) {
 
 }  // namespace
 
-DescentRun gradient_descent_1d(const DualFunction& f, double x0, const DescentOptions& options) {
+DescentRun gradient_descent_1d(DualFunction f, double x0, const DescentOptions& options) {
   DescentRun run;
   // NaN settings would make every comparison false; treat them as "no steps" rather than spin.
   const int steps = std::clamp(options.steps, 0, kMaxDescentSteps);

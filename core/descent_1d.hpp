@@ -8,7 +8,7 @@
 // (diverged: the steps overshoot more each time), or when f or f' is undefined (NaN, ±inf);
 // otherwise after a fixed number of steps. Inputs are clamped, so nothing untrusted can make it
 // run long or allocate without bound.
-#include <functional>
+#include "core/function_ref.hpp"
 #include <vector>
 
 #include "core/dual.hpp"
@@ -43,9 +43,9 @@ struct DescentRun {
 };
 
 // f gives the value and derivative at x (a dual number, so f' is exact, not a finite difference).
-using DualFunction = std::function<Dual(double)>;
+using DualFunction = FunctionRef<Dual(double)>;
 
-DescentRun gradient_descent_1d(const DualFunction& f, double x0, const DescentOptions& options);
+DescentRun gradient_descent_1d(DualFunction f, double x0, const DescentOptions& options);
 
 // True when the last `window` steps alternate direction (x overshoots the bottom each time):
 // the learning rate is larger than the curve's bend allows for a smooth walk.

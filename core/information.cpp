@@ -3,7 +3,6 @@
 #include <algorithm>
 #include <cmath>
 #include <limits>
-#include <numeric>
 
 #include "core/probability.hpp"
 
@@ -85,31 +84,31 @@ PrefixCode huffman_code(std::span<const double> p_in) {
     for (std::size_t i : groups[a].members) ++code.lengths[i];
     for (std::size_t i : groups[b].members) ++code.lengths[i];
     Group merged{groups[a].weight + groups[b].weight, groups[a].members};
-    merged.members.insert(merged.members.end(), groups[b].members.begin(), groups[b].members.end());
+    for (std::size_t i : groups[b].members) merged.members.push_back(i);
     groups.erase(groups.begin() + std::ptrdiff_t(std::max(a, b)));
     groups.erase(groups.begin() + std::ptrdiff_t(std::min(a, b)));
     groups.push_back(std::move(merged));
   }
-  // Canonical codewords: outcomes sorted by (length, index) count upward in binary, shifting left
-  // whenever the length grows. Same lengths give the same words on every machine.
-  std::vector<std::size_t> order(p.size());
-  std::iota(order.begin(), order.end(), 0);
-  std::stable_sort(order.begin(), order.end(),
-                   [&](std::size_t x, std::size_t y) { return code.lengths[x] < code.lengths[y]; });
+  // Canonical codewords: outcomes in (length, index) order count upward in binary, shifting left
+  // whenever the length grows. Same lengths give the same words on every machine. (That order by
+  // walking the lengths: no sort to compile, and lengths are at most k − 1.)
+  int longest = 0;
+  for (int n : code.lengths) longest = std::max(longest, n);
   std::string word;  // the previous codeword; strings, so any length works
-  for (std::size_t i : order) {
-    if (code.lengths[i] == 0) continue;
-    if (word.empty()) {
-      word.assign(std::size_t(code.lengths[i]), '0');
-    } else {
-      // Binary +1, then pad with zeros to the new length.
-      std::size_t bit = word.size();
-      while (bit > 0 && word[bit - 1] == '1') word[--bit] = '0';
-      if (bit > 0) word[bit - 1] = '1';
-      word.resize(std::size_t(code.lengths[i]), '0');
+  for (int length = 1; length <= longest; ++length)
+    for (std::size_t i = 0; i < p.size(); ++i) {
+      if (code.lengths[i] != length) continue;
+      if (word.empty()) {
+        word.assign(std::size_t(length), '0');
+      } else {
+        // Binary +1, then pad with zeros to the new length.
+        std::size_t bit = word.size();
+        while (bit > 0 && word[bit - 1] == '1') word[--bit] = '0';
+        if (bit > 0) word[bit - 1] = '1';
+        word.resize(std::size_t(length), '0');
+      }
+      code.words[i] = word;
     }
-    code.words[i] = word;
-  }
   for (std::size_t i = 0; i < p.size(); ++i) code.average_length += p[i] * code.lengths[i];
   return code;
 }

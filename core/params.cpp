@@ -301,6 +301,18 @@ void ParamSet::check_name(const std::string& name) const {
   if (find(name) >= 0) throw std::invalid_argument("parameter \"" + name + "\": the name is taken");
 }
 
+ParamSet::ParamSet() = default;
+ParamSet::~ParamSet() = default;
+ParamSet::ParamSet(const ParamSet&) = default;
+ParamSet::ParamSet(ParamSet&&) noexcept = default;
+ParamSet& ParamSet::operator=(const ParamSet&) = default;
+ParamSet& ParamSet::operator=(ParamSet&&) noexcept = default;
+
+void ParamSet::reset() {
+  values_ = defaults_;
+  ++revision_;
+}
+
 std::size_t ParamSet::add(ParamSpec spec, ParamValue value) {
   check_name(spec.name);
   if (!(spec.step >= 0) || !std::isfinite(spec.step))
@@ -313,54 +325,56 @@ std::size_t ParamSet::add(ParamSpec spec, ParamValue value) {
   return specs_.size() - 1;
 }
 
-Param<double> ParamSet::add_float(std::string name, double value, double min, double max,
-                                  std::string doc, double step) {
-  return {add({std::move(name), ParamType::Float, std::move(doc), min, max, {}, 200, step, {}}, {{value}, {}})};
+// The declarations take views (a figure passes literals) and keep copies.
+Param<double> ParamSet::add_float(std::string_view name, double value, double min, double max,
+                                  std::string_view doc, double step) {
+  return {add({std::string(name), ParamType::Float, std::string(doc), min, max, {}, 200, step, {}}, {{value}, {}})};
 }
 
-Param<std::int64_t> ParamSet::add_int(std::string name, std::int64_t value, std::int64_t min,
-                                      std::int64_t max, std::string doc, std::int64_t step) {
-  return {add({std::move(name), ParamType::Int, std::move(doc), double(min), double(max), {}, 200, double(step), {}},
+Param<std::int64_t> ParamSet::add_int(std::string_view name, std::int64_t value, std::int64_t min,
+                                      std::int64_t max, std::string_view doc, std::int64_t step) {
+  return {add({std::string(name), ParamType::Int, std::string(doc), double(min), double(max), {}, 200, double(step), {}},
               {{double(value)}, {}})};
 }
 
-Param<Eigen::Vector2d> ParamSet::add_vec2(std::string name, Eigen::Vector2d value, double min,
-                                          double max, std::string doc, double step) {
-  return {add({std::move(name), ParamType::Vec2, std::move(doc), min, max, {}, 200, step, {}},
+Param<Eigen::Vector2d> ParamSet::add_vec2(std::string_view name, Eigen::Vector2d value, double min,
+                                          double max, std::string_view doc, double step) {
+  return {add({std::string(name), ParamType::Vec2, std::string(doc), min, max, {}, 200, step, {}},
               {{value.x(), value.y()}, {}})};
 }
 
-Param<Eigen::Vector3d> ParamSet::add_vec3(std::string name, Eigen::Vector3d value, double min,
-                                          double max, std::string doc, double step) {
-  return {add({std::move(name), ParamType::Vec3, std::move(doc), min, max, {}, 200, step, {}},
+Param<Eigen::Vector3d> ParamSet::add_vec3(std::string_view name, Eigen::Vector3d value, double min,
+                                          double max, std::string_view doc, double step) {
+  return {add({std::string(name), ParamType::Vec3, std::string(doc), min, max, {}, 200, step, {}},
               {{value.x(), value.y(), value.z()}, {}})};
 }
 
-Param<Choice> ParamSet::add_choice(std::string name, std::vector<std::string> options, int value,
-                                   std::string doc) {
+Param<Choice> ParamSet::add_choice(std::string_view name, std::initializer_list<std::string_view> options,
+                                   int value, std::string_view doc) {
   const double max = double(options.size()) - 1;
-  return {add({std::move(name), ParamType::Choice, std::move(doc), 0, max, std::move(options), 200, 0, {}},
+  return {add({std::string(name), ParamType::Choice, std::string(doc), 0, max,
+               std::vector<std::string>(options.begin(), options.end()), 200, 0, {}},
               {{double(value)}, {}})};
 }
 
-void ParamSet::alias(std::string old_name, std::size_t index) {
-  check_name(old_name);
-  specs_.at(index).aliases.push_back(std::move(old_name));
+void ParamSet::alias(std::string_view old_name, std::size_t index) {
+  check_name(std::string(old_name));
+  specs_.at(index).aliases.emplace_back(old_name);
 }
 
-Param<bool> ParamSet::add_bool(std::string name, bool value, std::string doc) {
-  return {add({std::move(name), ParamType::Bool, std::move(doc), 0, 1, {}, 200, 0, {}}, {{value ? 1.0 : 0.0}, {}})};
+Param<bool> ParamSet::add_bool(std::string_view name, bool value, std::string_view doc) {
+  return {add({std::string(name), ParamType::Bool, std::string(doc), 0, 1, {}, 200, 0, {}}, {{value ? 1.0 : 0.0}, {}})};
 }
 
-Param<std::uint64_t> ParamSet::add_seed(std::string name, std::uint64_t value, std::string doc) {
-  return {add({std::move(name), ParamType::Seed, std::move(doc), 0, kMaxSeed, {}, 200, 0, {}},
+Param<std::uint64_t> ParamSet::add_seed(std::string_view name, std::uint64_t value, std::string_view doc) {
+  return {add({std::string(name), ParamType::Seed, std::string(doc), 0, kMaxSeed, {}, 200, 0, {}},
               {{double(value)}, {}})};
 }
 
-Param<std::string> ParamSet::add_string(std::string name, std::string value, std::size_t max_length,
-                                        std::string doc) {
-  ParamSpec spec{std::move(name), ParamType::String, std::move(doc), 0, 0, {}, max_length, 0, {}};
-  return {add(std::move(spec), {{}, std::move(value)})};
+Param<std::string> ParamSet::add_string(std::string_view name, std::string_view value, std::size_t max_length,
+                                        std::string_view doc) {
+  ParamSpec spec{std::string(name), ParamType::String, std::string(doc), 0, 0, {}, max_length, 0, {}};
+  return {add(std::move(spec), {{}, std::string(value)})};
 }
 
 Eigen::Vector2d ParamSet::get(Param<Eigen::Vector2d> p) const {

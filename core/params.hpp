@@ -7,6 +7,7 @@
 #include <Eigen/Dense>
 #include <array>
 #include <cstdint>
+#include <initializer_list>
 #include <span>
 #include <string>
 #include <string_view>
@@ -72,25 +73,35 @@ struct Choice {};
 // native tests and the manifest tool stop on such a figure before any page is built.
 class ParamSet {
  public:
+  // Out of line, like reset(): each figure's module then calls the main module's copy instead of
+  // carrying its own code for the vectors of specs and values (the split web runtime).
+  ParamSet();
+  ~ParamSet();
+  ParamSet(const ParamSet&);
+  ParamSet(ParamSet&&) noexcept;
+  ParamSet& operator=(const ParamSet&);
+  ParamSet& operator=(ParamSet&&) noexcept;
+
   // `step` > 0 keeps the value on min + k·step (ParamSpec::step).
-  Param<double> add_float(std::string name, double value, double min, double max, std::string doc,
+  Param<double> add_float(std::string_view name, double value, double min, double max, std::string_view doc,
                           double step = 0);
-  Param<std::int64_t> add_int(std::string name, std::int64_t value, std::int64_t min,
-                              std::int64_t max, std::string doc, std::int64_t step = 0);
-  Param<Eigen::Vector2d> add_vec2(std::string name, Eigen::Vector2d value, double min, double max,
-                                  std::string doc, double step = 0);
-  Param<Eigen::Vector3d> add_vec3(std::string name, Eigen::Vector3d value, double min, double max,
-                                  std::string doc, double step = 0);
+  Param<std::int64_t> add_int(std::string_view name, std::int64_t value, std::int64_t min,
+                              std::int64_t max, std::string_view doc, std::int64_t step = 0);
+  Param<Eigen::Vector2d> add_vec2(std::string_view name, Eigen::Vector2d value, double min, double max,
+                                  std::string_view doc, double step = 0);
+  Param<Eigen::Vector3d> add_vec3(std::string_view name, Eigen::Vector3d value, double min, double max,
+                                  std::string_view doc, double step = 0);
   // The value is the option's index.
-  Param<Choice> add_choice(std::string name, std::vector<std::string> options, int value, std::string doc);
-  Param<bool> add_bool(std::string name, bool value, std::string doc);
-  Param<std::uint64_t> add_seed(std::string name, std::uint64_t value, std::string doc);
-  Param<std::string> add_string(std::string name, std::string value, std::size_t max_length,
-                                std::string doc);
+  Param<Choice> add_choice(std::string_view name, std::initializer_list<std::string_view> options, int value,
+                           std::string_view doc);
+  Param<bool> add_bool(std::string_view name, bool value, std::string_view doc);
+  Param<std::uint64_t> add_seed(std::string_view name, std::uint64_t value, std::string_view doc);
+  Param<std::string> add_string(std::string_view name, std::string_view value, std::size_t max_length,
+                                std::string_view doc);
   // `old_name` keeps reading (attributes, links already shared) as `p` after a rename; to_query
   // writes the new name.
   template <class T>
-  void add_alias(std::string old_name, Param<T> p) { alias(std::move(old_name), p.index); }
+  void add_alias(std::string_view old_name, Param<T> p) { alias(old_name, p.index); }
 
   double get(Param<double> p) const { return values_[p.index].num[0]; }
   std::int64_t get(Param<std::int64_t> p) const { return std::int64_t(values_[p.index].num[0]); }
@@ -126,7 +137,7 @@ class ParamSet {
     return format_param(specs_[index], defaults_[index]);
   }
 
-  void reset() { values_ = defaults_; ++revision_; }
+  void reset();
   const std::vector<ParamSpec>& specs() const { return specs_; }
   std::size_t size() const { return specs_.size(); }
   // The parameter called `name`, or having it as an alias; -1 when none.
@@ -137,7 +148,7 @@ class ParamSet {
 
  private:
   std::size_t add(ParamSpec spec, ParamValue value);
-  void alias(std::string old_name, std::size_t index);
+  void alias(std::string_view old_name, std::size_t index);
   void check_name(const std::string& name) const;
   void store(std::size_t index, ParamValue value);
   ParamValue clamped(std::size_t index, ParamValue value) const;

@@ -6,7 +6,7 @@ namespace mml {
 
 double secant_slope(double s_t, double s_t_plus_h, double h) { return (s_t_plus_h - s_t) / h; }
 
-SpeedReading read_speed(const DualFunction& s, double t, double h) {
+SpeedReading read_speed(DualFunction s, double t, double h) {
   constexpr double kSmallest = 1e-12;
   if (!(std::abs(h) >= kSmallest)) h = std::signbit(h) ? -kSmallest : kSmallest;  // also NaN
   const Dual here = s(t);

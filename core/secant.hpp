@@ -21,7 +21,7 @@ struct SpeedReading {
 };
 
 // h is clamped to be nonzero (at least 1e-12 in size) so the quotient always means something.
-SpeedReading read_speed(const DualFunction& s, double t, double h);
+SpeedReading read_speed(DualFunction s, double t, double h);
 
 // (s(t + h) − s(t)) / h from plain values: the average rate of change over [t, t + h].
 double secant_slope(double s_t, double s_t_plus_h, double h);

@@ -2,6 +2,7 @@
 
 #include <algorithm>
 #include <cmath>
+#include <cstdlib>
 #include <limits>
 
 namespace mml {
@@ -29,8 +30,12 @@ std::vector<Vec2> convex_hull(std::span<const Vec2> points) {
   std::vector<Vec2> p;
   for (const Vec2& q : points)
     if (q.allFinite()) p.push_back(q);
-  std::sort(p.begin(), p.end(), [](const Vec2& a, const Vec2& b) {
-    return a.x() < b.x() || (a.x() == b.x() && a.y() < b.y());
+  // By x, then y. C's qsort (its code is in the shared runtime) rather than std::sort, which would
+  // compile a sort of its own into the figure's module for this one comparison.
+  std::qsort(p.data(), p.size(), sizeof(Vec2), [](const void* pa, const void* pb) {
+    const Vec2& a = *static_cast<const Vec2*>(pa);
+    const Vec2& b = *static_cast<const Vec2*>(pb);
+    return a.x() < b.x() || (a.x() == b.x() && a.y() < b.y()) ? -1 : a == b ? 0 : 1;
   });
   p.erase(std::unique(p.begin(), p.end()), p.end());
   if (p.size() < 3) return p;

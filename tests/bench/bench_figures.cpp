@@ -144,7 +144,7 @@ void time_core_routines() {
   // derivative-as-speed: one reading per frame (and one per description).
   {
     const mml::Expression e = parse_or_die("5t - t^2", "t");
-    const mml::DualFunction s = [&e](double t) { return e.derivative(t); };
+    const auto s = [&e](double t) { return e.derivative(t); };
     routine_row("derivative-as-speed", "read_speed", "5t - t^2, t = 1, h = 1",
                 microseconds_per_call([&] { return mml::read_speed(s, 1, 1).secant; }));
   }

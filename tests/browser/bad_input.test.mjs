@@ -16,13 +16,12 @@
 // the most counts (every figure's, natively).
 import assert from "node:assert/strict";
 import { after, before, test } from "node:test";
-import { artifact, inkStats, openBrowser, openPage, siteDir, waitIdle } from "./harness.mjs";
+import { artifact, inkStats, openBrowser, openPage, siteDir, siteManifest, waitIdle } from "./harness.mjs";
 import { page as testPage, servePages } from "./runtime_pages.mjs";
 import fs from "node:fs";
 import path from "node:path";
 
-const manifest = JSON.parse(fs.readFileSync(path.join(siteDir, "mml", "mml-figure.js"), "utf8")
-  .match(/window\.MML_MANIFEST = (\{.*\});\n/)[1]);
+const manifest = siteManifest();
 
 const VALUES = JSON.parse(fs.readFileSync(new URL("../bad_values.json", import.meta.url), "utf8"));
 const LONG = "7".repeat(100 * 1024);

@@ -19,7 +19,7 @@ const files = fs.readdirSync(FIGURES).filter((f) => f.endsWith(".cpp")).map((f) 
 // Seconds each file took alone (2026-12-06; a new file counts as 15).
 const FILE_SECONDS = {
   basis_images: 13, composition: 16, cross_entropy: 15, dense_layer: 20, derivative_as_speed: 12, determinant_3d: 14,
-  entropy: 12, expected_value: 14, gradient_descent_1d: 14, line_fit: 15, logistic_loss: 13, loss_landscape: 16,
+  eigen_directions: 10, entropy: 12, expected_value: 14, gradient_descent_1d: 14, line_fit: 15, logistic_loss: 13, loss_landscape: 16,
 };
 const weights = files.map((stem) => FILE_SECONDS[stem] ?? 15);
 const inPart = balancedShard(weights);

@@ -235,6 +235,15 @@ export function balancedShard(weights) {
   return (i) => part[i] === shardPart - 1;
 }
 
+// The site's manifest as the generator read it (less the summaries): the element's index
+// (prepended to mml/mml-figure.js) with each figure's description (mml/figures/<id>.json) merged in.
+export function siteManifest() {
+  const text = fs.readFileSync(path.join(siteDir, "mml", "mml-figure.js"), "utf8");
+  const index = JSON.parse(text.match(/window\.MML_MANIFEST = (\{.*\});\n/)[1]);
+  const details = (id) => JSON.parse(fs.readFileSync(path.join(siteDir, "mml", "figures", id + ".json"), "utf8"));
+  return { ...index, figures: index.figures.map((f) => ({ ...f, ...details(f.id) })) };
+}
+
 export function sitePages() {
   return fs.readdirSync(siteDir).filter((f) => f.endsWith(".html")).sort();
 }

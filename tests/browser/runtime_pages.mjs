@@ -1,6 +1,7 @@
 // Test pages for the runtime tests (runtime*.test.mjs): written into a temporary folder next to
-// copies of the site's runtime (mml/mml.js, mml.wasm, mml-figure.js), never into the site itself
-// (other tests list the site's pages), and served with the site's server and CSP.
+// copies of the site's runtime (mml/mml.js, mml.wasm, the side modules, mml-figure.js, figures/),
+// never into the site itself (other tests list the site's pages), and served with the site's
+// server and CSP.
 import fs from "node:fs";
 import os from "node:os";
 import path from "node:path";
@@ -39,8 +40,11 @@ export async function servePages(pages) {
   for (const f of fs.readdirSync(path.join(siteDir, "mml"))) {
     if (/^mml.*\.(js|wasm)$/.test(f)) fs.copyFileSync(path.join(siteDir, "mml", f), path.join(root, "mml", f));
   }
-  const posters = path.join(siteDir, "mml", "posters");
-  if (fs.existsSync(posters)) fs.cpSync(posters, path.join(root, "mml", "posters"), { recursive: true });
+  // The figures' descriptions (title, parameters) and their posters.
+  for (const dir of ["figures", "posters"]) {
+    const from = path.join(siteDir, "mml", dir);
+    if (fs.existsSync(from)) fs.cpSync(from, path.join(root, "mml", dir), { recursive: true });
+  }
   for (const [name, html] of Object.entries(pages)) fs.writeFileSync(path.join(root, name), html);
   const server = await startServer({ root, port: 0, host: "127.0.0.1", quiet: true });
   return {

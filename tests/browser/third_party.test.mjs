@@ -13,7 +13,7 @@ import path from "node:path";
 import { fileURLToPath } from "node:url";
 import { after, before, describe, test } from "node:test";
 import { iframeSnippet, snippetFor } from "../../web/site/generate.mjs";
-import { artifact, hover, inkStats, openBrowser, siteDir, viewportApplied, waitIdle, watchConsole } from "./harness.mjs";
+import { artifact, hover, inkStats, openBrowser, siteDir, siteManifest, viewportApplied, waitIdle, watchConsole } from "./harness.mjs";
 
 const HERE = path.dirname(fileURLToPath(import.meta.url));
 const FIXTURE = path.join(HERE, "third_party");
@@ -63,12 +63,6 @@ function startHost(site) {
 
 const pageSource = (site) => fs.readFileSync(path.join(FIXTURE, "index.html"), "utf8").replaceAll("__MML_SITE__", site);
 const scriptTag = (site) => `<script src="${site}mml/mml-figure.js"></script>`;
-
-function siteManifest() {
-  const text = fs.readFileSync(path.join(siteDir, "mml", "mml-figure.js"), "utf8");
-  const line = text.split("\n").find((l) => l.startsWith("window.MML_MANIFEST = "));
-  return JSON.parse(line.slice("window.MML_MANIFEST = ".length).replace(/;$/, ""));
-}
 
 // Every host element (not our scripts, not our figures): document-relative box, attributes and
 // computed style; the figures' boxes; the page's style sheets.

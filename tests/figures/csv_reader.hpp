@@ -1,7 +1,7 @@
 #pragma once
 // Reads a figure's CSV back for the tests, strictly by RFC 4180: every record ends with CRLF,
 // fields may be quoted ("" inside is one quote), and every record has the header's field count.
-// Written independently of web/figures/csv.hpp, so a writer bug does not hide itself.
+// Written independently of web/plot/csv.hpp, so a writer bug does not hide itself.
 #include <cstdlib>
 #include <stdexcept>
 #include <string>

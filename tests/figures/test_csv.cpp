@@ -11,7 +11,7 @@
 
 #include "tests/figures/csv_reader.hpp"
 #include "tests/figures/drive.hpp"
-#include "web/figures/csv.hpp"
+#include "web/plot/csv.hpp"
 
 using namespace mml;
 using mml::test::CsvRead;

@@ -130,17 +130,24 @@ describe('a good build of the real chapters', () => {
     }
   });
 
-  test('mml-figure.js is the manifest (without summaries) followed by the element script, minified', () => {
+  test('mml-figure.js is the index of the manifest followed by the element script, minified; each figure\'s description in mml/figures', () => {
     const js = read(built.out, 'mml/mml-figure.js');
     const manifest = JSON.parse(fs.readFileSync(FIXTURE_MANIFEST, 'utf8'));
-    for (const f of manifest.figures) delete f.summary;  // the pages carry the summaries
-    const header = `"use strict";\nwindow.MML_MANIFEST = ${JSON.stringify(manifest)};\n`;
-    assert.ok(js.startsWith(header));
-    const element = js.slice(header.length);
+    assert.ok(js.startsWith('"use strict";\nwindow.MML_MANIFEST = {'));
+    const element = js.slice(js.indexOf(';\n', 20) + 2);
     assert.doesNotMatch(element, /stand-in|longArgumentName/, 'comments dropped and local names shortened');
     const window = {};
     new Function('window', js)(window);  // eslint-disable-line no-new-func
-    assert.deepEqual(window.MML_MANIFEST, manifest);
+    const index = window.MML_MANIFEST;
+    // What every page downloads: the figures' ids and shapes, and every parameter name once.
+    const { figures, ...rest } = manifest;
+    const names = new Set(figures.flatMap((f) => f.params.flatMap((p) => [p.name, ...(p.aliases || [])])));
+    assert.deepEqual(index, { ...rest, paramNames: [...names].sort(),
+      figures: figures.map((f) => ({ id: f.id, aspect: f.aspect, ...(f.narrowAspect ? { narrowAspect: f.narrowAspect } : {}) })) });
+    // The rest, per figure: title and parameters (the pages carry the summaries).
+    for (const f of figures) {
+      assert.deepEqual(JSON.parse(read(built.out, `mml/figures/${f.id}.json`)), { id: f.id, title: f.title, params: f.params }, f.id);
+    }
     assert.equal(window.standIn(41), 42, 'the minified script still works');
     assert.deepEqual(fs.readFileSync(path.join(built.out, 'mml/mml.wasm')), fs.readFileSync(path.join(runtime.dir, 'mml.wasm')));
   });
@@ -199,6 +206,21 @@ describe('a good build of the real chapters', () => {
     assert.match(gallery, /Appears in <a href="linear-transformations.html">Linear transformations and matrices<\/a> \(<a href="linear-transformations.html#figure-1">Figure 1<\/a>, <a href="linear-transformations.html#figure-2">Figure 2<\/a>\)\./);
     assert.match(gallery, /Not placed in a chapter yet/);
     assert.match(gallery, /class="copy-button" data-copy="snippet-basis-images"/);
+    // In the book's order: each section's figure is first placed in the same or a later chapter
+    // (roadmap order, read off the landing page's chapter list) than the one before, and at a
+    // later figure number within a chapter; figures no chapter places come last.
+    const chapterOrder = [...new Set([...read(built.out, 'index.html').matchAll(/<li class="ch ch-ready">.*?<a href="([\w-]+)\.html[#"]/g)].map((m) => m[1]))];
+    const sections = [...gallery.matchAll(/<section class="gallery-item" aria-labelledby="([\w-]+)">([\s\S]*?)<\/section>/g)];
+    const place = sections.map(([, id, body]) => {
+      const first = body.match(/Appears in <a href="([\w-]+)\.html">[^<]*<\/a> \(<a href="[\w-]+\.html#figure-(\d+)"/);
+      return { id, rank: first ? [chapterOrder.indexOf(first[1]), Number(first[2])] : [Infinity, 0] };
+    });
+    assert.ok(place.length >= 2 && place.some((p) => p.rank[0] === Infinity), 'placed and unplaced figures both present');
+    for (let i = 1; i < place.length; ++i) {
+      const [a, b] = [place[i - 1].rank, place[i].rank];
+      assert.ok(a[0] < b[0] || (a[0] === b[0] && (a[0] === Infinity ? place[i - 1].id < place[i].id : a[1] < b[1])),
+                `${place[i - 1].id} before ${place[i].id} is not the book's order`);
+    }
     // The guide's live example uses the parameters a chapter gave the figure.
     assert.match(guide, /<mml-figure name="basis-images" a="1,0.5" b="-0.3,1"/);
     assert.match(guide, /<td>enum<\/td><td>none \| rotation \| shear<\/td><td><code>none<\/code><\/td>/);

@@ -254,7 +254,7 @@ EMSCRIPTEN_KEEPALIVE const char* mml_describe(int id) {
   Instance* in = find(id);
   return give(in ? in->host->describe() : std::string());
 }
-// The data the figure holds as CSV (web/figures/csv.hpp), "" for figures without data.
+// The data the figure holds as CSV (web/plot/csv.hpp), "" for figures without data.
 EMSCRIPTEN_KEEPALIVE const char* mml_csv(int id) {
   Instance* in = find(id);
   return give(in ? in->host->figure().csv() : std::string());

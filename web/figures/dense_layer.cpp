@@ -8,6 +8,7 @@
 #include <algorithm>
 #include <array>
 #include <cmath>
+#include <span>
 #include <string>
 #include <tuple>
 #include <vector>
@@ -16,9 +17,9 @@
 #include "core/dense_layer.hpp"
 #include "core/format.hpp"
 #include "core/separability.hpp"
-#include "web/figures/csv.hpp"
 #include "web/figures/figure.hpp"
 #include "web/plot/controls.hpp"
+#include "web/plot/csv.hpp"
 #include "web/plot/labels.hpp"
 #include "web/plot/plot.hpp"
 
@@ -73,19 +74,17 @@ class DenseLayerFigure final : public Figure {
   std::string csv() const override {
     Cache c;
     compute(&c);
-    const bool two = c.layers.size() == 2;
-    std::vector<CsvCell> header = {"point", "class", "input x1", "input x2", "after layer 1 y1", "after layer 1 y2"};
-    if (two) header.insert(header.end(), {"after layer 2 y1", "after layer 2 y2"});
+    const std::size_t columns = c.layers.size() == 2 ? 8 : 6;  // the second layer's two only with it
+    static constexpr CsvCell kHeader[] = {"point", "class", "input x1", "input x2", "after layer 1 y1", "after layer 1 y2",
+                                          "after layer 2 y1", "after layer 2 y2"};
+    const std::span header = std::span(kHeader).first(columns);
     CsvTable table(header);
     for (std::size_t i = 0; i < c.data.points.size(); ++i) {
       const Vec2& x = c.data.points[i];
       const Vec2 h = apply_layer(c.layers[0], x);
-      std::vector<CsvCell> row = {i + 1, c.data.labels[i], x.x(), x.y(), h.x(), h.y()};
-      if (two) {
-        const Vec2 y = apply_layer(c.layers[1], h);
-        row.insert(row.end(), {y.x(), y.y()});
-      }
-      table.row(row);
+      const Vec2 y = columns == 8 ? apply_layer(c.layers[1], h) : h;
+      const CsvCell row[] = {i + 1, c.data.labels[i], x.x(), x.y(), h.x(), h.y(), y.x(), y.y()};
+      table.row(std::span(row).first(columns));
     }
     return table.text();
   }

@@ -132,8 +132,7 @@ class DerivativeAsSpeed final : public Figure {
   void draw_panel(const plot::FigureLayout& layout) {
     const plot::Theme& th = plot::current_theme();
     plot::begin_panel(layout);
-    std::string text = params_.get(f_);
-    if (plot::expression_input("position s(t) =", &text, function().error)) params_.set(f_, text);
+    plot::expression_input(params_, f_, "position s(t) =", &function());
     if (const int chosen = plot::formula_examples("examples", params_.get(f_), kPresets); chosen >= 0)
       params_.set(f_, kPresets[std::size_t(chosen)].text);
     plot::slider(params_, h_, "time step h", "%.4g", true);

@@ -13,10 +13,10 @@
 #include "core/format.hpp"
 #include "core/information.hpp"
 #include "core/probability.hpp"
-#include "web/figures/csv.hpp"
 #include "web/figures/figure.hpp"
 #include "web/plot/bars.hpp"
 #include "web/plot/controls.hpp"
+#include "web/plot/csv.hpp"
 #include "web/plot/labels.hpp"
 #include "web/plot/plot.hpp"
 

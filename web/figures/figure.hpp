@@ -29,7 +29,7 @@ class Figure {
   // The toolbar's Reset: every parameter back to its default, and any animation stopped. (A
   // figure's own "Rewind" only takes its timeline back to the start: a different thing.)
   virtual void reset() { params_.reset(); }
-  // The data the figure holds as a CSV table (web/figures/csv.hpp): header row, full-precision
+  // The data the figure holds as a CSV table (web/plot/csv.hpp): header row, full-precision
   // numbers, RFC 4180. Empty for figures without data; the page then offers no CSV download.
   virtual std::string csv() const { return {}; }
 

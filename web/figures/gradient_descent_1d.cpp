@@ -15,9 +15,9 @@
 #include "core/descent_1d.hpp"
 #include "core/expression.hpp"
 #include "core/format.hpp"
-#include "web/figures/csv.hpp"
 #include "web/figures/figure.hpp"
 #include "web/plot/controls.hpp"
+#include "web/plot/csv.hpp"
 #include "web/plot/plot.hpp"
 #include "web/plot/series.hpp"
 #include "web/plot/timeline.hpp"
@@ -221,8 +221,7 @@ class GradientDescent1d final : public Figure {
 
   void draw_panel(const plot::FigureLayout& layout, const DescentRun& r) {
     plot::begin_panel(layout);
-    std::string text = params_.get(f_);
-    if (plot::expression_input("loss f(x) =", &text, function_.error)) params_.set(f_, text);
+    plot::expression_input(params_, f_, "loss f(x) =", &function_);
     if (const int chosen = plot::formula_examples("examples", params_.get(f_), kPresets); chosen >= 0) {
       params_.set(f_, kPresets[std::size_t(chosen)].text);
       params_.set(x0_, kPresets[std::size_t(chosen)].start);

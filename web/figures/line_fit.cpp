@@ -11,9 +11,9 @@
 
 #include "core/format.hpp"
 #include "core/least_squares.hpp"
-#include "web/figures/csv.hpp"
 #include "web/figures/figure.hpp"
 #include "web/plot/controls.hpp"
+#include "web/plot/csv.hpp"
 #include "web/plot/plot.hpp"
 #include "web/plot/series.hpp"
 #include "web/plot/timeline.hpp"

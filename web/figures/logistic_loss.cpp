@@ -15,9 +15,9 @@
 
 #include "core/format.hpp"
 #include "core/logistic_regression.hpp"
-#include "web/figures/csv.hpp"
 #include "web/figures/figure.hpp"
 #include "web/plot/controls.hpp"
+#include "web/plot/csv.hpp"
 #include "web/plot/labels.hpp"
 #include "web/plot/plot.hpp"
 #include "web/plot/regions.hpp"
@@ -67,9 +67,10 @@ class LogisticLoss final : public Figure {
         plot::split_layout(ImGui::GetCursorScreenPos(), ImGui::GetContentRegionAvail(), 260, 340);
     // Wide: data and curves, the two maps, the progress. Phones: data, curves, maps side by side, progress.
     using Row = plot::SubplotRow;
-    const std::vector<Row> rows = layout.stacked ? std::vector<Row>{{0.33f}, {0.25f}, {0.26f, {1, 1}}, {0.16f}}
-                                                 : std::vector<Row>{{0.43f, {1, 1}}, {0.39f, {1, 1}}, {0.18f}};
-    plot::Subplots grid("##layout", layout.plot_min, layout.plot_size, rows, {.gap = 10});
+    static constexpr Row kStacked[] = {{0.33f}, {0.25f}, {0.26f, {1, 1}}, {0.16f}};
+    static constexpr Row kWide[] = {{0.43f, {1, 1}}, {0.39f, {1, 1}}, {0.18f}};
+    plot::Subplots grid("##layout", layout.plot_min, layout.plot_size,
+                        layout.stacked ? std::span<const Row>(kStacked) : std::span<const Row>(kWide), {.gap = 10});
     draw_data(grid.cell(0));
     draw_curves(grid.cell(1));
     for (std::size_t m = 0; m < 2; ++m) draw_landscape(m, grid.cell(2 + int(m)));

@@ -11,9 +11,9 @@
 
 #include "core/format.hpp"
 #include "core/optimizers.hpp"
-#include "web/figures/csv.hpp"
 #include "web/figures/figure.hpp"
 #include "web/plot/controls.hpp"
+#include "web/plot/csv.hpp"
 #include "web/plot/plot.hpp"
 #include "web/plot/plot3d.hpp"
 #include "web/plot/series.hpp"
@@ -87,10 +87,10 @@ class LossLandscape final : public Figure {
     const bool both = view == 2 && !layout.stacked;
     const bool side_by_side = both && layout.plot_size.x >= 2 * kSideBySideMin;
     using Row = plot::SubplotRow;  // {share of the height, the cells' shares of the width}
-    const std::array rows = side_by_side ? std::array{Row{0.7f, {1, 1}}, Row{0.3f}}
-                            : both       ? std::array{Row{0.64f}, Row{0.36f, {1, 1}}}
-                                         : std::array{Row{0.7f}, Row{0.3f}};
-    plot::Subplots grid("##layout", layout.plot_min, layout.plot_size, rows);
+    static constexpr std::array kSideBySide = {Row{0.7f, {1, 1}}, Row{0.3f}};
+    static constexpr std::array kBoth = {Row{0.64f}, Row{0.36f, {1, 1}}};
+    static constexpr std::array kOne = {Row{0.7f}, Row{0.3f}};
+    plot::Subplots grid("##layout", layout.plot_min, layout.plot_size, side_by_side ? kSideBySide : both ? kBoth : kOne);
     if (view != 1) draw_map(grid.cell(0));
     if (view == 1) draw_surface(grid.cell(0));
     draw_losses(grid.cell(side_by_side ? 2 : 1));

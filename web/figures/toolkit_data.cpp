@@ -146,8 +146,7 @@ class ToolkitData final : public Figure {
 
   void draw_panel(const plot::FigureLayout& layout) {
     plot::begin_panel(layout);
-    std::string text = params_.get(f_);
-    if (plot::expression_input("f(x) =", &text, function_.error)) params_.set(f_, text);
+    plot::expression_input(params_, f_, "f(x) =", &function_);
     plot::slider(params_, classes_, "Classes");
     plot::slider(params_, bins_, "Histogram bins");
     static constexpr std::array kScales = {"log", "linear"};

@@ -11,9 +11,11 @@
 // Parameters come from attributes ("name=value" per parameter), then from the page URL
 // (`?<figure key>=a%3D1%2C0.5`); the C++ side validates them and every rejection is shown in the
 // figure's box, naming the valid values.
-// The page generator prepends `window.MML_MANIFEST = {...}` (ids, titles, aspect ratios, params,
-// and under "host" the numbers this script and the module share, written once in
-// web/app/figure_host.hpp: keys, modifiers, pointer events, buttons, cursors).
+// The page generator prepends `window.MML_MANIFEST = {...}`, the book's index: each figure's id and
+// aspect ratios, every parameter name (the attributes observed), the split runtime's side module
+// per figure, and under "host" the numbers this script and the module share, written once in
+// web/app/figure_host.hpp: keys, modifiers, pointer events, buttons, cursors. A figure's title and
+// parameters are in figures/<id>.json next to this file, fetched when the figure is on the page.
 //
 // [SECTION] index
 //   module        one WebAssembly instance for the page
@@ -33,6 +35,21 @@
   const base = new URL(".", scriptUrl).href;
   const manifest = window.MML_MANIFEST || { figures: [], wideLayoutMinWidth: 560 };
   const figureInfo = (id) => manifest.figures.find((f) => f.id === id);
+  // A figure's title and parameters (figures/<id>.json), fetched once per figure name.
+  const details = new Map();
+  function figureDetails(id) {
+    let loading = details.get(id);
+    if (!loading) {
+      const url = base + "figures/" + encodeURIComponent(id) + ".json";
+      loading = fetch(url, { credentials: "same-origin" }).then((response) => {
+        if (!response.ok) throw new Error(`${url} answered ${response.status} ${response.statusText}`.trim());
+        return response.json().catch(() => { throw new Error(url + " is damaged: it is not the figure's description"); });
+      }, () => { throw new Error("could not download " + url); });
+      loading.catch(() => {});  // awaited by each figure's mount
+      details.set(id, loading);
+    }
+    return loading;
+  }
   // Attribute names that are never parameters: one list, core/params.cpp's, from the manifest.
   const RESERVED = new Set(manifest.reservedNames || []);
   const isParamAttribute = (name) => !RESERVED.has(name) && !(manifest.reservedPrefixes || []).some((p) => name.startsWith(p));
@@ -364,11 +381,7 @@
   // [SECTION] element -----------------------------------------------------------------------------
   class MmlFigure extends HTMLElement {
     static get observedAttributes() {
-      const names = new Set();
-      for (const f of manifest.figures) {
-        for (const p of f.params || []) for (const n of [p.name, ...(p.aliases || [])]) if (isParamAttribute(n)) names.add(n);
-      }
-      return [...names];
+      return (manifest.paramNames || []).filter(isParamAttribute);
     }
 
     constructor() {
@@ -464,10 +477,11 @@
 
     connectedCallback() {
       live.add(this);
-      const info = figureInfo(this.getAttribute("name"));
-      this._title = info ? info.title : "Interactive figure";
-      this._canvas.setAttribute("aria-label", this._title);
-      this._form.setAttribute("aria-label", "Parameters of " + this._title);
+      const name = this.getAttribute("name");
+      this._setTitle(this._details?.id === name ? this._details.title : "Interactive figure");
+      if (figureInfo(name)) {
+        figureDetails(name).then((d) => { if (this.getAttribute("name") === name) this._setTitle(d.title); }, () => {});
+      }
       if (!this.hasAttribute("data-state")) this.setAttribute("data-state", "loading");
       // The page may give the host an aspect ratio to hold the place before this script runs;
       // from here on the frame has it, and the toolbar sits below.
@@ -479,6 +493,12 @@
       nearObserver.observe(this);
       rangeObserver.observe(this);
       screenObserver.observe(this);
+    }
+
+    _setTitle(title) {
+      this._title = title;
+      if (this.getAttribute("data-state") !== "error") this._canvas.setAttribute("aria-label", title);
+      this._form.setAttribute("aria-label", "Parameters of " + title);
     }
 
     disconnectedCallback() {
@@ -663,12 +683,13 @@
       }
       let module;
       try {
-        module = await loadFigureModule(name);
+        [module, this._details] = await Promise.all([loadFigureModule(name), figureDetails(name)]);
       } catch (error) {
         this._fail("The figure could not load: " + error.message + ". The text of the page is not affected.", true);
         return;
       }
       if (!this.isConnected || this._id) return;
+      this._setTitle(this._details.title);
       this._module = module;
       const id = this._callInt("mml_create", name);
       if (this._broken) return;
@@ -847,8 +868,7 @@
     // --- state as links -------------------------------------------------------------------------
     // Current values of every parameter, by name (the state lists only those off their defaults).
     _values() {
-      const info = figureInfo(this.getAttribute("name"));
-      const values = new Map((info?.params || []).map((p) => [p.name, p.default]));
+      const values = new Map((this._details?.params || []).map((p) => [p.name, p.default]));
       for (const [name, value] of new URLSearchParams(this.state)) values.set(name, value);
       return values;
     }
@@ -965,11 +985,10 @@
     // One labelled native control per parameter, from the manifest: what a keyboard or
     // screen-reader user drives the figure with, and anyone who wants exact values.
     _buildControls() {
-      const info = figureInfo(this.getAttribute("name"));
       this._form.textContent = "";
       this._inputs.clear();
       this._form.addEventListener("submit", (e) => e.preventDefault());
-      for (const p of info?.params || []) this._form.appendChild(this._control(p));
+      for (const p of this._details.params) this._form.appendChild(this._control(p));
       this._refreshControls();
     }
 

@@ -265,4 +265,13 @@ bool expression_input(const char* label, std::string* text, const std::string& e
   return changed;
 }
 
+bool expression_input(ParamSet& params, Param<std::string> p, const char* label, TypedExpression* f) {
+  std::string text = params.get(p);
+  f->update(text);
+  if (!expression_input(label, &text, f->error)) return false;
+  params.set(p, text);
+  f->update(params.get(p));
+  return true;
+}
+
 }  // namespace mml::plot

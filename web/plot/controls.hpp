@@ -10,6 +10,7 @@
 #include <string>
 #include <vector>
 
+#include "core/expression.hpp"
 #include "core/linear_map.hpp"
 #include "core/params.hpp"
 
@@ -101,5 +102,10 @@ int formula_examples(const char* label, const std::string& formula, const std::a
 // A text field for a function expression, with the parser's message shown under it in the
 // error colour. Returns true when the text changed; `error` empty means the text is valid.
 bool expression_input(const char* label, std::string* text, const std::string& error);
+// The same bound to a figure's formula parameter and the expression it determines: the field
+// shows the parameter's text, a change is written back through ParamSet::set, and `f` is kept
+// parsed from the parameter (its error is the message under the field). So the parser is the
+// toolkit's, in the shared part of the web runtime, not in every figure that takes a formula.
+bool expression_input(ParamSet& params, Param<std::string> p, const char* label, TypedExpression* f);
 
 }  // namespace mml::plot

@@ -572,7 +572,7 @@ void linear_grid(const Mat2& a, int half_extent, ImU32 color, float width) {
   }
 }
 
-void curve(const std::function<double(double)>& f, ImU32 color, float width, Dash dash) {
+void curve(FunctionRef<double(double)> f, ImU32 color, float width, Dash dash) {
   const ViewTransform& view = g_plot.view;
   const AxisScale sx = x_scale(), sy = y_scale();
   // Sampled in the axes' linear space (log10 of data on log axes), where pixels are uniform.
@@ -615,7 +615,7 @@ void curve(const std::function<double(double)>& f, ImU32 color, float width, Das
   }
 }
 
-void parametric(const std::function<Vec2(double)>& p, double t0, double t1, ImU32 color, float width, Dash dash) {
+void parametric(FunctionRef<Vec2(double)> p, double t0, double t1, ImU32 color, float width, Dash dash) {
   const ViewTransform& view = g_plot.view;
   SamplingOptions options;
   options.pixels_per_unit_x = view.pixels_per_unit_x();
@@ -637,7 +637,7 @@ void contour(const Grid& grid, double level, ImU32 color, float width, Dash dash
   }
 }
 
-void vector_field(const std::function<Vec2(const Vec2&)>& v, int n, ImU32 color) {
+void vector_field(FunctionRef<Vec2(const Vec2&)> v, int n, ImU32 color) {
   n = std::clamp(n, 2, 64);
   const ViewTransform& view = g_plot.view;
   const double cx = view.x().size() / n, cy = view.y().size() / n;
@@ -718,7 +718,7 @@ std::vector<int> histogram(std::span<const double> values, double lo, double hi,
   return counts;
 }
 
-Grid sample_grid(const std::function<double(double, double)>& f, Range x, Range y, int nx, int ny) {
+Grid sample_grid(FunctionRef<double(double, double)> f, Range x, Range y, int nx, int ny) {
   nx = std::clamp(nx, 2, 512);
   ny = std::clamp(ny, 2, 512);
   Grid g;
@@ -733,7 +733,7 @@ Grid sample_grid(const std::function<double(double, double)>& f, Range x, Range 
 }
 
 const Grid& cached_grid(GridCache& cache, std::span<const double> key,
-                        const std::function<double(double, double)>& f, int nx, int ny) {
+                        FunctionRef<double(double, double)> f, int nx, int ny) {
   const ViewTransform& v = current_view();
   if (!cache_holds(cache.key, key, {v.x().min, v.x().max, v.y().min, v.y().max, double(nx), double(ny)}))
     cache.grid = sample_grid(f, v.x(), v.y(), nx, ny);

@@ -6,7 +6,7 @@
 #include <imgui.h>
 #include <imgui_internal.h>
 
-#include <functional>
+#include "core/function_ref.hpp"
 #include <span>
 
 #include "core/linear_map.hpp"
@@ -102,15 +102,15 @@ void halo_text(ImDrawList* draw, ImVec2 at, ImU32 color, const char* s, float fo
 void linear_grid(const Mat2& a, int half_extent, ImU32 color, float width = 1);
 // y = f(x) across the visible x range, sampled adaptively (bends get more points; poles, jumps
 // and undefined stretches break the line).
-void curve(const std::function<double(double)>& f, ImU32 color, float width = 0, Dash dash = kSolid);
+void curve(FunctionRef<double(double)> f, ImU32 color, float width = 0, Dash dash = kSolid);
 // t ↦ p(t) for t in [t0, t1].
-void parametric(const std::function<Vec2(double)>& p, double t0, double t1, ImU32 color, float width = 0,
+void parametric(FunctionRef<Vec2(double)> p, double t0, double t1, ImU32 color, float width = 0,
                 Dash dash = kSolid);
 // The level set grid = level as lines (marching squares on the samples), for a contour drawn
 // as a line item (dashed, or over something other than its heatmap).
 void contour(const Grid& grid, double level, ImU32 color, float width = 0, Dash dash = kSolid);
 // Arrows of v(x, y) on an n × n lattice over the view, scaled so the longest fits one cell.
-void vector_field(const std::function<Vec2(const Vec2&)>& v, int n, ImU32 color);
+void vector_field(FunctionRef<Vec2(const Vec2&)> v, int n, ImU32 color);
 // Points coloured by class (classes index into `palette`, wrapping; an empty palette: the
 // theme's five series colours).
 void scatter(std::span<const Vec2> points, std::span<const int> classes, std::span<const ImU32> palette,
@@ -126,7 +126,7 @@ void heatmap(const Grid& grid, Range colors, ColorMap map = ColorMap::Viridis, d
 // the axes put back on top; heatmap and the region verbs (regions.hpp) draw through it.
 void field_item(FieldDraw field);
 // f sampled on an nx × ny grid over the ranges (sizes clamped to [2, 512]).
-Grid sample_grid(const std::function<double(double, double)>& f, Range x, Range y, int nx, int ny);
+Grid sample_grid(FunctionRef<double(double, double)> f, Range x, Range y, int nx, int ny);
 // sample_grid over the current view for a heat map kept across frames: f is sampled again only
 // when the view's ranges, the size or `key` (the figure's numbers that f depends on) change, so
 // a frame that only steps, plays or hovers costs no sampling. A figure keeps one per heat map.
@@ -135,7 +135,7 @@ struct GridCache {
   Grid grid;
 };
 const Grid& cached_grid(GridCache& cache, std::span<const double> key,
-                        const std::function<double(double, double)>& f, int nx, int ny);
+                        FunctionRef<double(double, double)> f, int nx, int ny);
 // A vertical colour bar with ticks, as a panel item `size` CSS pixels.
 void colorbar(const char* label, Range colors, ColorMap map, ImVec2 size);
 

@@ -121,7 +121,7 @@ void end_plot3d() {
   g3.active = false;
 }
 
-void surface(const std::function<double(double, double)>& f, int n, ColorMap map, float opacity) {
+void surface(FunctionRef<double(double, double)> f, int n, ColorMap map, float opacity) {
   n = std::clamp(n, 2, 128);
   const Box3& b = g3.view.box();
   std::vector<Vec3> grid(std::size_t(n * n));

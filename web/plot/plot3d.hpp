@@ -7,7 +7,7 @@
 // picture.
 #include <imgui.h>
 
-#include <functional>
+#include "core/function_ref.hpp"
 #include <span>
 
 #include "web/plot/colormap.hpp"
@@ -22,7 +22,7 @@ void end_plot3d();
 
 // z = f(x, y) over the box's x and y ranges on an n × n grid, coloured by z through `map` over
 // the box's z range and lit from the eye's side. Values outside the box are clamped to it.
-void surface(const std::function<double(double, double)>& f, int n, ColorMap map = ColorMap::Viridis,
+void surface(FunctionRef<double(double, double)> f, int n, ColorMap map = ColorMap::Viridis,
              float opacity = 1);
 void polyline3d(std::span<const Vec3> points, ImU32 color, float width = 2);
 void point3d(const Vec3& p, ImU32 color, float radius = 4);

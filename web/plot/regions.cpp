@@ -12,7 +12,7 @@ constexpr int kMaxSamples = 256;  // per side
 
 // f sampled over the view, one sample every `cell` CSS pixels, as a field with the view's
 // rectangle (NaN where f is not finite); the options' cache's samples while they still hold.
-FieldDraw sample_view(const std::function<float(double, double)>& f, const RegionOptions& options) {
+FieldDraw sample_view(FunctionRef<float(double, double)> f, const RegionOptions& options) {
   const ViewTransform& view = current_view();
   const ScreenRect& r = view.screen();
   const float step = std::max(options.cell, 1.0f);
@@ -49,7 +49,7 @@ void set_boundary(FieldDraw& field, const RegionOptions& options) {
 
 }  // namespace
 
-void class_regions(const std::function<int(double, double)>& f, std::span<const ImU32> palette,
+void class_regions(FunctionRef<int(double, double)> f, std::span<const ImU32> palette,
                    const RegionOptions& options) {
   FieldDraw field = sample_view([&](double x, double y) { return float(f(x, y)); }, options);
   field.style = FieldStyle::Classes;
@@ -61,7 +61,7 @@ void class_regions(const std::function<int(double, double)>& f, std::span<const 
   field_item(std::move(field));
 }
 
-void probability_regions(const std::function<double(double, double)>& p, ImU32 low, ImU32 high,
+void probability_regions(FunctionRef<double(double, double)> p, ImU32 low, ImU32 high,
                          const RegionOptions& options) {
   FieldDraw field = sample_view(
       [&](double x, double y) {

@@ -11,7 +11,7 @@
 // The decision boundary (where the class changes, p = ½) is an optional line.
 #include <imgui.h>
 
-#include <functional>
+#include "core/function_ref.hpp"
 #include <span>
 #include <vector>
 
@@ -38,10 +38,10 @@ struct RegionOptions {
 
 // Regions of f(x, y) ∈ {0, 1, …}, class k in palette[k mod size] (an empty palette: the theme's
 // series colours; at most 8 colours are used).
-void class_regions(const std::function<int(double, double)>& f, std::span<const ImU32> palette,
+void class_regions(FunctionRef<int(double, double)> f, std::span<const ImU32> palette,
                    const RegionOptions& options = {});
 // Regions of a probability p(x, y) ∈ [0, 1]: `low` where p < ½, `high` where p > ½.
-void probability_regions(const std::function<double(double, double)>& p, ImU32 low, ImU32 high,
+void probability_regions(FunctionRef<double(double, double)> p, ImU32 low, ImU32 high,
                          const RegionOptions& options = {});
 
 }  // namespace mml::plot

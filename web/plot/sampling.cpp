@@ -14,7 +14,7 @@ namespace {
 bool finite(const Point& p) { return std::isfinite(p.x()) && std::isfinite(p.y()); }
 
 struct Refiner {
-  const std::function<Point(double)>& eval;
+  FunctionRef<Point(double)> eval;
   const SamplingOptions& options;
   double jump;  // a step larger than this (data units, y) is a discontinuity
   Polylines out;
@@ -63,7 +63,7 @@ struct Refiner {
   }
 };
 
-Polylines sample(const std::function<Point(double)>& eval, double t0, double t1, double jump,
+Polylines sample(FunctionRef<Point(double)> eval, double t0, double t1, double jump,
                  const SamplingOptions& options) {
   Refiner r{eval, options, jump, {}, 0};
   if (!(t1 > t0) || !std::isfinite(t0) || !std::isfinite(t1)) return {};
@@ -84,13 +84,13 @@ Polylines sample(const std::function<Point(double)>& eval, double t0, double t1,
 
 }  // namespace
 
-Polylines sample_function(const std::function<double(double)>& f, double x0, double x1, double y_span,
+Polylines sample_function(FunctionRef<double(double)> f, double x0, double x1, double y_span,
                           const SamplingOptions& options) {
   const double jump = std::isfinite(y_span) && y_span > 0 ? y_span : std::numeric_limits<double>::infinity();
   return sample([&](double x) { return Point(x, f(x)); }, x0, x1, jump, options);
 }
 
-Polylines sample_parametric(const std::function<Point(double)>& p, double t0, double t1,
+Polylines sample_parametric(FunctionRef<Point(double)> p, double t0, double t1,
                             const SamplingOptions& options) {
   return sample(p, t0, t1, std::numeric_limits<double>::infinity(), options);
 }
@@ -228,7 +228,7 @@ bool clip_segment(const Point& a, const Point& b, const ClipBox& box, double* t0
   return true;
 }
 
-double graph_length(const std::function<double(double)>& g, double anchor, double h, double a, double b,
+double graph_length(FunctionRef<double(double)> g, double anchor, double h, double a, double b,
                     double ppu_x, double ppu_y, double y_lo, double y_hi) {
   const double sign = b >= a ? 1 : -1;
   if (sign < 0) std::swap(a, b);

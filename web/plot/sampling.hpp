@@ -3,7 +3,7 @@
 // adaptive sampling of y = f(x) and of parametric curves, and contour lines of a sampled grid
 // (marching squares).
 #include <Eigen/Dense>
-#include <functional>
+#include "core/function_ref.hpp"
 #include <initializer_list>
 #include <span>
 #include <vector>
@@ -24,11 +24,11 @@ struct SamplingOptions {
 
 // Samples f on [x0, x1] densely where it bends and sparsely where it is straight; breaks the
 // curve where f is NaN or infinite, or jumps by more than the visible y range `y_span`.
-Polylines sample_function(const std::function<double(double)>& f, double x0, double x1,
+Polylines sample_function(FunctionRef<double(double)> f, double x0, double x1,
                           double y_span, const SamplingOptions& options = {});
 
 // Samples t ↦ p(t) on [t0, t1] the same way (deviation measured in both coordinates).
-Polylines sample_parametric(const std::function<Point(double)>& p, double t0, double t1,
+Polylines sample_parametric(FunctionRef<Point(double)> p, double t0, double t1,
                             const SamplingOptions& options = {});
 
 // A scalar field sampled on a regular grid: values(i, j) = f(x0 + i·dx, y0 + j·dy),
@@ -70,7 +70,7 @@ Polylines dash_polyline(const std::vector<Point>& points, double on, double off,
 // zoom (h, pixels per unit) but not on where the view starts, which is what keeps a dashed
 // curve's pattern in place while the reader pans. Non-finite values add nothing; y is clamped
 // to [y_lo, y_hi] (poles). At most 20000 chords (h grows beyond that).
-double graph_length(const std::function<double(double)>& g, double anchor, double h, double a, double b,
+double graph_length(FunctionRef<double(double)> g, double anchor, double h, double a, double b,
                     double pixels_per_unit_x, double pixels_per_unit_y, double y_lo, double y_hi);
 
 // Length of a polyline (non-finite points skipped, as a break).

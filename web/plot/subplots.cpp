@@ -34,6 +34,12 @@ std::vector<std::pair<float, float>> split(float origin, float length, std::span
 
 }  // namespace
 
+std::size_t SubplotRow::count() const {
+  std::size_t n = cells.size();
+  while (n > 1 && cells[n - 1] == 0) --n;
+  return n;
+}
+
 Subplots::Subplots(const char* id, ImVec2 origin, ImVec2 size, std::span<const SubplotRow> rows,
                    const SubplotOptions& options)
     : id_(ImGui::GetID(id)) {
@@ -41,11 +47,12 @@ Subplots::Subplots(const char* id, ImVec2 origin, ImVec2 size, std::span<const S
   // The rows as laid out: a row too narrow for its cells becomes one row per cell.
   struct Line {
     float height;
-    std::vector<float> cells;
+    std::span<const float> cells;
   };
+  static constexpr float kOne[] = {1};
   std::vector<Line> lines;
   for (const SubplotRow& row : rows) {
-    const std::vector<float> cells = row.cells.empty() ? std::vector<float>{1} : row.cells;
+    const std::span<const float> cells = std::span(row.cells).first(row.count());
     const float total = std::accumulate(cells.begin(), cells.end(), 0.0f);
     const float room = size.x - gap * float(cells.size() - 1);
     bool narrow = false;
@@ -56,7 +63,7 @@ Subplots::Subplots(const char* id, ImVec2 origin, ImVec2 size, std::span<const S
     }
     stacked_ = true;
     for (std::size_t i = 0; i < cells.size(); ++i)
-      lines.push_back({i < row.stacked_heights.size() ? row.stacked_heights[i] : row.height, {1}});
+      lines.push_back({row.stacked_heights[i] != 0 ? row.stacked_heights[i] : row.height, kOne});
   }
   std::vector<float> heights;
   for (const Line& line : lines) heights.push_back(line.height);
@@ -67,6 +74,8 @@ Subplots::Subplots(const char* id, ImVec2 origin, ImVec2 size, std::span<const S
   links_x_.assign(rects_.size(), 0);
   links_y_.assign(rects_.size(), 0);
 }
+
+Subplots::~Subplots() = default;
 
 void Subplots::link(std::initializer_list<int> cells, int axes) {
   const int group = ++groups_;

@@ -15,18 +15,24 @@
 #include <imgui.h>
 #include <imgui_internal.h>
 
+#include <array>
 #include <initializer_list>
 #include <span>
 #include <vector>
 
 namespace mml::plot {
 
+inline constexpr std::size_t kMaxSubplotCells = 6;  // per row
+// A plain constant (no allocation): a figure's rows can be a static constexpr array.
 struct SubplotRow {
-  float height = 1;                // share of the grid's height (ratios: normalised over the rows)
-  std::vector<float> cells = {1};  // each cell's share of the row's width
-  float min_cell_width = 0;        // CSS pixels: below this the row stacks its cells
-  // Stacked, each cell's share of the grid's height (empty: `height` each).
-  std::vector<float> stacked_heights = {};
+  float height = 1;  // share of the grid's height (ratios: normalised over the rows)
+  // Each cell's share of the row's width; the row has as many cells as shares up to its last
+  // non-zero one (all zero, the default: one cell).
+  std::array<float, kMaxSubplotCells> cells = {};
+  float min_cell_width = 0;  // CSS pixels: below this the row stacks its cells
+  // Stacked, each cell's share of the grid's height (0, the default: `height` each).
+  std::array<float, kMaxSubplotCells> stacked_heights = {};
+  std::size_t count() const;  // its cells
 };
 
 struct SubplotOptions {
@@ -45,6 +51,7 @@ class Subplots {
   // The grid fills `size` CSS pixels from `origin` (screen coordinates, e.g. a FigureLayout's plot).
   Subplots(const char* id, ImVec2 origin, ImVec2 size, std::span<const SubplotRow> rows,
            const SubplotOptions& options = {});
+  ~Subplots();  // out of line: a figure's module does not carry the vectors' clean-up
   // These cells' plots share and move together on `axes` (AxisLink_X: a shared x range, …).
   void link(std::initializer_list<int> cells, int axes);
   // Puts the cursor at cell i's top-left corner, links the next plot when cell i is in a group,

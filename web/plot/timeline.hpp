@@ -10,9 +10,9 @@
 // - Under reduced motion nothing starts by itself; Play still works, one whole step at a time at
 //   a calm pace (never faster than kCalmStepsPerSecond).
 #include <cstdint>
-#include <functional>
 #include <limits>
 
+#include "core/function_ref.hpp"
 #include "core/params.hpp"
 
 namespace mml::plot {
@@ -24,8 +24,9 @@ struct TimelineOptions {
   // The last step (also capped by the parameter's maximum): Play stops and Step is disabled there.
   double end = std::numeric_limits<double>::infinity();
   // Optional: false when the step after `step` would show nothing new (a walk that converged or
-  // left the view); Play stops and Step is disabled there too.
-  std::function<bool(std::int64_t step)> can_step = nullptr;
+  // left the view); Play stops and Step is disabled there too. A small callable (a lambda that
+  // captures `this`), kept by value.
+  SmallFunction<bool(std::int64_t step)> can_step = nullptr;
   bool restart_at_end = true;  // Play pressed at the end rewinds to 0 first (false: it does nothing)
 };
 

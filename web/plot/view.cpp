@@ -196,7 +196,7 @@ bool is_decade(double v) {
   return std::abs(k - std::round(k)) < 1e-9;
 }
 
-Range framing_range(const std::function<double(double)>& f, Range x) {
+Range framing_range(FunctionRef<double(double)> f, Range x) {
   std::vector<double> ys;
   for (int i = 0; i <= 200; ++i) {
     const double y = f(x.min + x.size() * i / 200);

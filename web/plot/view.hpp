@@ -3,7 +3,7 @@
 // (data y points up, screen y points down; linear or log10 axes) and axis ticks.
 #include <Eigen/Dense>
 #include <array>
-#include <functional>
+#include "core/function_ref.hpp"
 #include <string>
 #include <vector>
 
@@ -103,7 +103,7 @@ bool is_decade(double v);
 // The values that frame y = f(x) over x: from the 2nd to the 98th percentile of f's finite values
 // at 201 evenly spaced x (so the spikes beside a pole do not flatten the rest of the graph);
 // [−1, 1] when f is nowhere finite, widened by 1 each way when f is flat. Padding is the caller's.
-Range framing_range(const std::function<double(double)>& f, Range x);
+Range framing_range(FunctionRef<double(double)> f, Range x);
 
 }  // namespace mml::plot
 

@@ -8,7 +8,8 @@
 // Output: <slug>.html per chapter, index.html (the roadmap), gallery.html, embedding.html, 404.html,
 // licenses.html (ours and the shipped third-party components', from web/site/licenses.mjs),
 // embed.html (one figure filling an iframe, chosen by its query string), assets/ (site.css, site.js,
-// embed.css, embed.js, katex/), mml/ (mml.js, mml.wasm, mml-figure.js with the manifest).
+// embed.css, embed.js, katex/), mml/ (mml.js, mml.wasm, the side modules, mml-figure.js with the
+// book's index, figures/<id>.json).
 // Pages carry no inline script and no event-handler attribute: they run under
 //   Content-Security-Policy: default-src 'self'; script-src 'self' 'wasm-unsafe-eval'; style-src 'self' 'unsafe-inline'
 import { spawnSync } from 'node:child_process';
@@ -360,6 +361,17 @@ function appearsIn(figure, placements) {
 const isToolkit = (f) => f.id.startsWith('toolkit-');
 const bookFigures = (manifest) => ({ ...manifest, figures: manifest.figures.filter((f) => !isToolkit(f)) });
 
+// The book's figures in the book's order: by their first place in the chapters (roadmap order),
+// then those no chapter places yet, by id. The gallery reads like the book, and its first screen
+// needs one chapter's side module rather than several.
+function inBookOrder(manifest, placements) {
+  const order = [...placements.keys()];  // filled chapter by chapter, figure by figure
+  const rank = (f) => (order.includes(f.id) ? order.indexOf(f.id) : order.length);
+  const figures = bookFigures(manifest).figures.map((f, i) => ({ f, i }))
+    .sort((a, b) => rank(a.f) - rank(b.f) || a.i - b.i).map(({ f }) => f);
+  return { ...manifest, figures };
+}
+
 // --- Toolkit page: each demo figure live, with the code that draws it --------------------------
 
 // The figure file whose MML_FIGURE line registers `id` (web/figures/<name>.cpp).
@@ -464,7 +476,7 @@ ${items.join('\n')}
 }
 
 function galleryPage(manifest, placements, baseUrl) {
-  manifest = bookFigures(manifest);
+  manifest = inBookOrder(manifest, placements);
   const items = manifest.figures.map((f) => {
     const defaults = Object.fromEntries(f.params.map((p) => [p.name, p.default]));
     return `<section class="gallery-item" aria-labelledby="${f.id}">
@@ -481,7 +493,7 @@ ${snippetBlock(`snippet-${f.id}`, snippetFor(f, defaults, baseUrl), 'Embed this 
   const main = `<div class="wide-page">
 <header class="page-header">
 <h1>Figure gallery</h1>
-<p class="lede">Every figure of the companion on one page, ${manifest.figures.length === 1 ? 'one so far' : `${manifest.figures.length} so far`}. Each one is live: drag, type, and see the math move. Copy a snippet to put a figure on your own page; the <a href="embedding.html">embedding guide</a> lists every parameter.</p>
+<p class="lede">Every figure of the companion on one page, in the book's order, ${manifest.figures.length === 1 ? 'one so far' : `${manifest.figures.length} so far`}. Each one is live: drag, type, and see the math move. Copy a snippet to put a figure on your own page; the <a href="embedding.html">embedding guide</a> lists every parameter.</p>
 </header>
 ${items.join('\n')}
 </div>`;
@@ -525,7 +537,7 @@ ${snippetBlock(`iframe-snippet-${f.id}`, iframeSnippet(f, attrs, baseUrl), 'Or a
 <div class="prose">
 <h2 id="how">How it works <a class="heading-anchor" href="#how" aria-label="Link to section: How it works">#</a></h2>
 <ol>
-<li>Copy the <code>mml/</code> folder of this site (<code>mml-figure.js</code>, <code>mml.js</code>, <code>mml.wasm</code>) next to your pages, or load it from where this site is hosted.</li>
+<li>Copy the <code>mml/</code> folder of this site (<code>mml-figure.js</code>, <code>mml.js</code>, <code>mml.wasm</code>, the side modules <code>mml-*.wasm</code> and <code>figures/</code>) next to your pages, or load it from where this site is hosted. A page downloads only the side modules and figure descriptions of the figures it shows.</li>
 <li>Load <code>mml-figure.js</code> once per page with a plain <code>&lt;script&gt;</code> tag. It defines the <code>&lt;mml-figure&gt;</code> element and fetches the WebAssembly from its own folder.</li>
 <li>Place <code>&lt;mml-figure name="…"&gt;</code> where the figure should appear and set its parameters as attributes. A value outside a parameter's range is refused with a message naming the valid values.</li>
 </ol>
@@ -539,10 +551,10 @@ ${first ? `<h2 id="iframe">As an iframe <a class="heading-anchor" href="#iframe"
 <h2 id="hosting">Hosting the files yourself <a class="heading-anchor" href="#hosting" aria-label="Link to section: Hosting the files yourself">#</a></h2>
 <p>Any static host serves the <code>mml/</code> folder as it is, given two headers:</p>
 <ul>
-<li><code>mml.wasm</code> is sent as <code>Content-Type: application/wasm</code> (browsers compile it while it downloads only with that type).</li>
-<li>When pages on other sites load the figures from your host, <code>mml.wasm</code> needs <code>Access-Control-Allow-Origin: *</code>: the element fetches it with the browser's cross-origin rules. The scripts and the posters (plain <code>&lt;script&gt;</code> and <code>&lt;img&gt;</code> loads) need nothing, and the font is inside <code>mml.wasm</code>. This site's own server sends the header for everything under <code>mml/</code>.</li>
+<li>The <code>.wasm</code> files are sent as <code>Content-Type: application/wasm</code> (browsers compile them while they download only with that type).</li>
+<li>When pages on other sites load the figures from your host, the <code>.wasm</code> files and <code>figures/*.json</code> need <code>Access-Control-Allow-Origin: *</code>: the element fetches them with the browser's cross-origin rules. The scripts and the posters (plain <code>&lt;script&gt;</code> and <code>&lt;img&gt;</code> loads) need nothing, and the font is inside <code>mml.wasm</code>. This site's own server sends the header for everything under <code>mml/</code>.</li>
 </ul>
-<p>A page with a Content Security Policy needs <code>script-src 'self' 'wasm-unsafe-eval'</code> (plus the host of <code>mml-figure.js</code> if it is not your own). No inline scripts and no <code>eval</code> are needed. When the figures come from another host, that host also goes into <code>connect-src</code> (the WebAssembly download) and <code>img-src</code> (the posters; add <code>data:</code> for the snapshots a figure shows while it sleeps far off screen), and <code>style-src</code> needs nothing for the element: its styles are a constructed stylesheet inside its own shadow root, which a policy without <code>'unsafe-inline'</code> allows (only the iframe snippet's own <code>style</code> attribute needs it; give the iframe a class in your stylesheet instead). An iframe embed needs only <code>frame-src</code> with this site's host.</p>
+<p>A page with a Content Security Policy needs <code>script-src 'self' 'wasm-unsafe-eval'</code> (plus the host of <code>mml-figure.js</code> if it is not your own). No inline scripts and no <code>eval</code> are needed. When the figures come from another host, that host also goes into <code>connect-src</code> (the WebAssembly and figure descriptions' downloads) and <code>img-src</code> (the posters; add <code>data:</code> for the snapshots a figure shows while it sleeps far off screen), and <code>style-src</code> needs nothing for the element: its styles are a constructed stylesheet inside its own shadow root, which a policy without <code>'unsafe-inline'</code> allows (only the iframe snippet's own <code>style</code> attribute needs it; give the iframe a class in your stylesheet instead). An iframe embed needs only <code>frame-src</code> with this site's host.</p>
 <h2 id="figures">Figures <a class="heading-anchor" href="#figures" aria-label="Link to section: Figures">#</a></h2>
 <ul class="figure-index">${toc}</ul>
 </div>
@@ -728,11 +740,24 @@ export function writeRuntime(out, runtimeDir, manifest, element = path.join(REPO
   for (const f of ['mml.js', 'mml.wasm', ...new Set(Object.values(modules || {}))]) {
     fs.copyFileSync(path.join(runtimeDir, f), path.join(dir, f));
   }
-  // The element needs each figure's id, title, shapes and parameters; the summaries are for the
-  // pages, which have them already, so readers do not download them again.
-  const runtimeManifest = { ...manifest, figures: manifest.figures.map(({ summary, ...figure }) => figure) };
-  if (modules) runtimeManifest.modules = Object.fromEntries(manifest.figures.map((f) => [f.id, modules[f.id]]));
-  writeFile(out, 'mml/mml-figure.js', `"use strict";\nwindow.MML_MANIFEST = ${JSON.stringify(runtimeManifest)};\n${minifyScript(element)}`);
+  // The element's manifest comes in two parts, so that what every page downloads grows by only a
+  // few bytes per figure of the book. mml-figure.js carries the index: the host's numbers, the
+  // reserved names, every parameter name of the book (the attributes the element observes), each
+  // figure's id and shapes (a page reserves its figures' boxes before anything loads), and the
+  // split runtime's side module per figure. mml/figures/<id>.json carries the rest of a figure's
+  // entry (title, parameters), fetched by the element when such a figure is on the page. The
+  // summaries are for the pages, which have them already.
+  const paramNames = new Set();
+  for (const f of manifest.figures) for (const p of f.params) for (const n of [p.name, ...(p.aliases || [])]) paramNames.add(n);
+  const { figures, ...rest } = manifest;
+  const index = { ...rest, paramNames: [...paramNames].sort(),
+    figures: figures.map(({ id, aspect, narrowAspect }) => (narrowAspect ? { id, aspect, narrowAspect } : { id, aspect })) };
+  if (modules) index.modules = Object.fromEntries(figures.map((f) => [f.id, modules[f.id]]));
+  fs.rmSync(path.join(dir, 'figures'), { recursive: true, force: true });
+  for (const { summary, aspect, narrowAspect, ...details } of figures) {
+    writeFile(out, `mml/figures/${details.id}.json`, JSON.stringify(details));
+  }
+  writeFile(out, 'mml/mml-figure.js', `"use strict";\nwindow.MML_MANIFEST = ${JSON.stringify(index)};\n${minifyScript(element)}`);
 }
 
 // The search index: Pagefind (pinned in package.json; its binary comes in @pagefind/<platform>)

@@ -123,7 +123,7 @@ function plainNotice(file, component) {
 // --- What ships -----------------------------------------------------------------------------
 
 const EMSCRIPTEN_COPYRIGHT = '/usr/share/doc/emscripten/copyright';
-const IN_WASM = 'compiled into mml/mml.wasm';
+const IN_WASM = 'compiled into mml/mml.wasm and the side modules mml/mml-*.wasm';
 
 // Every third-party component whose code, data or fonts readers download from the site (the
 // search's Pagefind files only when they use the search). The
@@ -141,7 +141,7 @@ export function thirdPartyComponents(env = process.env) {
       ships: IN_WASM, notice: () => dep5Notice('/usr/share/doc/libeigen3-dev/copyright', '*', 'Eigen') },
     { id: 'dejavu', name: 'DejaVu Sans (a subset of its glyphs)', version: debianVersion('fonts-dejavu-core'), url: 'https://dejavu-fonts.github.io/',
       license: 'Bitstream Vera Fonts licence; DejaVu changes in the public domain',
-      ships: IN_WASM, notice: () => dep5Notice('/usr/share/doc/fonts-dejavu-core/copyright', '*', 'DejaVu fonts') },
+      ships: 'compiled into mml/mml.wasm', notice: () => dep5Notice('/usr/share/doc/fonts-dejavu-core/copyright', '*', 'DejaVu fonts') },
     { id: 'emscripten', name: 'Emscripten (runtime JavaScript, libc additions, emmalloc)', version: emscripten, url: 'https://emscripten.org',
       license: 'MIT or University of Illinois/NCSA', ships: `mml/mml.js; ${IN_WASM}`,
       notice: () => dep5Notice(EMSCRIPTEN_COPYRIGHT, '*', 'Emscripten') },
@@ -164,7 +164,7 @@ export function thirdPartyComponents(env = process.env) {
 export function shippedBy(rel) {
   const file = rel.split(path.sep).join('/');
   if (/^mml\/.*\.wasm$/.test(file)) return ['self', 'imgui', 'eigen', 'dejavu', 'emscripten', 'musl', 'llvm'];
-  if (file === 'mml/mml-figure.js') return ['self'];
+  if (file === 'mml/mml-figure.js' || /^mml\/figures\/[\w-]+\.json$/.test(file)) return ['self'];
   if (/^mml\/.*\.js$/.test(file)) return ['self', 'emscripten'];
   if (/^assets\/katex\/(katex\.min\.css|fonts\/[\w-]+\.woff2)$/.test(file)) return ['katex'];
   // Pagefind's code; its index and fragments are our pages' text in its format.

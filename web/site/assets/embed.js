@@ -77,9 +77,14 @@
     var info = null;
     for (var i = 0; i < manifest.figures.length; i++) if (manifest.figures[i].id === name) info = manifest.figures[i];
     if (info) {  // the page's one heading (hidden: the figure is its own title) names it too
-      document.title = info.title + ' · MML Companion';
-      var heading = document.getElementById('embed-title');
-      if (heading) heading.textContent = info.title;
+      fetch('mml/figures/' + encodeURIComponent(name) + '.json').then(function (r) {
+        return r.ok ? r.json() : null;
+      }).then(function (details) {
+        if (!details) return;  // the element says why the figure cannot load
+        document.title = details.title + ' · MML Companion';
+        var heading = document.getElementById('embed-title');
+        if (heading) heading.textContent = details.title;
+      }, function () {});
     }
     var figure = document.createElement('mml-figure');
     figure.id = STATE_KEY;

@@ -1,0 +1,96 @@
+#!/usr/bin/env node
+// What one figure costs in the split runtime (web/CMakeLists.txt, mml-split): its code as a side
+// module of its own, linked from the objects of an mml-split build exactly as the chapter modules
+// are (registry.cpp compiled with MML_FIGURE_PART and a figure_list.inc naming only this figure,
+// the figure's object, the figures' own core math archive; -Oz -flto -sSIDE_MODULE=2). An empty
+// side module (no figure) is linked too: its size is what any side module costs, so a figure's
+// own share is the difference. The chapter modules of the build are listed beside them, gzip -9.
+//
+//   node tests/bench/side_sizes.mjs [--build DIR] [--names] [figure-stem …]
+//     --build DIR  an mml-split build (default build/wasm-release; build the target first)
+//     --names      link with --profiling-funcs too (into DIR/side-sizes/names/), for
+//                  tests/bench/wasm_symbols.mjs, which then says where each module's bytes go;
+//                  the chapter modules are linked there again too, with their names
+// Prints a Markdown table; the modules stay in DIR/side-sizes/.
+import fs from "node:fs";
+import path from "node:path";
+import zlib from "node:zlib";
+import { execFileSync } from "node:child_process";
+import { fileURLToPath } from "node:url";
+
+const repo = path.resolve(path.dirname(fileURLToPath(import.meta.url)), "../..");
+const args = process.argv.slice(2);
+const option = (name) => { const i = args.indexOf(name); return i >= 0 ? args.splice(i, 2)[1] : null; };
+const flag = (name) => { const i = args.indexOf(name); return i >= 0 && args.splice(i, 1).length > 0; };
+const build = path.resolve(repo, option("--build") || "build/wasm-release");
+const names = flag("--names");
+const env = { ...process.env, NODE_PATH: ["/usr/share/nodejs", process.env.NODE_PATH].filter(Boolean).join(":") };
+
+const commands = JSON.parse(fs.readFileSync(path.join(build, "compile_commands.json"), "utf8"));
+const registry = commands.find((c) => /mml_registry_[^/]+\.dir\/figures\/registry\.cpp\.o/.test(c.command) && / -DMML_FIGURE_PART /.test(c.command));
+if (!registry) throw new Error(`no side-module registry compile command in ${build}: configure a wasm build`);
+const objectOf = new Map();  // figure stem → its object file in the build
+for (const c of commands) {
+  const m = c.command.match(/-o (web\/CMakeFiles\/mml_figures_[^ ]+\.dir\/figures\/([a-z0-9_]+)\.cpp\.o)/);
+  if (m) objectOf.set(m[2], path.join(build, m[1]));
+}
+const coreMath = path.join(build, "web/libmml_core_math.a");
+for (const f of [coreMath, ...objectOf.values()])
+  if (!fs.existsSync(f)) throw new Error(`${f} missing: cmake --build ${path.relative(repo, build)} --target mml-split`);
+const stems = args.length ? args : [...objectOf.keys()].sort();
+
+const out = path.join(build, "side-sizes");
+fs.mkdirSync(out, { recursive: true });
+const gz = (file) => zlib.gzipSync(fs.readFileSync(file), { level: 9 }).length;
+const emxx = (argv) => execFileSync("em++", argv, { cwd: build, env, stdio: ["ignore", "ignore", "inherit"] });
+
+// The compile command's arguments, with this module's include folder and object instead.
+const registryArgs = (dir, object) => {
+  const argv = registry.command.split(/\s+/).slice(1);
+  const i = argv.indexOf("-o");
+  argv[i + 1] = object;
+  return argv.map((a) => (a.startsWith("-I") && a.includes("figure_modules") ? `-I${dir}` : a));
+};
+function link(label, stemsIn) {
+  const dir = path.join(out, label);
+  fs.mkdirSync(dir, { recursive: true });
+  fs.writeFileSync(path.join(dir, "figure_list.inc"), stemsIn.map((s) => `MML_FIGURE_ENTRY(${s})\n`).join(""));
+  const registryObject = path.join(dir, "registry.o");
+  emxx(registryArgs(dir, registryObject));
+  const inputs = [registryObject, ...stemsIn.map((s) => objectOf.get(s)), coreMath];
+  const wasm = path.join(out, `mml-${label}.wasm`);
+  emxx(["-Oz", "-flto", "-sSIDE_MODULE=2", ...inputs, "-o", wasm]);
+  if (names) {
+    fs.mkdirSync(path.join(out, "names"), { recursive: true });
+    emxx(["-Oz", "-flto", "-sSIDE_MODULE=2", "--profiling-funcs", ...inputs, "-o", path.join(out, "names", `mml-${label}.wasm`)]);
+  }
+  return { label, raw: fs.statSync(wasm).size, gz: gz(wasm) };
+}
+
+const kb = (n) => `${(n / 1024).toFixed(1)} KB`;
+const empty = link("none", []);
+const rows = stems.map((s) => {
+  if (!objectOf.has(s)) throw new Error(`no figure ${s} in ${build}`);
+  process.stderr.write(`${s} `);
+  return link(s, [s]);
+});
+process.stderr.write("\n");
+console.log(`Side modules linked from ${path.relative(repo, build)} (gzip -9; an empty side module: ${kb(empty.raw)} raw, ${kb(empty.gz)} gzip)\n`);
+console.log("| figure | side module alone, raw | gzip | gzip less the empty module's |");
+console.log("|---|---|---|---|");
+for (const r of rows) console.log(`| ${r.label.replace(/_/g, "-")} | ${kb(r.raw)} | ${kb(r.gz)} | ${kb(r.gz - empty.gz)} |`);
+
+const split = path.join(build, "web/split");
+const modules = fs.existsSync(path.join(split, "modules.json")) ? JSON.parse(fs.readFileSync(path.join(split, "modules.json"), "utf8")).figures : {};
+const byFile = new Map();
+for (const [id, file] of Object.entries(modules)) byFile.set(file, [...(byFile.get(file) || []), id]);
+if (byFile.size) {
+  console.log("\n| chapter module | figures | raw | gzip | gzip per figure |");
+  console.log("|---|---|---|---|---|");
+  for (const [file, ids] of [...byFile].sort()) {
+    const f = path.join(split, file);
+    if (!fs.existsSync(f)) continue;
+    console.log(`| ${file} | ${ids.length} | ${kb(fs.statSync(f).size)} | ${kb(gz(f))} | ${kb(gz(f) / ids.length)} |`);
+    if (names) link(file.replace(/^mml-|\.wasm$/g, ""), ids.map((id) => id.replace(/-/g, "_")));
+  }
+}
