@@ -196,7 +196,9 @@ test("no frames while idle or while the tab is hidden; frames resume when shown"
       delete document.visibilityState;
       const before = el.frameCount;
       document.dispatchEvent(new Event("visibilitychange"));
-      await new Promise((resolve) => setTimeout(resolve, 500));
+      // Until its first frame (not a fixed half second: a loaded machine may need more).
+      for (const start = performance.now(); el.frameCount === before && performance.now() - start < 10000; )
+        await new Promise((resolve) => requestAnimationFrame(resolve));
       return el.frameCount - before;
     });
     assert.ok(shown > 0, "no frame after the tab was shown again");

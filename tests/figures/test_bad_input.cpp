@@ -308,7 +308,8 @@ void draws_at_maximum_counts(const FigureInfo& info) {
 }  // namespace
 
 #define MML_FIGURE_ENTRY(file_name)                                                                  \
-  TEST_CASE("bad input: every parameter refuses bad values and draws valid ones (" #file_name ".cpp)") { \
+  TEST_CASE("bad input: every parameter refuses bad values and draws valid ones (" #file_name ".cpp)", \
+            "[per-figure][figure-" #file_name "]") {                                                   \
     refuses_bad_values(figures::figure_info_##file_name());                                          \
     draws_at_maximum_counts(figures::figure_info_##file_name());                                     \
   }

@@ -24,8 +24,9 @@ struct Size {
 };
 
 // One test case per figure file (from the list web/CMakeLists.txt generates, as the registry
-// does), so ctest runs them side by side: "figures:every figure draws, takes drags and keys, and
-// goes idle (basis_images.cpp)".
+// does), "every figure draws, takes drags and keys, and goes idle (basis_images.cpp)", tagged
+// with the figure's file so that ctest runs it with that figure's other headless tests
+// ("figures: basis_images.cpp", tests/figures/CMakeLists.txt).
 void exercise(const FigureInfo& info) {
   for (const Size size : {Size{900, 900 / info.aspect}, Size{360, 360 / info.narrow_aspect}}) {
     CAPTURE(info.id, size.w, size.h);
@@ -76,7 +77,8 @@ void exercise(const FigureInfo& info) {
 }  // namespace
 
 #define MML_FIGURE_ENTRY(file_name)                                                              \
-  TEST_CASE("every figure draws, takes drags and keys, and goes idle (" #file_name ".cpp)") { \
+  TEST_CASE("every figure draws, takes drags and keys, and goes idle (" #file_name ".cpp)",  \
+            "[per-figure][figure-" #file_name "]") {                                          \
     exercise(figures::figure_info_##file_name());                                                \
   }
 #include "figure_list.inc"
