@@ -18,7 +18,7 @@
 import fs from "node:fs";
 import path from "node:path";
 import zlib from "node:zlib";
-import { execFileSync } from "node:child_process";
+import { execFileSync, execSync } from "node:child_process";
 import { fileURLToPath } from "node:url";
 
 const repo = path.resolve(path.dirname(fileURLToPath(import.meta.url)), "../..");
@@ -42,28 +42,29 @@ for (const f of [coreMath, ...objectOf.values()])
   if (!fs.existsSync(f)) throw new Error(`${f} missing: cmake --build ${path.relative(repo, build)} --target mml-split`);
 const stems = args.length ? args : [...objectOf.keys()].sort();
 
+const split = path.join(build, "web/split");
+// A build whose modules ship with short names keeps the modules as linked in split/link/ (an
+// older build, measured for comparison, has none and ships the names as linked).
+const shortens = fs.existsSync(path.join(split, "link"));
 const out = path.join(build, "side-sizes");
 fs.mkdirSync(out, { recursive: true });
 const gz = (file) => zlib.gzipSync(fs.readFileSync(file), { level: 9 }).length;
 const emxx = (argv) => execFileSync("em++", argv, { cwd: build, env, stdio: ["ignore", "ignore", "inherit"] });
 
-// The compile command's arguments, with this module's include folder and object instead.
-const registryArgs = (dir, object) => {
-  const argv = registry.command.split(/\s+/).slice(1);
-  const i = argv.indexOf("-o");
-  argv[i + 1] = object;
-  return argv.map((a) => (a.startsWith("-I") && a.includes("figure_modules") ? `-I${dir}` : a));
-};
+// The compile command (a shell line: its definitions may hold quoted spaces), with this module's
+// include folder and object instead.
+const registryCommand = (dir, object) =>
+  registry.command.replace(/ -o \S+/, ` -o ${object}`).replace(/-I\S*figure_modules\S*/, `-I${dir}`);
 function link(label, stemsIn, withNames = names) {
   const dir = path.join(out, label);
   fs.mkdirSync(dir, { recursive: true });
   fs.writeFileSync(path.join(dir, "figure_list.inc"), stemsIn.map((s) => `MML_FIGURE_ENTRY(${s})\n`).join(""));
   const registryObject = path.join(dir, "registry.o");
-  emxx(registryArgs(dir, registryObject));
+  execSync(registryCommand(dir, registryObject), { cwd: build, env, stdio: ["ignore", "ignore", "inherit"] });
   const inputs = [registryObject, ...stemsIn.map((s) => objectOf.get(s)), coreMath];
   const wasm = path.join(out, `mml-${label}.wasm`);
   emxx(["-Oz", "-flto", "-sSIDE_MODULE=2", ...inputs, "-o", wasm]);
-  execFileSync("node", [path.join(repo, "web/app/short_names.mjs"), wasm], { stdio: "ignore" });  // as shipped
+  if (shortens) execFileSync("node", [path.join(repo, "web/app/short_names.mjs"), wasm], { stdio: "ignore" });  // as shipped
   if (withNames) {
     fs.mkdirSync(path.join(out, "names"), { recursive: true });
     emxx(["-Oz", "-flto", "-sSIDE_MODULE=2", "--profiling-funcs", ...inputs, "-o", path.join(out, "names", `mml-${label}.wasm`)]);
@@ -72,7 +73,6 @@ function link(label, stemsIn, withNames = names) {
 }
 
 const kb = (n) => `${(n / 1024).toFixed(1)} KB`;
-const split = path.join(build, "web/split");
 const modules = fs.existsSync(path.join(split, "modules.json")) ? JSON.parse(fs.readFileSync(path.join(split, "modules.json"), "utf8")).figures : {};
 const byFile = new Map();
 for (const [id, file] of Object.entries(modules)) byFile.set(file, [...(byFile.get(file) || []), id]);
