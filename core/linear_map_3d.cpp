@@ -25,9 +25,21 @@ Orientation orientation(const Mat3& a, double tolerance) {
 }
 
 int image_dimension(const Mat3& a, double tolerance) {
-  const Vec3 s = Eigen::JacobiSVD<Mat3>(a).singularValues();  // σ₁ ≥ σ₂ ≥ σ₃ ≥ 0
-  const double cutoff = tolerance * std::max(1.0, s(0));
-  return int((s.array() > cutoff).count());
+  Vec3 c[3] = {a.col(0), a.col(1), a.col(2)};
+  double longest = 1;
+  for (const Vec3& v : c) longest = std::max(longest, v.norm());
+  int rank = 0;
+  for (int k = 0; k < 3; ++k, ++rank) {
+    int pivot = k;
+    for (int i = k + 1; i < 3; ++i)
+      if (c[i].squaredNorm() > c[pivot].squaredNorm()) pivot = i;
+    std::swap(c[k], c[pivot]);
+    const double length = c[k].norm();
+    if (!(length > tolerance * longest)) break;
+    const Vec3 q = c[k] / length;
+    for (int i = k + 1; i < 3; ++i) c[i] -= q.dot(c[i]) * q;
+  }
+  return rank;
 }
 
 std::array<Vec3, 8> parallelepiped_corners(const Mat3& a) {

@@ -25,7 +25,12 @@ double signed_volume(const Vec3& a, const Vec3& b, const Vec3& c);
 Orientation orientation(const Mat3& a, double tolerance = 1e-9);
 
 // Dimension of the image (the rank): 3 for an invertible map, 2 when space flattens onto a plane,
-// 1 onto a line, 0 onto the origin. Singular values below `tolerance` · max(1, σ₁) count as 0.
+// 1 onto a line, 0 onto the origin. By Gram–Schmidt with column pivoting: the longest remaining
+// column counts while its length is above `tolerance` · max(1, longest column of a), then its
+// direction is taken out of the others. (A rank test with a tolerance, as the singular values
+// would give it for all but matrices within rounding of the threshold: the longest column is
+// within a factor √3 of σ₁, and the longest column left after taking out k directions is at least
+// σ₍ₖ₊₁₎/√3 long.)
 int image_dimension(const Mat3& a, double tolerance = 1e-9);
 
 // The unit cube's 8 corners under `a`: corner k is a·(k₀, k₁, k₂) with kᵢ bit i of k, so corner 0

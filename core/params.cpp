@@ -325,56 +325,56 @@ std::size_t ParamSet::add(ParamSpec spec, ParamValue value) {
   return specs_.size() - 1;
 }
 
-// The declarations take views (a figure passes literals) and keep copies.
-Param<double> ParamSet::add_float(std::string_view name, double value, double min, double max,
-                                  std::string_view doc, double step) {
-  return {add({std::string(name), ParamType::Float, std::string(doc), min, max, {}, 200, step, {}}, {{value}, {}})};
+Param<double> ParamSet::add_float(ParamText name, double value, double min, double max,
+                                  ParamText doc, double step) {
+  return {add({name.str(), ParamType::Float, doc.str(), min, max, {}, 200, step, {}}, {{value}, {}})};
 }
 
-Param<std::int64_t> ParamSet::add_int(std::string_view name, std::int64_t value, std::int64_t min,
-                                      std::int64_t max, std::string_view doc, std::int64_t step) {
-  return {add({std::string(name), ParamType::Int, std::string(doc), double(min), double(max), {}, 200, double(step), {}},
+Param<std::int64_t> ParamSet::add_int(ParamText name, std::int64_t value, std::int64_t min,
+                                      std::int64_t max, ParamText doc, std::int64_t step) {
+  return {add({name.str(), ParamType::Int, doc.str(), double(min), double(max), {}, 200, double(step), {}},
               {{double(value)}, {}})};
 }
 
-Param<Eigen::Vector2d> ParamSet::add_vec2(std::string_view name, Eigen::Vector2d value, double min,
-                                          double max, std::string_view doc, double step) {
-  return {add({std::string(name), ParamType::Vec2, std::string(doc), min, max, {}, 200, step, {}},
+Param<Eigen::Vector2d> ParamSet::add_vec2(ParamText name, Eigen::Vector2d value, double min,
+                                          double max, ParamText doc, double step) {
+  return {add({name.str(), ParamType::Vec2, doc.str(), min, max, {}, 200, step, {}},
               {{value.x(), value.y()}, {}})};
 }
 
-Param<Eigen::Vector3d> ParamSet::add_vec3(std::string_view name, Eigen::Vector3d value, double min,
-                                          double max, std::string_view doc, double step) {
-  return {add({std::string(name), ParamType::Vec3, std::string(doc), min, max, {}, 200, step, {}},
+Param<Eigen::Vector3d> ParamSet::add_vec3(ParamText name, Eigen::Vector3d value, double min,
+                                          double max, ParamText doc, double step) {
+  return {add({name.str(), ParamType::Vec3, doc.str(), min, max, {}, 200, step, {}},
               {{value.x(), value.y(), value.z()}, {}})};
 }
 
-Param<Choice> ParamSet::add_choice(std::string_view name, std::initializer_list<std::string_view> options,
-                                   int value, std::string_view doc) {
+Param<Choice> ParamSet::add_choice(ParamText name, std::initializer_list<const char*> options,
+                                   int value, ParamText doc) {
   const double max = double(options.size()) - 1;
-  return {add({std::string(name), ParamType::Choice, std::string(doc), 0, max,
+  return {add({name.str(), ParamType::Choice, doc.str(), 0, max,
                std::vector<std::string>(options.begin(), options.end()), 200, 0, {}},
               {{double(value)}, {}})};
 }
 
-void ParamSet::alias(std::string_view old_name, std::size_t index) {
-  check_name(std::string(old_name));
-  specs_.at(index).aliases.emplace_back(old_name);
+void ParamSet::alias(ParamText old_name, std::size_t index) {
+  std::string name = old_name.str();
+  check_name(name);
+  specs_.at(index).aliases.push_back(std::move(name));
 }
 
-Param<bool> ParamSet::add_bool(std::string_view name, bool value, std::string_view doc) {
-  return {add({std::string(name), ParamType::Bool, std::string(doc), 0, 1, {}, 200, 0, {}}, {{value ? 1.0 : 0.0}, {}})};
+Param<bool> ParamSet::add_bool(ParamText name, bool value, ParamText doc) {
+  return {add({name.str(), ParamType::Bool, doc.str(), 0, 1, {}, 200, 0, {}}, {{value ? 1.0 : 0.0}, {}})};
 }
 
-Param<std::uint64_t> ParamSet::add_seed(std::string_view name, std::uint64_t value, std::string_view doc) {
-  return {add({std::string(name), ParamType::Seed, std::string(doc), 0, kMaxSeed, {}, 200, 0, {}},
+Param<std::uint64_t> ParamSet::add_seed(ParamText name, std::uint64_t value, ParamText doc) {
+  return {add({name.str(), ParamType::Seed, doc.str(), 0, kMaxSeed, {}, 200, 0, {}},
               {{double(value)}, {}})};
 }
 
-Param<std::string> ParamSet::add_string(std::string_view name, std::string_view value, std::size_t max_length,
-                                        std::string_view doc) {
-  ParamSpec spec{std::string(name), ParamType::String, std::string(doc), 0, 0, {}, max_length, 0, {}};
-  return {add(std::move(spec), {{}, std::string(value)})};
+Param<std::string> ParamSet::add_string(ParamText name, ParamText value, std::size_t max_length,
+                                        ParamText doc) {
+  ParamSpec spec{name.str(), ParamType::String, doc.str(), 0, 0, {}, max_length, 0, {}};
+  return {add(std::move(spec), {{}, value.str()})};
 }
 
 Eigen::Vector2d ParamSet::get(Param<Eigen::Vector2d> p) const {

@@ -68,6 +68,19 @@ template <class T> struct Param { std::size_t index; };
 // Param<Choice>: a choice among named options; get() and set() take the option's index.
 struct Choice {};
 
+// Text a declaration copies (a name, a doc line, an option): a literal or a std::string, passed as
+// one pointer. (A string_view is two words, which WebAssembly passes through memory, and a
+// std::string is built and destroyed at the call: either costs each declaration more code.)
+class ParamText {
+ public:
+  ParamText(const char* text) : text_(text) {}  // NOLINT(google-explicit-constructor)
+  ParamText(const std::string& text) : text_(text.c_str()) {}  // NOLINT(google-explicit-constructor)
+  std::string str() const { return text_; }
+
+ private:
+  const char* text_;
+};
+
 // Declarations fail loudly (std::invalid_argument): a reserved name (is_reserved_param_name), a
 // name or alias already taken, a step below 0. They run in every figure's constructor, so the
 // native tests and the manifest tool stop on such a figure before any page is built.
@@ -83,25 +96,25 @@ class ParamSet {
   ParamSet& operator=(ParamSet&&) noexcept;
 
   // `step` > 0 keeps the value on min + k·step (ParamSpec::step).
-  Param<double> add_float(std::string_view name, double value, double min, double max, std::string_view doc,
+  Param<double> add_float(ParamText name, double value, double min, double max, ParamText doc,
                           double step = 0);
-  Param<std::int64_t> add_int(std::string_view name, std::int64_t value, std::int64_t min,
-                              std::int64_t max, std::string_view doc, std::int64_t step = 0);
-  Param<Eigen::Vector2d> add_vec2(std::string_view name, Eigen::Vector2d value, double min, double max,
-                                  std::string_view doc, double step = 0);
-  Param<Eigen::Vector3d> add_vec3(std::string_view name, Eigen::Vector3d value, double min, double max,
-                                  std::string_view doc, double step = 0);
+  Param<std::int64_t> add_int(ParamText name, std::int64_t value, std::int64_t min,
+                              std::int64_t max, ParamText doc, std::int64_t step = 0);
+  Param<Eigen::Vector2d> add_vec2(ParamText name, Eigen::Vector2d value, double min, double max,
+                                  ParamText doc, double step = 0);
+  Param<Eigen::Vector3d> add_vec3(ParamText name, Eigen::Vector3d value, double min, double max,
+                                  ParamText doc, double step = 0);
   // The value is the option's index.
-  Param<Choice> add_choice(std::string_view name, std::initializer_list<std::string_view> options, int value,
-                           std::string_view doc);
-  Param<bool> add_bool(std::string_view name, bool value, std::string_view doc);
-  Param<std::uint64_t> add_seed(std::string_view name, std::uint64_t value, std::string_view doc);
-  Param<std::string> add_string(std::string_view name, std::string_view value, std::size_t max_length,
-                                std::string_view doc);
+  Param<Choice> add_choice(ParamText name, std::initializer_list<const char*> options, int value,
+                           ParamText doc);
+  Param<bool> add_bool(ParamText name, bool value, ParamText doc);
+  Param<std::uint64_t> add_seed(ParamText name, std::uint64_t value, ParamText doc);
+  Param<std::string> add_string(ParamText name, ParamText value, std::size_t max_length,
+                                ParamText doc);
   // `old_name` keeps reading (attributes, links already shared) as `p` after a rename; to_query
   // writes the new name.
   template <class T>
-  void add_alias(std::string_view old_name, Param<T> p) { alias(old_name, p.index); }
+  void add_alias(ParamText old_name, Param<T> p) { alias(old_name, p.index); }
 
   double get(Param<double> p) const { return values_[p.index].num[0]; }
   std::int64_t get(Param<std::int64_t> p) const { return std::int64_t(values_[p.index].num[0]); }
@@ -148,7 +161,7 @@ class ParamSet {
 
  private:
   std::size_t add(ParamSpec spec, ParamValue value);
-  void alias(std::string_view old_name, std::size_t index);
+  void alias(ParamText old_name, std::size_t index);
   void check_name(const std::string& name) const;
   void store(std::size_t index, ParamValue value);
   ParamValue clamped(std::size_t index, ParamValue value) const;

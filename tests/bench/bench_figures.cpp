@@ -284,7 +284,7 @@ void time_core_routines() {
     routine_row("determinant-3d", "describe_volume_change", "3 x 3", microseconds_per_call([&] {
                   return double(mml::describe_volume_change(m).size());
                 }));
-    routine_row("determinant-3d", "image_dimension (SVD)", "3 x 3",
+    routine_row("determinant-3d", "image_dimension", "3 x 3",
                 microseconds_per_call([&] { return double(mml::image_dimension(m)); }));
     routine_row("determinant-3d", "corners + enclosed_volume", "3 x 3", microseconds_per_call([&] {
                   return mml::enclosed_volume(mml::parallelepiped_corners(m), mml::kCubeFaces);

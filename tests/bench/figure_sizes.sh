@@ -30,6 +30,7 @@ link() {
   echo "$1 $(wc -c < "$build/web/mml.wasm") $(gz "$build/web/mml.wasm") $(gz "$build/web/mml.js")"
 }
 join() { local IFS=';'; echo "$*"; }
+mkdir -p "$build"
 results="$build/figure_sizes.txt"  # kept: the raw numbers of the last run
 : > "$results"
 link all "" | tee -a "$results" >&2

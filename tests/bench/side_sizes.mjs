@@ -2,9 +2,12 @@
 // What one figure costs in the split runtime (web/CMakeLists.txt, mml-split): its code as a side
 // module of its own, linked from the objects of an mml-split build exactly as the chapter modules
 // are (registry.cpp compiled with MML_FIGURE_PART and a figure_list.inc naming only this figure,
-// the figure's object, the figures' own core math archive; -Oz -flto -sSIDE_MODULE=2). An empty
+// the figure's object, the figures' own core math archive; -Oz -flto -sSIDE_MODULE=2; its C++
+// import names shortened by web/app/short_names.mjs, as the shipped modules are). An empty
 // side module (no figure) is linked too: its size is what any side module costs, so a figure's
-// own share is the difference. The chapter modules of the build are listed beside them, gzip -9.
+// own share is the difference. Each figure's marginal in its chapter's module (that module linked
+// with and without it, the split runtime's counterpart of figure_sizes.sh) and the chapter modules
+// of the build are listed beside them, gzip -9.
 //
 //   node tests/bench/side_sizes.mjs [--build DIR] [--names] [figure-stem …]
 //     --build DIR  an mml-split build (default build/wasm-release; build the target first)
@@ -15,7 +18,7 @@
 import fs from "node:fs";
 import path from "node:path";
 import zlib from "node:zlib";
-import { execFileSync } from "node:child_process";
+import { execFileSync, execSync } from "node:child_process";
 import { fileURLToPath } from "node:url";
 
 const repo = path.resolve(path.dirname(fileURLToPath(import.meta.url)), "../..");
@@ -39,28 +42,30 @@ for (const f of [coreMath, ...objectOf.values()])
   if (!fs.existsSync(f)) throw new Error(`${f} missing: cmake --build ${path.relative(repo, build)} --target mml-split`);
 const stems = args.length ? args : [...objectOf.keys()].sort();
 
+const split = path.join(build, "web/split");
+// A build whose modules ship with short names keeps the modules as linked in split/link/ (an
+// older build, measured for comparison, has none and ships the names as linked).
+const shortens = fs.existsSync(path.join(split, "link"));
 const out = path.join(build, "side-sizes");
 fs.mkdirSync(out, { recursive: true });
 const gz = (file) => zlib.gzipSync(fs.readFileSync(file), { level: 9 }).length;
 const emxx = (argv) => execFileSync("em++", argv, { cwd: build, env, stdio: ["ignore", "ignore", "inherit"] });
 
-// The compile command's arguments, with this module's include folder and object instead.
-const registryArgs = (dir, object) => {
-  const argv = registry.command.split(/\s+/).slice(1);
-  const i = argv.indexOf("-o");
-  argv[i + 1] = object;
-  return argv.map((a) => (a.startsWith("-I") && a.includes("figure_modules") ? `-I${dir}` : a));
-};
-function link(label, stemsIn) {
+// The compile command (a shell line: its definitions may hold quoted spaces), with this module's
+// include folder and object instead.
+const registryCommand = (dir, object) =>
+  registry.command.replace(/ -o \S+/, ` -o ${object}`).replace(/-I\S*figure_modules\S*/, `-I${dir}`);
+function link(label, stemsIn, withNames = names) {
   const dir = path.join(out, label);
   fs.mkdirSync(dir, { recursive: true });
   fs.writeFileSync(path.join(dir, "figure_list.inc"), stemsIn.map((s) => `MML_FIGURE_ENTRY(${s})\n`).join(""));
   const registryObject = path.join(dir, "registry.o");
-  emxx(registryArgs(dir, registryObject));
+  execSync(registryCommand(dir, registryObject), { cwd: build, env, stdio: ["ignore", "ignore", "inherit"] });
   const inputs = [registryObject, ...stemsIn.map((s) => objectOf.get(s)), coreMath];
   const wasm = path.join(out, `mml-${label}.wasm`);
   emxx(["-Oz", "-flto", "-sSIDE_MODULE=2", ...inputs, "-o", wasm]);
-  if (names) {
+  if (shortens) execFileSync("node", [path.join(repo, "web/app/short_names.mjs"), wasm], { stdio: "ignore" });  // as shipped
+  if (withNames) {
     fs.mkdirSync(path.join(out, "names"), { recursive: true });
     emxx(["-Oz", "-flto", "-sSIDE_MODULE=2", "--profiling-funcs", ...inputs, "-o", path.join(out, "names", `mml-${label}.wasm`)]);
   }
@@ -68,22 +73,31 @@ function link(label, stemsIn) {
 }
 
 const kb = (n) => `${(n / 1024).toFixed(1)} KB`;
-const empty = link("none", []);
-const rows = stems.map((s) => {
-  if (!objectOf.has(s)) throw new Error(`no figure ${s} in ${build}`);
-  process.stderr.write(`${s} `);
-  return link(s, [s]);
-});
-process.stderr.write("\n");
-console.log(`Side modules linked from ${path.relative(repo, build)} (gzip -9; an empty side module: ${kb(empty.raw)} raw, ${kb(empty.gz)} gzip)\n`);
-console.log("| figure | side module alone, raw | gzip | gzip less the empty module's |");
-console.log("|---|---|---|---|");
-for (const r of rows) console.log(`| ${r.label.replace(/_/g, "-")} | ${kb(r.raw)} | ${kb(r.gz)} | ${kb(r.gz - empty.gz)} |`);
-
-const split = path.join(build, "web/split");
 const modules = fs.existsSync(path.join(split, "modules.json")) ? JSON.parse(fs.readFileSync(path.join(split, "modules.json"), "utf8")).figures : {};
 const byFile = new Map();
 for (const [id, file] of Object.entries(modules)) byFile.set(file, [...(byFile.get(file) || []), id]);
+const stemsOf = (file) => byFile.get(file).map((id) => id.replace(/-/g, "_"));
+
+const empty = link("none", []);
+const chapters = new Map();  // module file → its figures linked as the build links them
+const rows = stems.map((s) => {
+  if (!objectOf.has(s)) throw new Error(`no figure ${s} in ${build}`);
+  process.stderr.write(`${s} `);
+  const row = link(s, [s]);
+  // Its marginal in its chapter's module: that module linked with and without it.
+  const file = modules[s.replace(/_/g, "-")];
+  if (file) {
+    if (!chapters.has(file)) chapters.set(file, link(`chapter-${file.replace(/^mml-|\.wasm$/g, "")}`, stemsOf(file)));
+    row.marginal = chapters.get(file).gz - link(`without-${s}`, stemsOf(file).filter((t) => t !== s), false).gz;
+  }
+  return row;
+});
+process.stderr.write("\n");
+console.log(`Side modules linked from ${path.relative(repo, build)} (gzip -9; an empty side module: ${kb(empty.raw)} raw, ${kb(empty.gz)} gzip)\n`);
+console.log("| figure | side module alone, raw | gzip | its chapter's module with − without it, gzip |");
+console.log("|---|---|---|---|");
+for (const r of rows) console.log(`| ${r.label.replace(/_/g, "-")} | ${kb(r.raw)} | ${kb(r.gz)} | ${r.marginal === undefined ? "" : kb(r.marginal)} |`);
+
 if (byFile.size) {
   console.log("\n| chapter module | figures | raw | gzip | gzip per figure |");
   console.log("|---|---|---|---|---|");
@@ -91,6 +105,6 @@ if (byFile.size) {
     const f = path.join(split, file);
     if (!fs.existsSync(f)) continue;
     console.log(`| ${file} | ${ids.length} | ${kb(fs.statSync(f).size)} | ${kb(gz(f))} | ${kb(gz(f) / ids.length)} |`);
-    if (names) link(file.replace(/^mml-|\.wasm$/g, ""), ids.map((id) => id.replace(/-/g, "_")));
+    if (names) link(file.replace(/^mml-|\.wasm$/g, ""), stemsOf(file));
   }
 }

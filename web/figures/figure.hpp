@@ -42,7 +42,7 @@ class Figure {
 
 struct FigureInfo {
   const char* id;        // "basis-images": the element's name, the file web/figures/basis_images.cpp
-  const char* title;
+  const char* title;     // (both null in the web module: see MML_FIGURE_TEXT)
   const char* summary;   // one sentence for galleries and the figure's accessible description
   float aspect;          // width / height of the canvas when it is wide (panel beside the plot)
   float narrow_aspect;   // the same below plot::kWideLayoutMinWidth (panel under the plot)
@@ -50,9 +50,10 @@ struct FigureInfo {
 };
 
 // The web module never shows a figure's title or summary (pages take them from the manifest that
-// the native mml-manifest prints), so mml.wasm leaves them out.
+// the native mml-manifest prints), so mml.wasm leaves them out: null, not "", since a pointer to
+// text costs a side module a relocation when it loads.
 #ifdef __EMSCRIPTEN__
-#define MML_FIGURE_TEXT(text) ""
+#define MML_FIGURE_TEXT(text) nullptr
 #else
 #define MML_FIGURE_TEXT(text) text
 #endif

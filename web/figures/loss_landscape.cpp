@@ -67,7 +67,7 @@ class LossLandscape final : public Figure {
     // The names before issue 13 stay readable, so links already shared keep working.
     for (std::size_t m = 0; m < 4; ++m) {
       show_[m] = params_.add_bool(std::array{"show_gd", "show_momentum", "show_adam", "show_newton"}[m], true,
-                                  std::string("show ") + optimizer_name(kMethods[m]));
+                                  std::array{"show gradient descent", "show momentum", "show Adam", "show Newton"}[m]);
       params_.add_alias(std::array{"gd", "momentum", "adamrun", "newtonrun"}[m], show_[m]);
     }
     params_.add_alias("function", landscape_);

@@ -155,7 +155,7 @@ bool vec2_input(const char* label, Vec2* v, double min, double max, ImU32 swatch
   return changed;
 }
 
-int button_row(std::span<const char* const> labels) {
+int button_row(Labels labels) {
   int clicked = -1;
   const float right = ImGui::GetContentRegionMax().x + ImGui::GetWindowPos().x;
   const ImGuiStyle& style = ImGui::GetStyle();
@@ -208,7 +208,7 @@ bool slider(ParamSet& params, Param<std::int64_t> p, const char* label) {
   return true;
 }
 
-bool dropdown(ParamSet& params, Param<Choice> p, const char* label, std::span<const char* const> options) {
+bool dropdown(ParamSet& params, Param<Choice> p, const char* label, Labels options) {
   int v = params.get(p);
   if (!dropdown(label, &v, options)) return false;
   params.set(p, v);
@@ -224,7 +224,7 @@ bool checkbox(ParamSet& params, Param<bool> p, const char* label, ImU32 mark) {
   return changed;
 }
 
-bool dropdown(const char* label, int* index, std::span<const char* const> options) {
+bool dropdown(const char* label, int* index, Labels options) {
   if (options.empty()) return false;
   *index = std::clamp(*index, 0, int(options.size()) - 1);
   ImGui::TextUnformatted(label);
@@ -244,6 +244,17 @@ bool dropdown(const char* label, int* index, std::span<const char* const> option
   }
   ImGui::PopID();
   return changed;
+}
+
+int formula_examples(const char* label, const std::string& formula, Labels labels, Labels texts) {
+  std::vector<const char*> names;
+  int chosen = int(labels.size());
+  for (std::size_t i = 0; i < labels.size(); ++i) {
+    names.push_back(labels[i]);
+    if (formula == texts[i]) chosen = int(i);
+  }
+  names.push_back("Your own formula");
+  return dropdown(label, &chosen, names) && chosen < int(labels.size()) ? chosen : -1;
 }
 
 bool expression_input(const char* label, std::string* text, const std::string& error) {

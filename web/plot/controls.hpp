@@ -8,6 +8,7 @@
 #include <iterator>
 #include <span>
 #include <string>
+#include <type_traits>
 #include <vector>
 
 #include "core/expression.hpp"
@@ -43,29 +44,48 @@ void matrix(const char* name, const Mat2& m, ImU32 first_column, ImU32 second_co
 void table(std::span<const char* const> header, const std::vector<std::vector<std::string>>& rows);
 // Two number fields for a vector; typed values are clamped to [min, max].
 bool vec2_input(const char* label, Vec2* v, double min, double max, ImU32 swatch);
-// Buttons that wrap onto new lines; returns the index clicked, or -1.
-int button_row(std::span<const char* const> labels);
+// Labels read in place: `count` of them, each `stride` bytes after the one before (a list of
+// labels, or the `const char* label` members of an array of presets), so the preset helpers below
+// pass their presets' labels without building a list of them in every figure.
+struct Labels {
+  const char* const* first = nullptr;
+  std::size_t stride = sizeof(const char*);
+  std::size_t count = 0;
+  Labels() = default;
+  // Any contiguous list of labels (an array, a vector, a span).
+  template <class List>
+    requires std::is_convertible_v<const List&, std::span<const char* const>>
+  Labels(const List& list)  // NOLINT(google-explicit-constructor)
+      : first(std::span<const char* const>(list).data()), count(std::span<const char* const>(list).size()) {}
+  Labels(const char* const* first_label, std::size_t stride_bytes, std::size_t n)
+      : first(first_label), stride(stride_bytes), count(n) {}
+  std::size_t size() const { return count; }
+  bool empty() const { return count == 0; }
+  const char* operator[](std::size_t i) const {
+    return *reinterpret_cast<const char* const*>(reinterpret_cast<const char*>(first) + i * stride);
+  }
+};
 // The `label` of each preset: `presets` is any contiguous range of structs with a `const char* label`.
 template <class Presets>
-std::vector<const char*> preset_labels(const Presets& presets) {
-  std::vector<const char*> labels;
-  for (const auto& preset : presets) labels.push_back(preset.label);
-  return labels;
+Labels preset_labels(const Presets& presets) {
+  return {&std::data(presets)->label, sizeof *std::data(presets), std::size(presets)};
 }
+
+// Buttons that wrap onto new lines; returns the index clicked, or -1.
+int button_row(Labels labels);
 // A button_row with one button per preset, labelled with its `label`; returns the preset clicked,
 // or nullptr.
 template <class Presets>
 auto preset_row(const Presets& presets) -> decltype(&*std::data(presets)) {
-  const std::vector<const char*> labels = preset_labels(presets);
-  const int clicked = button_row(labels);
-  return clicked >= 0 && clicked < int(labels.size()) ? &std::data(presets)[clicked] : nullptr;
+  const int clicked = button_row(preset_labels(presets));
+  return clicked >= 0 ? &std::data(presets)[clicked] : nullptr;
 }
 // A labelled slider over [min, max]; the reader may also Ctrl+click to type a value.
 bool slider(const char* label, double* value, double min, double max, const char* format = "%.3g",
             bool logarithmic = false);
 bool slider_int(const char* label, int* value, int min, int max);
 // A labelled dropdown over `options`; `index` is the chosen one.
-bool dropdown(const char* label, int* index, std::span<const char* const> options);
+bool dropdown(const char* label, int* index, Labels options);
 
 // The same controls bound to a figure's parameter: each reads the parameter and writes a change
 // back through ParamSet::set, so the value is clamped to the parameter's range and kept on its
@@ -74,7 +94,7 @@ bool dropdown(const char* label, int* index, std::span<const char* const> option
 bool slider(ParamSet& params, Param<double> p, const char* label, const char* format = "%.3g",
             bool logarithmic = false, int significant = 0);
 bool slider(ParamSet& params, Param<std::int64_t> p, const char* label);
-bool dropdown(ParamSet& params, Param<Choice> p, const char* label, std::span<const char* const> options);
+bool dropdown(ParamSet& params, Param<Choice> p, const char* label, Labels options);
 // A checkbox; `mark` colours its tick (a series' colour: the box is that series' legend), 0: the theme's.
 bool checkbox(ParamSet& params, Param<bool> p, const char* label, ImU32 mark = 0);
 // A dropdown bound to a choice parameter whose options are presets (structs with a `const char*
@@ -87,16 +107,11 @@ auto preset_dropdown(ParamSet& params, Param<Choice> p, const char* label, const
 }
 // A dropdown of example formulas (each preset has .label and .text) and "Your own formula",
 // which it shows while `formula` is none of them. Returns the example picked, or −1.
-template <class Preset, std::size_t N>
-int formula_examples(const char* label, const std::string& formula, const std::array<Preset, N>& presets) {
-  std::array<const char*, N + 1> names{};
-  int chosen = int(N);
-  for (std::size_t i = 0; i < N; ++i) {
-    names[i] = presets[i].label;
-    if (formula == presets[i].text) chosen = int(i);
-  }
-  names.back() = "Your own formula";
-  return dropdown(label, &chosen, names) && chosen < int(N) ? chosen : -1;
+int formula_examples(const char* label, const std::string& formula, Labels labels, Labels texts);
+template <class Presets>
+int formula_examples(const char* label, const std::string& formula, const Presets& presets) {
+  return formula_examples(label, formula, preset_labels(presets),
+                          Labels(&std::data(presets)->text, sizeof *std::data(presets), std::size(presets)));
 }
 
 // A text field for a function expression, with the parser's message shown under it in the
